@@ -1,0 +1,81 @@
+package dev.quarry.engine.cli;
+
+import dev.quarry.core.QuarryException;
+import dev.quarry.engine.QuarryHome;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code quarry} command line. Results go to stdout, logs and errors to stderr. Exit codes: 0
+ * success, 2 usage error (bad option or argument), 1 any other failure.
+ */
+@Command(
+    name = "quarry",
+    mixinStandardHelpOptions = true,
+    versionProvider = QuarryCli.Version.class,
+    description = "Quarry: embedded semantic search for the JVM.",
+    subcommands = {
+      ModelsCommand.class,
+      EmbedCommand.class,
+      EvalCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class QuarryCli implements Runnable {
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns its exit code (for tests and embedding). */
+  public static int execute(String... args) {
+    QuarryHome.prepareRuntime();
+    CommandLine cli = new CommandLine(new QuarryCli());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          if (e instanceof QuarryException q) {
+            err.println("error: " + q.getMessage());
+            if (Boolean.getBoolean("quarry.debug") && q.getCause() != null) {
+              q.getCause().printStackTrace(err);
+            }
+            err.flush();
+            return q.kind() == QuarryException.Kind.INVALID_ARGUMENT ? EXIT_USAGE : EXIT_FAILURE;
+          }
+          err.println("error: unexpected " + e + " (run with -Dquarry.debug=true for the trace)");
+          if (Boolean.getBoolean("quarry.debug")) {
+            e.printStackTrace(err);
+          }
+          err.flush();
+          return EXIT_FAILURE;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args2) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println("error: " + e.getMessage());
+          cmd.getErr()
+              .println("try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage");
+          cmd.getErr().flush();
+          return EXIT_USAGE;
+        });
+    return cli.execute(args);
+  }
+
+  /** Reads the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = QuarryCli.class.getPackage().getImplementationVersion();
+      return new String[] {"quarry " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,317 @@
+package dev.quarry.engine.embed;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.quarry.core.Embedder;
+import dev.quarry.core.Embeddings;
+import dev.quarry.core.ModelIdentity;
+import dev.quarry.core.QuarryException;
+import dev.quarry.core.Role;
+import dev.quarry.core.Vectors;
+import dev.quarry.engine.QuarryHome;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An {@link Embedder} running an ONNX transformer with a HuggingFace tokenizer, in process.
+ *
+ * <p>Throughput: texts are tokenized together, sorted by token count and cut into batches that are
+ * each padded only to their own longest text (length bucketing), so short texts never pay for a
+ * long neighbour. Results come back in input order.
+ *
+ * <p>Thread-safe: one ONNX session per model is shared by all calls. Owns the session and the
+ * tokenizer; {@link #close()} releases both (the process-wide ONNX environment stays).
+ */
+public final class OnnxEmbedder implements Embedder {
+  private static final String INPUT_IDS = "input_ids";
+  private static final String ATTENTION_MASK = "attention_mask";
+  private static final String TOKEN_TYPE_IDS = "token_type_ids";
+  private static final String HIDDEN_STATE = "last_hidden_state";
+
+  private final ModelDescriptor descriptor;
+  private final EmbedderOptions options;
+  private final ModelIdentity identity;
+  private final OrtEnvironment env;
+  private final OrtSession.SessionOptions sessionOptions;
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+  private final boolean feedTokenTypes;
+  private final String outputName;
+
+  private OnnxEmbedder(
+      ModelFiles files,
+      EmbedderOptions options,
+      OrtEnvironment env,
+      OrtSession.SessionOptions sessionOptions,
+      OrtSession session,
+      HuggingFaceTokenizer tokenizer) {
+    this.descriptor = files.descriptor();
+    this.options = options;
+    this.env = env;
+    this.sessionOptions = sessionOptions;
+    this.session = session;
+    this.tokenizer = tokenizer;
+    Set<String> inputs = session.getInputNames();
+    for (String required : List.of(INPUT_IDS, ATTENTION_MASK)) {
+      if (!inputs.contains(required)) {
+        throw new QuarryException(
+            QuarryException.Kind.INCOMPATIBLE,
+            files.onnx() + " has no '" + required + "' input (inputs: " + inputs
+                + "): Quarry runs BERT-style encoders exported with input_ids and attention_mask");
+      }
+    }
+    this.feedTokenTypes = inputs.contains(TOKEN_TYPE_IDS);
+    this.outputName = checkOutput(files, session);
+    int dims = options.dimensions() == 0 ? descriptor.dimensions() : options.dimensions();
+    if (dims > descriptor.dimensions()) {
+      throw QuarryException.invalid(
+          "dimensions " + dims + " exceeds the model's " + descriptor.dimensions()
+              + ": choose 1.." + descriptor.dimensions());
+    }
+    this.identity =
+        new ModelIdentity(descriptor.name(), files.weightsSha256(), descriptor.pooling().id(), dims);
+  }
+
+  /** Loads a model; the caller owns the result and must close it. */
+  public static OnnxEmbedder open(ModelFiles files, EmbedderOptions options) {
+    QuarryHome.prepareRuntime();
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtSession.SessionOptions sessionOptions = null;
+    OrtSession session = null;
+    HuggingFaceTokenizer tokenizer = null;
+    try {
+      sessionOptions = new OrtSession.SessionOptions();
+      sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      sessionOptions.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+      sessionOptions.setIntraOpNumThreads(options.threads());
+      sessionOptions.setInterOpNumThreads(1);
+      if (options.device().equals("cuda")) {
+        addCuda(sessionOptions);
+      }
+      session = env.createSession(files.onnx().toString(), sessionOptions);
+      tokenizer =
+          HuggingFaceTokenizer.newInstance(
+              files.tokenizer(),
+              Map.of(
+                  "addSpecialTokens", "true",
+                  "truncation", "true",
+                  "padding", "false",
+                  "maxLength", Integer.toString(files.descriptor().maxTokens())));
+      OnnxEmbedder embedder =
+          new OnnxEmbedder(files, options, env, sessionOptions, session, tokenizer);
+      embedder.checkVocabulary(files);
+      return embedder;
+    } catch (OrtException | IOException | RuntimeException e) {
+      closeQuietly(tokenizer, session, sessionOptions);
+      if (e instanceof QuarryException q) {
+        throw q;
+      }
+      throw new QuarryException(
+          QuarryException.Kind.CORRUPT,
+          "cannot load model from " + files.onnx().getParent() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void addCuda(OrtSession.SessionOptions sessionOptions) {
+    try {
+      sessionOptions.addCUDA(0);
+    } catch (OrtException | RuntimeException | LinkageError e) {
+      throw new QuarryException(
+          QuarryException.Kind.RUNTIME,
+          "device cuda is not available (" + e.getMessage() + "): put"
+              + " com.microsoft.onnxruntime:onnxruntime_gpu on the classpath instead of the CPU"
+              + " build, with a matching CUDA, or use --device cpu",
+          e);
+    }
+  }
+
+  private static String checkOutput(ModelFiles files, OrtSession session) {
+    try {
+      Map<String, NodeInfo> outputs = session.getOutputInfo();
+      String name =
+          outputs.containsKey(HIDDEN_STATE) ? HIDDEN_STATE : outputs.keySet().iterator().next();
+      if (!(outputs.get(name).getInfo() instanceof TensorInfo info) || info.getShape().length != 3) {
+        throw new QuarryException(
+            QuarryException.Kind.INCOMPATIBLE,
+            files.onnx() + ": output '" + name + "' is not a [batch, tokens, hidden] tensor;"
+                + " Quarry pools token vectors itself, so export the encoder's last_hidden_state");
+      }
+      long hidden = info.getShape()[2];
+      if (hidden > 0 && hidden != files.descriptor().dimensions()) {
+        throw new QuarryException(
+            QuarryException.Kind.INCOMPATIBLE,
+            files.onnx() + " outputs " + hidden + "-d vectors but its descriptor says dimensions="
+                + files.descriptor().dimensions() + ": fix 'dimensions' in "
+                + ModelDescriptor.FILE_NAME);
+      }
+      return name;
+    } catch (OrtException e) {
+      throw new QuarryException(QuarryException.Kind.CORRUPT, "cannot read model outputs", e);
+    }
+  }
+
+  /**
+   * Runs the largest token id the tokenizer can emit through the model: a tokenizer with a larger
+   * vocabulary than the model's embedding table would otherwise fail only on rare words, later.
+   */
+  private void checkVocabulary(ModelFiles files) {
+    long maxId = TokenizerVocabulary.maxTokenId(files.tokenizer());
+    try {
+      runBatch(new long[][] {{maxId}}, 1);
+    } catch (QuarryException e) {
+      throw new QuarryException(
+          QuarryException.Kind.INCOMPATIBLE,
+          "tokenizer " + files.tokenizer() + " emits token ids up to " + maxId
+              + " but model " + files.onnx() + " rejects them (" + rootMessage(e)
+              + "): the tokenizer does not belong to this model",
+          e);
+    }
+  }
+
+  @Override
+  public ModelIdentity identity() {
+    return identity;
+  }
+
+  @Override
+  public int maxTokens() {
+    return descriptor.maxTokens();
+  }
+
+  public ModelDescriptor descriptor() {
+    return descriptor;
+  }
+
+  @Override
+  public Embeddings embed(List<String> texts, Role role) {
+    if (texts.isEmpty()) {
+      return new Embeddings(List.of(), 0, 0);
+    }
+    String prefix = descriptor.prefix(role);
+    List<String> inputs = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      if (text == null) {
+        throw QuarryException.invalid("text " + i + " of the batch is null");
+      }
+      inputs.add(prefix.isEmpty() ? text : prefix + text);
+    }
+    Encoding[] encodings = tokenizer.batchEncode(inputs);
+    long[][] ids = new long[encodings.length][];
+    long tokens = 0;
+    int truncated = 0;
+    for (int i = 0; i < encodings.length; i++) {
+      ids[i] = encodings[i].getIds();
+      tokens += ids[i].length;
+      if (encodings[i].exceedMaxLength()) {
+        truncated++;
+      }
+    }
+    float[][] vectors = new float[ids.length][];
+    for (int[] batch : LengthBuckets.plan(ids, options.batchSize(), options.maxBatchTokens())) {
+      long[][] batchIds = new long[batch.length][];
+      for (int j = 0; j < batch.length; j++) {
+        batchIds[j] = ids[batch[j]];
+      }
+      float[][] pooled = runBatch(batchIds, batchIds.length);
+      for (int j = 0; j < batch.length; j++) {
+        vectors[batch[j]] = finish(pooled[j]);
+      }
+    }
+    return new Embeddings(Arrays.asList(vectors), tokens, truncated);
+  }
+
+  private float[] finish(float[] pooled) {
+    Vectors.normalizeInPlace(pooled);
+    return Vectors.truncate(pooled, identity.dimensions());
+  }
+
+  /** One model call: pads to the longest row, runs, pools each row. */
+  private float[][] runBatch(long[][] rows, int count) {
+    int seq = 0;
+    for (long[] row : rows) {
+      seq = Math.max(seq, row.length);
+    }
+    long[] ids = new long[count * seq];
+    long[] mask = new long[count * seq];
+    for (int r = 0; r < count; r++) {
+      System.arraycopy(rows[r], 0, ids, r * seq, rows[r].length);
+      Arrays.fill(mask, r * seq, r * seq + rows[r].length, 1L);
+    }
+    long[] shape = {count, seq};
+    Map<String, OnnxTensor> feed = new HashMap<>();
+    try {
+      feed.put(INPUT_IDS, OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+      feed.put(ATTENTION_MASK, OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+      if (feedTokenTypes) {
+        feed.put(
+            TOKEN_TYPE_IDS, OnnxTensor.createTensor(env, LongBuffer.wrap(new long[count * seq]), shape));
+      }
+      try (OrtSession.Result result = session.run(feed, Set.of(outputName))) {
+        OnnxTensor out = (OnnxTensor) result.get(0);
+        FloatBuffer buffer = out.getFloatBuffer();
+        float[] hidden = new float[buffer.remaining()];
+        buffer.get(hidden);
+        int dim = descriptor.dimensions();
+        float[][] pooled = new float[count][];
+        for (int r = 0; r < count; r++) {
+          pooled[r] = descriptor.pooling().pool(hidden, r, seq, dim, rows[r].length);
+        }
+        return pooled;
+      }
+    } catch (OrtException e) {
+      throw new QuarryException(
+          QuarryException.Kind.RUNTIME,
+          "model " + descriptor.name() + " failed on a batch of " + count + " texts: "
+              + e.getMessage(),
+          e);
+    } finally {
+      feed.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+
+  @Override
+  public void close() {
+    // Reverse order of creation; the environment is process-wide and outlives embedders.
+    closeQuietly(tokenizer, session, sessionOptions);
+  }
+
+  private static void closeQuietly(
+      HuggingFaceTokenizer tokenizer, OrtSession session, OrtSession.SessionOptions options) {
+    if (tokenizer != null) {
+      tokenizer.close();
+    }
+    if (session != null) {
+      try {
+        session.close();
+      } catch (OrtException e) {
+        // Nothing useful to do: the session is unusable either way.
+      }
+    }
+    if (options != null) {
+      options.close();
+    }
+  }
+}
