@@ -39,7 +39,10 @@ public final class QuarryHome {
     } catch (IOException e) {
       throw new QuarryException(
           QuarryException.Kind.IO,
-          "cannot create " + dir + ": " + e.getMessage()
+          "cannot create "
+              + dir
+              + ": "
+              + e.getMessage()
               + " (set QUARRY_HOME or -Dquarry.home to a writable folder)",
           e);
     }

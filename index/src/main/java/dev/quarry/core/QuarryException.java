@@ -3,9 +3,9 @@ package dev.quarry.core;
 import java.util.Objects;
 
 /**
- * The one unchecked exception Quarry throws. {@link #kind()} tells callers (and the CLI's exit code)
- * whether the caller did something wrong, a file is damaged, or the environment failed; the message
- * says what was wrong and, for user errors, how to fix it.
+ * The one unchecked exception Quarry throws. {@link #kind()} tells callers (and the CLI's exit
+ * code) whether the caller did something wrong, a file is damaged, or the environment failed; the
+ * message says what was wrong and, for user errors, how to fix it.
  */
 public final class QuarryException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -27,7 +27,6 @@ public enum Role {
         return role;
       }
     }
-    throw QuarryException.invalid(
-        "unknown role '" + value + "': use 'query' or 'passage'");
+    throw QuarryException.invalid("unknown role '" + value + "': use 'query' or 'passage'");
   }
 }

@@ -7,8 +7,7 @@ public final class Vectors {
   /** Dot product; equals cosine for unit vectors. */
   public static float dot(float[] a, float[] b) {
     if (a.length != b.length) {
-      throw QuarryException.invalid(
-          "vector dimensions differ: " + a.length + " vs " + b.length);
+      throw QuarryException.invalid("vector dimensions differ: " + a.length + " vs " + b.length);
     }
     double sum = 0;
     for (int i = 0; i < a.length; i++) {
@@ -48,8 +47,12 @@ public final class Vectors {
   public static float[] truncate(float[] v, int dimensions) {
     if (dimensions <= 0 || dimensions > v.length) {
       throw QuarryException.invalid(
-          "cannot truncate a " + v.length + "-d vector to " + dimensions
-              + " dimensions: choose 1.." + v.length);
+          "cannot truncate a "
+              + v.length
+              + "-d vector to "
+              + dimensions
+              + " dimensions: choose 1.."
+              + v.length);
     }
     if (dimensions == v.length) {
       return v;

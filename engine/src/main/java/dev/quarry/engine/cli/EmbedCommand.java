@@ -51,7 +51,8 @@ final class EmbedCommand implements Runnable {
   @Option(
       names = "--role",
       paramLabel = "query|passage",
-      description = "Embed as queries or passages (bge prefixes queries). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Embed as queries or passages (bge prefixes queries). Default: ${DEFAULT-VALUE}.")
   String role = Role.PASSAGE.id();
 
   @Option(
@@ -162,5 +163,4 @@ final class EmbedCommand implements Runnable {
       throw new QuarryException(QuarryException.Kind.IO, "cannot read " + where + ": " + e, e);
     }
   }
-
 }

@@ -35,7 +35,9 @@ final class EvalCommand implements Runnable {
 
     @Mixin ModelOptions modelOptions;
 
-    @Parameters(paramLabel = "FILE", description = "Tab-separated STS Benchmark file (e.g. sts-test.csv).")
+    @Parameters(
+        paramLabel = "FILE",
+        description = "Tab-separated STS Benchmark file (e.g. sts-test.csv).")
     Path file;
 
     @Override

@@ -18,7 +18,8 @@ final class ModelsCommand implements Runnable {
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
     String format = "%-20s %4s  %-7s %6s  %-5s  %-6s  %s%n";
-    out.printf(format, "NAME", "DIMS", "POOLING", "TOKENS", "PREC", "QUERY", "SOURCE / WEIGHTS SHA256");
+    out.printf(
+        format, "NAME", "DIMS", "POOLING", "TOKENS", "PREC", "QUERY", "SOURCE / WEIGHTS SHA256");
     for (BuiltinModel model : BuiltinModel.values()) {
       ModelDescriptor d = model.descriptor();
       out.printf(
@@ -33,8 +34,14 @@ final class ModelsCommand implements Runnable {
       out.printf(format, "", "", "", "", "", "", "sha256:" + model.weightsSha256());
     }
     out.println();
-    out.println("* default. 'prefix': queries get \"" + BuiltinModel.BGE_SMALL_EN_V1_5.descriptor().queryPrefix() + "\"");
-    out.println("Your own model: --model DIR, with model.onnx, tokenizer.json and " + ModelDescriptor.FILE_NAME + " (docs/models.md).");
+    out.println(
+        "* default. 'prefix': queries get \""
+            + BuiltinModel.BGE_SMALL_EN_V1_5.descriptor().queryPrefix()
+            + "\"");
+    out.println(
+        "Your own model: --model DIR, with model.onnx, tokenizer.json and "
+            + ModelDescriptor.FILE_NAME
+            + " (docs/models.md).");
     out.flush();
   }
 }

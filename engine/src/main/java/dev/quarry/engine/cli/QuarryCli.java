@@ -3,6 +3,7 @@ package dev.quarry.engine.cli;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.QuarryHome;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,26 +37,37 @@ public final class QuarryCli implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the CLI and returns its exit code (for tests and embedding). */
+  /** Runs the CLI on stdout and stderr and returns its exit code. */
   public static int execute(String... args) {
+    return execute(
+        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+        args);
+  }
+
+  /** Runs the CLI on the given writers and returns its exit code (for tests and embedding). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     QuarryHome.prepareRuntime();
     CommandLine cli = new CommandLine(new QuarryCli());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
+          PrintWriter errors = commandLine.getErr();
           if (e instanceof QuarryException q) {
-            err.println("error: " + q.getMessage());
+            errors.println("error: " + q.getMessage());
             if (Boolean.getBoolean("quarry.debug") && q.getCause() != null) {
-              q.getCause().printStackTrace(err);
+              q.getCause().printStackTrace(errors);
             }
-            err.flush();
+            errors.flush();
             return q.kind() == QuarryException.Kind.INVALID_ARGUMENT ? EXIT_USAGE : EXIT_FAILURE;
           }
-          err.println("error: unexpected " + e + " (run with -Dquarry.debug=true for the trace)");
+          errors.println(
+              "error: unexpected " + e + " (run with -Dquarry.debug=true for the trace)");
           if (Boolean.getBoolean("quarry.debug")) {
-            e.printStackTrace(err);
+            e.printStackTrace(errors);
           }
-          err.flush();
+          errors.flush();
           return EXIT_FAILURE;
         });
     cli.setParameterExceptionHandler(

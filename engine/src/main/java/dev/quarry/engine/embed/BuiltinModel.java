@@ -136,7 +136,10 @@ public enum BuiltinModel {
     if (model == null) {
       throw new QuarryException(
           QuarryException.Kind.NOT_FOUND,
-          "unknown model '" + name + "': use one of " + names()
+          "unknown model '"
+              + name
+              + "': use one of "
+              + names()
               + ", or a directory with model.onnx, tokenizer.json and "
               + ModelDescriptor.FILE_NAME);
     }

@@ -28,7 +28,8 @@ public record EmbedderOptions(
       throw QuarryException.invalid("maxBatchTokens must be >= 1, got " + maxBatchTokens);
     }
     if (dimensions < 0) {
-      throw QuarryException.invalid("dimensions must be >= 0 (0 = the model's own), got " + dimensions);
+      throw QuarryException.invalid(
+          "dimensions must be >= 0 (0 = the model's own), got " + dimensions);
     }
     device = device == null ? "cpu" : device.toLowerCase(Locale.ROOT);
     if (!device.equals("cpu") && !device.equals("cuda")) {

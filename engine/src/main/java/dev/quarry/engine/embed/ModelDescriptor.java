@@ -73,7 +73,10 @@ public record ModelDescriptor(
     } catch (NoSuchFileException e) {
       throw new QuarryException(
           QuarryException.Kind.NOT_FOUND,
-          "model directory " + dir + " has no " + FILE_NAME
+          "model directory "
+              + dir
+              + " has no "
+              + FILE_NAME
               + ": add one, e.g. {\"name\":\"my-model\",\"pooling\":\"mean\",\"maxTokens\":256,"
               + "\"dimensions\":384} (see docs/models.md)",
           e);

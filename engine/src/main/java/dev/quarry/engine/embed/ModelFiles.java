@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * @param descriptor how to run it
  * @param weightsSha256 hex sha256 of {@code onnx}
  */
-public record ModelFiles(Path onnx, Path tokenizer, ModelDescriptor descriptor, String weightsSha256) {
+public record ModelFiles(
+    Path onnx, Path tokenizer, ModelDescriptor descriptor, String weightsSha256) {
   public static final String ONNX_FILE = "model.onnx";
   public static final String TOKENIZER_FILE = "tokenizer.json";
 }

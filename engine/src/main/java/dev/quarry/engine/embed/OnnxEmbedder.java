@@ -69,7 +69,11 @@ public final class OnnxEmbedder implements Embedder {
       if (!inputs.contains(required)) {
         throw new QuarryException(
             QuarryException.Kind.INCOMPATIBLE,
-            files.onnx() + " has no '" + required + "' input (inputs: " + inputs
+            files.onnx()
+                + " has no '"
+                + required
+                + "' input (inputs: "
+                + inputs
                 + "): Quarry runs BERT-style encoders exported with input_ids and attention_mask");
       }
     }
@@ -78,11 +82,16 @@ public final class OnnxEmbedder implements Embedder {
     int dims = options.dimensions() == 0 ? descriptor.dimensions() : options.dimensions();
     if (dims > descriptor.dimensions()) {
       throw QuarryException.invalid(
-          "dimensions " + dims + " exceeds the model's " + descriptor.dimensions()
-              + ": choose 1.." + descriptor.dimensions());
+          "dimensions "
+              + dims
+              + " exceeds the model's "
+              + descriptor.dimensions()
+              + ": choose 1.."
+              + descriptor.dimensions());
     }
     this.identity =
-        new ModelIdentity(descriptor.name(), files.weightsSha256(), descriptor.pooling().id(), dims);
+        new ModelIdentity(
+            descriptor.name(), files.weightsSha256(), descriptor.pooling().id(), dims);
   }
 
   /** Loads a model; the caller owns the result and must close it. */
@@ -132,7 +141,9 @@ public final class OnnxEmbedder implements Embedder {
     } catch (OrtException | RuntimeException | LinkageError e) {
       throw new QuarryException(
           QuarryException.Kind.RUNTIME,
-          "device cuda is not available (" + e.getMessage() + "): put"
+          "device cuda is not available ("
+              + e.getMessage()
+              + "): put"
               + " com.microsoft.onnxruntime:onnxruntime_gpu on the classpath instead of the CPU"
               + " build, with a matching CUDA, or use --device cpu",
           e);
@@ -144,18 +155,26 @@ public final class OnnxEmbedder implements Embedder {
       Map<String, NodeInfo> outputs = session.getOutputInfo();
       String name =
           outputs.containsKey(HIDDEN_STATE) ? HIDDEN_STATE : outputs.keySet().iterator().next();
-      if (!(outputs.get(name).getInfo() instanceof TensorInfo info) || info.getShape().length != 3) {
+      if (!(outputs.get(name).getInfo() instanceof TensorInfo info)
+          || info.getShape().length != 3) {
         throw new QuarryException(
             QuarryException.Kind.INCOMPATIBLE,
-            files.onnx() + ": output '" + name + "' is not a [batch, tokens, hidden] tensor;"
+            files.onnx()
+                + ": output '"
+                + name
+                + "' is not a [batch, tokens, hidden] tensor;"
                 + " Quarry pools token vectors itself, so export the encoder's last_hidden_state");
       }
       long hidden = info.getShape()[2];
       if (hidden > 0 && hidden != files.descriptor().dimensions()) {
         throw new QuarryException(
             QuarryException.Kind.INCOMPATIBLE,
-            files.onnx() + " outputs " + hidden + "-d vectors but its descriptor says dimensions="
-                + files.descriptor().dimensions() + ": fix 'dimensions' in "
+            files.onnx()
+                + " outputs "
+                + hidden
+                + "-d vectors but its descriptor says dimensions="
+                + files.descriptor().dimensions()
+                + ": fix 'dimensions' in "
                 + ModelDescriptor.FILE_NAME);
       }
       return name;
@@ -175,8 +194,14 @@ public final class OnnxEmbedder implements Embedder {
     } catch (QuarryException e) {
       throw new QuarryException(
           QuarryException.Kind.INCOMPATIBLE,
-          "tokenizer " + files.tokenizer() + " emits token ids up to " + maxId
-              + " but model " + files.onnx() + " rejects them (" + rootMessage(e)
+          "tokenizer "
+              + files.tokenizer()
+              + " emits token ids up to "
+              + maxId
+              + " but model "
+              + files.onnx()
+              + " rejects them ("
+              + rootMessage(e)
               + "): the tokenizer does not belong to this model",
           e);
     }
@@ -259,7 +284,8 @@ public final class OnnxEmbedder implements Embedder {
       feed.put(ATTENTION_MASK, OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
       if (feedTokenTypes) {
         feed.put(
-            TOKEN_TYPE_IDS, OnnxTensor.createTensor(env, LongBuffer.wrap(new long[count * seq]), shape));
+            TOKEN_TYPE_IDS,
+            OnnxTensor.createTensor(env, LongBuffer.wrap(new long[count * seq]), shape));
       }
       try (OrtSession.Result result = session.run(feed, Set.of(outputName))) {
         OnnxTensor out = (OnnxTensor) result.get(0);
@@ -276,7 +302,11 @@ public final class OnnxEmbedder implements Embedder {
     } catch (OrtException e) {
       throw new QuarryException(
           QuarryException.Kind.RUNTIME,
-          "model " + descriptor.name() + " failed on a batch of " + count + " texts: "
+          "model "
+              + descriptor.name()
+              + " failed on a batch of "
+              + count
+              + " texts: "
               + e.getMessage(),
           e);
     } finally {

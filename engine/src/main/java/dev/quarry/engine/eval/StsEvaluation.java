@@ -55,8 +55,12 @@ public final class StsEvaluation {
       String[] cols = line.split("\t", -1);
       if (cols.length < 7) {
         throw QuarryException.invalid(
-            file + ":" + (n + 1) + ": expected >= 7 tab-separated columns (STS Benchmark layout),"
-                + " found " + cols.length);
+            file
+                + ":"
+                + (n + 1)
+                + ": expected >= 7 tab-separated columns (STS Benchmark layout),"
+                + " found "
+                + cols.length);
       }
       try {
         pairs.add(new Pair(cols[5], cols[6], Double.parseDouble(cols[4])));

@@ -60,7 +60,12 @@ public final class Fvecs {
         if (dim <= 0 || dim > 1 << 16) {
           throw new QuarryException(
               QuarryException.Kind.CORRUPT,
-              file + ": vector " + vectors.size() + " claims " + dim + " dimensions; not an .fvecs"
+              file
+                  + ": vector "
+                  + vectors.size()
+                  + " claims "
+                  + dim
+                  + " dimensions; not an .fvecs"
                   + " file?");
         }
         byte[] body = new byte[4 * dim];
