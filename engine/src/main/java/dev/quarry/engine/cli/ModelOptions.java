@@ -18,8 +18,15 @@ final class ModelOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "ONNX Runtime threads; 0 = one per core. Default: ${DEFAULT-VALUE}.")
+      description =
+          "ONNX Runtime threads inside one model call; 0 = automatic. Default: ${DEFAULT-VALUE}.")
   int threads = EmbedderOptions.DEFAULTS.intraOpThreads();
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description = "Model calls run at once; 0 = one per core. Default: ${DEFAULT-VALUE}.")
+  int workers = EmbedderOptions.DEFAULTS.workers();
 
   @Option(
       names = "--batch-size",
@@ -37,6 +44,7 @@ final class ModelOptions {
     EmbedderOptions options =
         EmbedderOptions.DEFAULTS
             .withThreads(threads)
+            .withWorkers(workers)
             .withBatchSize(batchSize)
             .withDevice(device)
             .withDimensions(dimensions);

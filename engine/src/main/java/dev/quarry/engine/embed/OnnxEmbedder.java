@@ -24,6 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * An {@link Embedder} running an ONNX transformer with a HuggingFace tokenizer, in process.
@@ -31,6 +35,8 @@ import java.util.Set;
  * <p>Throughput: texts are tokenized together, sorted by token count and cut into batches that are
  * each padded only to their own longest text (length bucketing), so short texts never pay for a
  * long neighbour. Results come back in input order.
+ *
+ * <p>Batches of one call run on {@code workers} threads at once (one per core by default).
  *
  * <p>Thread-safe: one ONNX session per model is shared by all calls. Owns the session and the
  * tokenizer; {@link #close()} releases both (the process-wide ONNX environment stays).
@@ -50,6 +56,7 @@ public final class OnnxEmbedder implements Embedder {
   private final HuggingFaceTokenizer tokenizer;
   private final boolean feedTokenTypes;
   private final String outputName;
+  private final ExecutorService workers;
 
   private OnnxEmbedder(
       ModelFiles files,
@@ -92,6 +99,14 @@ public final class OnnxEmbedder implements Embedder {
     this.identity =
         new ModelIdentity(
             descriptor.name(), files.weightsSha256(), descriptor.pooling().id(), dims);
+    checkVocabulary(files);
+    // Created last: nothing after this can fail, so the pool never leaks from a failed open.
+    int workerCount = options.effectiveWorkers();
+    this.workers =
+        workerCount > 1
+            ? Executors.newFixedThreadPool(
+                workerCount, Thread.ofPlatform().name("quarry-embed-", 0).daemon(true).factory())
+            : null;
   }
 
   /** Loads a model; the caller owns the result and must close it. */
@@ -105,7 +120,7 @@ public final class OnnxEmbedder implements Embedder {
       sessionOptions = new OrtSession.SessionOptions();
       sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       sessionOptions.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-      sessionOptions.setIntraOpNumThreads(options.threads());
+      sessionOptions.setIntraOpNumThreads(options.effectiveIntraOpThreads());
       sessionOptions.setInterOpNumThreads(1);
       if (options.device().equals("cuda")) {
         addCuda(sessionOptions);
@@ -119,10 +134,7 @@ public final class OnnxEmbedder implements Embedder {
                   "truncation", "true",
                   "padding", "false",
                   "maxLength", Integer.toString(files.descriptor().maxTokens())));
-      OnnxEmbedder embedder =
-          new OnnxEmbedder(files, options, env, sessionOptions, session, tokenizer);
-      embedder.checkVocabulary(files);
-      return embedder;
+      return new OnnxEmbedder(files, options, env, sessionOptions, session, tokenizer);
     } catch (OrtException | IOException | RuntimeException e) {
       closeQuietly(tokenizer, session, sessionOptions);
       if (e instanceof QuarryException q) {
@@ -247,17 +259,48 @@ public final class OnnxEmbedder implements Embedder {
       }
     }
     float[][] vectors = new float[ids.length][];
-    for (int[] batch : LengthBuckets.plan(ids, options.batchSize(), options.maxBatchTokens())) {
-      long[][] batchIds = new long[batch.length][];
-      for (int j = 0; j < batch.length; j++) {
-        batchIds[j] = ids[batch[j]];
+    List<int[]> plan = LengthBuckets.plan(ids, options.batchSize(), options.maxBatchTokens());
+    if (workers == null || plan.size() == 1) {
+      plan.forEach(batch -> embedBatch(ids, batch, vectors));
+    } else {
+      List<Future<?>> pending = new ArrayList<>(plan.size());
+      for (int[] batch : plan) {
+        pending.add(workers.submit(() -> embedBatch(ids, batch, vectors)));
       }
-      float[][] pooled = runBatch(batchIds, batchIds.length);
-      for (int j = 0; j < batch.length; j++) {
-        vectors[batch[j]] = finish(pooled[j]);
-      }
+      awaitAll(pending);
     }
     return new Embeddings(Arrays.asList(vectors), tokens, truncated);
+  }
+
+  /** Embeds the rows of one planned call into their slots of {@code vectors}. */
+  private void embedBatch(long[][] ids, int[] batch, float[][] vectors) {
+    long[][] batchIds = new long[batch.length][];
+    for (int j = 0; j < batch.length; j++) {
+      batchIds[j] = ids[batch[j]];
+    }
+    float[][] pooled = runBatch(batchIds, batchIds.length);
+    for (int j = 0; j < batch.length; j++) {
+      vectors[batch[j]] = finish(pooled[j]);
+    }
+  }
+
+  private static void awaitAll(List<Future<?>> pending) {
+    try {
+      for (Future<?> future : pending) {
+        future.get();
+      }
+    } catch (InterruptedException e) {
+      pending.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new QuarryException(QuarryException.Kind.RUNTIME, "interrupted while embedding", e);
+    } catch (ExecutionException e) {
+      pending.forEach(f -> f.cancel(true));
+      if (e.getCause() instanceof QuarryException q) {
+        throw q;
+      }
+      throw new QuarryException(
+          QuarryException.Kind.RUNTIME, "embedding failed: " + e.getCause(), e);
+    }
   }
 
   private float[] finish(float[] pooled) {
@@ -324,6 +367,9 @@ public final class OnnxEmbedder implements Embedder {
 
   @Override
   public void close() {
+    if (workers != null) {
+      workers.shutdownNow();
+    }
     // Reverse order of creation; the environment is process-wide and outlives embedders.
     closeQuietly(tokenizer, session, sessionOptions);
   }

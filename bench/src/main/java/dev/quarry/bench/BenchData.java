@@ -1,0 +1,58 @@
+package dev.quarry.bench;
+
+import dev.quarry.core.QuarryException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** Reads evaluation corpora from the shared data folder; nothing is copied into the project. */
+final class BenchData {
+  static final String GLOSSES = "wordnet-glosses/wordnet30_glosses.tsv.gz";
+
+  private BenchData() {}
+
+  /** Every WordNet gloss (column 4 of the TSV), in file order. */
+  static List<String> wordnetGlosses(Path dataDir) {
+    Path file = dataDir.resolve(GLOSSES);
+    if (!Files.isRegularFile(file)) {
+      throw new QuarryException(
+          QuarryException.Kind.NOT_FOUND,
+          "no " + GLOSSES + " under " + dataDir + ": pass --data pointing at ../shared/data");
+    }
+    List<String> texts = new ArrayList<>(120_000);
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      in.readLine(); // header: synset_id pos lemmas gloss
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String[] cols = line.split("\t", 4);
+        if (cols.length == 4) {
+          texts.add(cols[3]);
+        }
+      }
+    } catch (IOException e) {
+      throw new QuarryException(QuarryException.Kind.IO, "cannot read " + file + ": " + e, e);
+    }
+    return texts;
+  }
+
+  /** An evenly spaced sample of {@code n} items, so that it spans the whole corpus. */
+  static <T> List<T> spread(List<T> all, int n) {
+    if (n >= all.size()) {
+      return all;
+    }
+    List<T> out = new ArrayList<>(n);
+    double step = (double) all.size() / n;
+    for (int i = 0; i < n; i++) {
+      out.add(all.get((int) (i * step)));
+    }
+    return out;
+  }
+}
