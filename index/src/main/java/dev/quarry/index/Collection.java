@@ -1,0 +1,623 @@
+package dev.quarry.index;
+
+import dev.quarry.core.ModelIdentity;
+import dev.quarry.core.QuarryException;
+import dev.quarry.core.Vectors;
+import dev.quarry.index.internal.DocCodec;
+import dev.quarry.index.internal.IndexChecks;
+import dev.quarry.index.internal.LuceneDocs;
+import dev.quarry.index.internal.LuceneIndex;
+import dev.quarry.index.internal.Manifest;
+import dev.quarry.index.internal.Store;
+import dev.quarry.index.internal.WriterLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * A collection on disk: a RocksDB store (the source of truth) and a Lucene HNSW index for search,
+ * in one folder (layout: docs/format.md).
+ *
+ * <p><b>Durability.</b> Every write gets a sequence number and goes to the store first, through its
+ * write-ahead log: when {@link #upsert} or {@link #delete} returns, the write survives a crash of
+ * this process. {@link #commit()} (and {@link #close()}) fsync the log and commit the index, so
+ * writes then survive power loss too. On open, whatever the index lacks is replayed from the store.
+ *
+ * <p><b>Concurrency.</b> One writer per collection, enforced across processes by a lock file that
+ * names its holder. Within a process a writable collection is thread-safe: writes are serialized,
+ * searches run concurrently and see every write that returned (near-real-time). Other processes may
+ * {@link #openReadOnly} the last commit.
+ *
+ * <p><b>Resources.</b> Owns the lock, the store, the analyzer and the index; {@link #close()}
+ * releases them in reverse order.
+ */
+public final class Collection implements AutoCloseable {
+  private static final String STORE_DIR = "store";
+
+  private final Path dir;
+  private final WriterLock lock;
+  private final Store store;
+  private final Analyzer analyzer;
+  private final ReentrantLock writes = new ReentrantLock();
+  private volatile Manifest manifest;
+  private volatile LuceneIndex index;
+  private long lastSeq;
+  private volatile boolean closed;
+
+  private Collection(
+      Path dir,
+      WriterLock lock,
+      Store store,
+      Analyzer analyzer,
+      Manifest manifest,
+      LuceneIndex index) {
+    this.dir = dir;
+    this.lock = lock;
+    this.store = store;
+    this.analyzer = analyzer;
+    this.manifest = manifest;
+    this.index = index;
+    this.lastSeq = store.lastSeq();
+  }
+
+  /** Creates a new collection in {@code dir} (which must not hold one) and opens it for writing. */
+  public static Collection create(Path dir, CollectionConfig config) {
+    if (Manifest.exists(dir)) {
+      throw QuarryException.invalid(
+          "a collection already exists in " + dir + ": open it, or choose another folder");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new QuarryException(QuarryException.Kind.IO, "cannot create " + dir + ": " + e, e);
+    }
+    WriterLock lock = WriterLock.acquire(dir);
+    try {
+      Manifest.create(config).write(dir);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return openLocked(dir, lock, false);
+  }
+
+  /** Opens an existing collection for writing, replaying writes its index lacks. */
+  public static Collection open(Path dir) {
+    Manifest.read(dir); // fail on a damaged or foreign manifest before taking the lock
+    return openLocked(dir, WriterLock.acquire(dir), false);
+  }
+
+  /** Opens the last commit of a collection for reading; works while another process writes. */
+  public static Collection openReadOnly(Path dir) {
+    return openLocked(dir, null, true);
+  }
+
+  /** Opens {@code dir} for writing, creating it with {@code config} when it holds no collection. */
+  public static Collection openOrCreate(Path dir, CollectionConfig config) {
+    if (!Manifest.exists(dir)) {
+      return create(dir, config);
+    }
+    Collection c = open(dir);
+    try {
+      c.requireModel(config.model());
+      return c;
+    } catch (RuntimeException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  private static Collection openLocked(Path dir, WriterLock lock, boolean readOnly) {
+    Store store = null;
+    Analyzer analyzer = null;
+    LuceneIndex index = null;
+    try {
+      Manifest manifest = Manifest.read(dir);
+      store = Store.open(dir.resolve(STORE_DIR), manifest.config().dimensions(), readOnly);
+      analyzer = TextAnalysis.analyzer();
+      if (!readOnly) {
+        removeStaleIndexes(dir, manifest.luceneDir());
+      }
+      index =
+          LuceneIndex.open(
+              dir.resolve(manifest.luceneDir()), manifest.config(), analyzer, readOnly);
+      Collection c = new Collection(dir, lock, store, analyzer, manifest, index);
+      if (!readOnly) {
+        c.replay();
+      }
+      return c;
+    } catch (RuntimeException e) {
+      closeAll(index, analyzer, store, lock);
+      throw e;
+    }
+  }
+
+  /** A reindex that crashed leaves a folder the manifest does not name; it is garbage. */
+  private static void removeStaleIndexes(Path dir, String live) {
+    try (Stream<Path> children = Files.list(dir)) {
+      for (Path p : children.toList()) {
+        String name = p.getFileName().toString();
+        if (name.matches("lucene-[0-9]+") && !name.equals(live)) {
+          deleteTree(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new QuarryException(QuarryException.Kind.IO, "cannot list " + dir + ": " + e, e);
+    }
+  }
+
+  /** Brings the index up to the store: re-applies every id written after the last commit. */
+  private void replay() {
+    long committed = index.committedSeq();
+    if (committed > lastSeq) {
+      throw new QuarryException(
+          QuarryException.Kind.CORRUPT,
+          "index "
+              + index.path()
+              + " has writes up to #"
+              + committed
+              + " but store "
+              + dir.resolve(STORE_DIR)
+              + " ends at #"
+              + lastSeq
+              + ": the store lost data; restore a backup");
+    }
+    if (committed == lastSeq) {
+      return;
+    }
+    for (String id : store.idsWrittenAfter(committed)) {
+      DocCodec.Stored stored = store.get(id);
+      if (stored == null) {
+        index.delete(id);
+      } else {
+        index.upsert(stored.document(), stored.document().vector());
+      }
+    }
+    commit();
+  }
+
+  public Path path() {
+    return dir;
+  }
+
+  public CollectionConfig config() {
+    return manifest.config();
+  }
+
+  /** Metadata field types known to the collection. */
+  public Map<String, FieldType> fields() {
+    return manifest.fields();
+  }
+
+  public boolean readOnly() {
+    return lock == null;
+  }
+
+  /** Fails unless the collection was built with {@code model} (same weights and dimensions). */
+  public void requireModel(ModelIdentity model) {
+    ModelIdentity built = config().model();
+    if (model == null || built == null) {
+      return;
+    }
+    if (!built.equals(model)) {
+      throw new QuarryException(
+          QuarryException.Kind.INCOMPATIBLE,
+          "collection "
+              + dir
+              + " (manifest "
+              + dir.resolve(Manifest.FILE_NAME)
+              + ") was built with "
+              + describe(built)
+              + ", not "
+              + describe(model)
+              + ": use the same model, or index into a new collection");
+    }
+  }
+
+  private static String describe(ModelIdentity m) {
+    return m.name()
+        + " ("
+        + m.dimensions()
+        + "-d, "
+        + m.pooling()
+        + ", weights sha256 "
+        + m.weightsSha256().substring(0, Math.min(12, m.weightsSha256().length()))
+        + "…)";
+  }
+
+  /**
+   * Adds or replaces documents by id, atomically: every document is validated first, and either all
+   * are written or none. Returns the sequence number of the last write.
+   */
+  public long upsert(List<Document> documents) {
+    checkWritable();
+    writes.lock();
+    try {
+      List<Document> prepared = new ArrayList<>(documents.size());
+      Map<String, FieldType> fields = new HashMap<>(manifest.fields());
+      boolean newFields = false;
+      for (Document d : documents) {
+        Objects.requireNonNull(d, "document");
+        prepared.add(withVector(d, prepareVector(d.id(), d.vector())));
+        for (Map.Entry<String, List<Object>> e : d.metadata().entrySet()) {
+          FieldType type = Document.typeOf(e.getValue().get(0));
+          FieldType known = fields.putIfAbsent(e.getKey(), type);
+          if (known == null) {
+            newFields = true;
+          } else if (known != type) {
+            throw QuarryException.invalid(
+                "document '"
+                    + d.id()
+                    + "': field '"
+                    + e.getKey()
+                    + "' is "
+                    + known.id()
+                    + " in this collection, got a "
+                    + type.id()
+                    + " value");
+          }
+        }
+      }
+      if (newFields) {
+        // The manifest learns a field before any document has it, so a crash never leaves a typed
+        // value the schema does not know.
+        Manifest updated = manifest.withFields(fields);
+        updated.write(dir);
+        manifest = updated;
+      }
+      long seq = lastSeq;
+      try (Store.Batch batch = store.batch()) {
+        for (Document d : prepared) {
+          batch.upsert(d, ++seq);
+        }
+        store.write(batch);
+      }
+      lastSeq = seq;
+      for (Document d : prepared) {
+        index.upsert(d, d.vector());
+      }
+      return lastSeq;
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Deletes documents by id; ids that do not exist are ignored. Returns how many were deleted. */
+  public int delete(java.util.Collection<String> ids) {
+    checkWritable();
+    writes.lock();
+    try {
+      List<String> present = new ArrayList<>();
+      for (String id : new LinkedHashSet<>(ids)) {
+        if (id != null && store.contains(id)) {
+          present.add(id);
+        }
+      }
+      if (present.isEmpty()) {
+        return 0;
+      }
+      long seq = lastSeq;
+      try (Store.Batch batch = store.batch()) {
+        for (String id : present) {
+          batch.delete(id, ++seq);
+        }
+        store.write(batch);
+      }
+      lastSeq = seq;
+      present.forEach(index::delete);
+      return present.size();
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Deletes every document matching a Lucene filter query. Returns how many were deleted. */
+  public int deleteWhere(Query filter) {
+    checkWritable();
+    writes.lock();
+    try {
+      List<String> ids = idsMatching(filter);
+      return delete(ids);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Ids of every live document matching {@code filter}. */
+  public List<String> idsMatching(Query filter) {
+    return index.withSearcher(
+        searcher -> {
+          List<String> ids = new ArrayList<>();
+          var stored = searcher.storedFields();
+          for (ScoreDoc sd :
+              searcher.search(filter, Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
+            ids.add(stored.document(sd.doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID));
+          }
+          return ids;
+        });
+  }
+
+  /** The stored document, with its full-precision vector. */
+  public Optional<Document> get(String id) {
+    checkOpen();
+    DocCodec.Stored stored = store.get(id);
+    return Optional.ofNullable(stored == null ? null : stored.document());
+  }
+
+  /** Approximate nearest neighbours of {@code vector}, optionally pre-filtered. */
+  public List<Hit> search(float[] vector, int k, Query filter, KnnOptions options) {
+    checkOpen();
+    checkK(k);
+    float[] query = prepareQuery(vector);
+    VectorEncoding encoding = config().encoding();
+    return index.knn(
+        query, k, options.beam(k, encoding), k * options.oversampleFor(encoding), filter);
+  }
+
+  /** Exact nearest neighbours by scanning every vector (ground truth; small filtered sets). */
+  public List<Hit> exactSearch(float[] vector, int k, Query filter) {
+    checkOpen();
+    checkK(k);
+    return index.exact(prepareQuery(vector), k, filter);
+  }
+
+  /** Runs read-only work on a current searcher (sees every write that returned). */
+  public <T> T withSearcher(LuceneIndex.SearcherWork<T> work) {
+    checkOpen();
+    return index.withSearcher(work);
+  }
+
+  /** The analyzer of title and text (for keyword queries). Owned by the collection. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** Makes every write so far durable against power loss and visible to read-only openers. */
+  public void commit() {
+    checkWritable();
+    writes.lock();
+    try {
+      store.syncWal();
+      index.commit(lastSeq);
+      store.truncateLog(lastSeq);
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Merges away deleted documents and commits. */
+  public void compact() {
+    checkWritable();
+    writes.lock();
+    try {
+      index.forceMergeDeletes();
+      commit();
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /**
+   * Rebuilds the index with another encoding or HNSW parameters from the stored vectors; no model
+   * is involved. Searches keep using the old index until the new one is complete; a crash midway
+   * leaves the old one in place. Returns the number of documents indexed.
+   */
+  public long reindex(VectorEncoding encoding, HnswParams hnsw) {
+    checkWritable();
+    writes.lock();
+    try {
+      commit();
+      CollectionConfig newConfig = config().withEncoding(encoding).withHnsw(hnsw);
+      int generation = Integer.parseInt(manifest.luceneDir().substring("lucene-".length())) + 1;
+      String newDir = "lucene-" + generation;
+      Path newPath = dir.resolve(newDir);
+      deleteTree(newPath);
+      LuceneIndex fresh = LuceneIndex.open(newPath, newConfig, analyzer, false);
+      long[] count = {0};
+      try {
+        store.forEach(
+            stored -> {
+              fresh.upsert(stored.document(), stored.document().vector());
+              count[0]++;
+            });
+        fresh.commit(lastSeq);
+      } catch (RuntimeException e) {
+        fresh.close();
+        deleteTree(newPath);
+        throw e;
+      }
+      Manifest updated = manifest.withConfig(newConfig, newDir);
+      updated.write(dir); // the switch: from here on, the new index is the collection's
+      LuceneIndex old = index;
+      index = fresh;
+      manifest = updated;
+      old.close();
+      deleteTree(old.path());
+      return count[0];
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  /** Document count, deleted ratio and bytes per part. */
+  public CollectionStats stats() {
+    checkOpen();
+    return IndexChecks.stats(index, config().encoding(), store.sizeOnDisk());
+  }
+
+  /**
+   * Checks Lucene's checksums (CheckIndex) on the last commit, and that store and index agree:
+   * every stored id is in the index once, and nothing else is. A writable collection commits first.
+   */
+  public VerifyReport verify() {
+    checkOpen();
+    if (!readOnly()) {
+      commit();
+    }
+    return IndexChecks.verify(index, store);
+  }
+
+  private void checkK(int k) {
+    if (k < 1 || k > 10_000) {
+      throw QuarryException.invalid("k must be in 1..10000, got " + k);
+    }
+  }
+
+  /** Validates a stored vector and brings it to the form the index compares. */
+  private float[] prepareVector(String id, float[] v) {
+    CollectionConfig c = config();
+    if (v.length != c.dimensions()) {
+      throw QuarryException.invalid(
+          "document '"
+              + id
+              + "' has a "
+              + v.length
+              + "-d vector; this collection holds "
+              + c.dimensions()
+              + "-d vectors"
+              + modelHint(c));
+    }
+    return switch (c.similarity()) {
+      case COSINE -> {
+        double norm = Vectors.norm(v);
+        if (norm == 0) {
+          throw QuarryException.invalid(
+              "document '" + id + "' has an all-zero vector, which has no cosine similarity");
+        }
+        yield Vectors.normalizeInPlace(v.clone());
+      }
+      case DOT_PRODUCT -> {
+        double norm = Vectors.norm(v);
+        if (Math.abs(norm - 1) > 1e-3) {
+          throw QuarryException.invalid(
+              "document '"
+                  + id
+                  + "' has a vector of length "
+                  + norm
+                  + "; dot_product collections"
+                  + " need unit vectors: normalize them, or use cosine");
+        }
+        yield v;
+      }
+      case EUCLIDEAN -> v;
+    };
+  }
+
+  private float[] prepareQuery(float[] v) {
+    if (v == null) {
+      throw QuarryException.invalid("query vector is missing");
+    }
+    for (float x : v) {
+      if (!Float.isFinite(x)) {
+        throw QuarryException.invalid("query vector has a non-finite value " + x);
+      }
+    }
+    if (v.length != config().dimensions()) {
+      throw QuarryException.invalid(
+          "query vector has "
+              + v.length
+              + " dimensions; this collection holds "
+              + config().dimensions()
+              + "-d vectors"
+              + modelHint(config()));
+    }
+    return config().similarity() == Similarity.COSINE ? Vectors.normalizeInPlace(v.clone()) : v;
+  }
+
+  private static String modelHint(CollectionConfig c) {
+    return c.model() == null ? "" : " (model " + c.model().name() + ")";
+  }
+
+  private static Document withVector(Document d, float[] vector) {
+    return vector == d.vector()
+        ? d
+        : new Document(d.id(), d.title(), d.text(), d.parent(), d.metadata(), vector);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw QuarryException.invalid("collection " + dir + " is closed");
+    }
+  }
+
+  private void checkWritable() {
+    checkOpen();
+    if (readOnly()) {
+      throw QuarryException.invalid(
+          "collection " + dir + " is open read-only: open it for writing to change it");
+    }
+  }
+
+  /** Commits (if writable) and releases everything, in reverse order of acquisition. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    writes.lock();
+    try {
+      if (!readOnly()) {
+        commit();
+      }
+    } finally {
+      closed = true;
+      writes.unlock();
+      closeAll(index, analyzer, store, lock);
+    }
+  }
+
+  private static void closeAll(AutoCloseable... resources) {
+    RuntimeException first = null;
+    for (AutoCloseable r : resources) {
+      if (r == null) {
+        continue;
+      }
+      try {
+        r.close();
+      } catch (Exception e) {
+        if (first == null) {
+          first =
+              e instanceof RuntimeException re
+                  ? re
+                  : new QuarryException(QuarryException.Kind.IO, e.toString(), e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new QuarryException(QuarryException.Kind.IO, "cannot delete " + root + ": " + e, e);
+    }
+  }
+
+  /** For search layers: a searcher-scoped lookup of a hit's external id. */
+  public static String idOf(IndexSearcher searcher, int docId) throws IOException {
+    return searcher.storedFields().document(docId, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.quarry.index;
+
+import dev.quarry.core.QuarryException;
+import java.util.Locale;
+
+/**
+ * How vectors are held in the HNSW index. Quantized encodings keep full-precision vectors beside
+ * the quantized ones and rescore an oversampled candidate list with them. Persisted by {@link
+ * #id()}.
+ */
+public enum VectorEncoding {
+  /** 4 bytes per dimension; exact scores. */
+  FLOAT32("float32", 1),
+  /** 1 byte per dimension (scalar quantization), rescored. */
+  INT8("int8", 2),
+  /** Half a byte per dimension, rescored. */
+  INT4("int4", 3),
+  /** 1 bit per dimension, rescored; needs the most oversampling. */
+  BINARY("binary", 20);
+
+  private final String id;
+  private final int defaultOversample;
+
+  VectorEncoding(String id, int defaultOversample) {
+    this.id = id;
+    this.defaultOversample = defaultOversample;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** Candidates fetched per wanted hit before rescoring, by default (measured: docs/format.md). */
+  public int defaultOversample() {
+    return defaultOversample;
+  }
+
+  public boolean quantized() {
+    return this != FLOAT32;
+  }
+
+  public static VectorEncoding parse(String value) {
+    for (VectorEncoding e : values()) {
+      if (e.id.equals(value.toLowerCase(Locale.ROOT))) {
+        return e;
+      }
+    }
+    throw QuarryException.invalid(
+        "unknown vector encoding '" + value + "': use float32, int8, int4 or binary");
+  }
+}

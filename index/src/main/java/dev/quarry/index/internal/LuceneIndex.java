@@ -1,0 +1,375 @@
+package dev.quarry.index.internal;
+
+import dev.quarry.core.QuarryException;
+import dev.quarry.index.CollectionConfig;
+import dev.quarry.index.Document;
+import dev.quarry.index.Hit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The search side of a collection: one Lucene index with an HNSW vector field. Writable (an {@link
+ * IndexWriter} with near-real-time searchers) or read-only (the last commit).
+ *
+ * <p>Owns its directory, writer, analyzer and searcher manager; {@link #close()} releases them in
+ * reverse order. Thread-safe: Lucene's writer and searcher manager are.
+ */
+public final class LuceneIndex implements AutoCloseable {
+  /** Commit user-data key: the last store sequence number this commit contains. */
+  static final String SEQ_KEY = "quarry.seq";
+
+  private final Path path;
+  private final CollectionConfig config;
+  private final VectorSimilarityFunction similarity;
+  private final Directory directory;
+  private final Analyzer analyzer;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  private LuceneIndex(
+      Path path,
+      CollectionConfig config,
+      Directory directory,
+      Analyzer analyzer,
+      IndexWriter writer,
+      SearcherManager searchers) {
+    this.path = path;
+    this.config = config;
+    this.similarity = VectorFormats.similarity(config.similarity());
+    this.directory = directory;
+    this.analyzer = analyzer;
+    this.writer = writer;
+    this.searchers = searchers;
+  }
+
+  public static LuceneIndex open(
+      Path path, CollectionConfig config, Analyzer analyzer, boolean readOnly) {
+    Directory directory = null;
+    IndexWriter writer = null;
+    try {
+      if (readOnly && !Files.isDirectory(path)) {
+        throw new QuarryException(
+            QuarryException.Kind.CORRUPT, "index folder " + path + " is missing");
+      }
+      directory = FSDirectory.open(path);
+      SearcherManager searchers;
+      if (readOnly) {
+        searchers = new SearcherManager(DirectoryReader.open(directory), null);
+      } else {
+        IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
+        iwc.setCodec(VectorFormats.codec(config));
+        iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        iwc.setRAMBufferSizeMB(256);
+        // Separate files per part (no compound files), so that stats can tell vectors from graph.
+        iwc.setUseCompoundFile(false);
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setNoCFSRatio(0);
+        merges.setForceMergeDeletesPctAllowed(0); // compact() reclaims every deleted document
+        iwc.setMergePolicy(merges);
+        iwc.setCommitOnClose(false); // commits happen only through commit(seq)
+        writer = new IndexWriter(directory, iwc);
+        searchers = new SearcherManager(writer, null);
+      }
+      return new LuceneIndex(path, config, directory, analyzer, writer, searchers);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(writer);
+      closeQuietly(directory);
+      throw translate("open", path, e);
+    }
+  }
+
+  static QuarryException translate(String what, Path path, Exception e) {
+    if (e instanceof QuarryException q) {
+      return q;
+    }
+    if (e instanceof CorruptIndexException
+        || e instanceof java.io.EOFException
+        || e instanceof java.nio.file.NoSuchFileException) {
+      return new QuarryException(
+          QuarryException.Kind.CORRUPT,
+          "index "
+              + path
+              + " is damaged: "
+              + e.getMessage()
+              + " (run 'quarry verify'; rebuild with 'quarry reindex' from the store)",
+          e);
+    }
+    if (e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException) {
+      return new QuarryException(
+          QuarryException.Kind.INCOMPATIBLE, "index " + path + ": " + e.getMessage(), e);
+    }
+    return new QuarryException(
+        QuarryException.Kind.IO, "index " + path + ": " + what + " failed: " + e, e);
+  }
+
+  /** The last store sequence number the last commit contains (0 for none). */
+  public long committedSeq() {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return 0;
+      }
+      SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
+      String seq = infos.getUserData().get(SEQ_KEY);
+      return seq == null ? 0 : Long.parseLong(seq);
+    } catch (IOException | RuntimeException e) {
+      throw translate("read commit", path, e);
+    }
+  }
+
+  /** Adds or replaces a document; {@code vector} is already prepared (normalized for cosine). */
+  public void upsert(Document d, float[] vector) {
+    try {
+      writer()
+          .updateDocument(
+              new Term(LuceneDocs.ID, d.id()), LuceneDocs.toLucene(d, vector, similarity));
+    } catch (IOException | RuntimeException e) {
+      throw translate("write", path, e);
+    }
+  }
+
+  public void delete(String id) {
+    try {
+      writer().deleteDocuments(new Term(LuceneDocs.ID, id));
+    } catch (IOException | RuntimeException e) {
+      throw translate("delete", path, e);
+    }
+  }
+
+  /** Commits everything written so far, recording the store sequence number it reaches. */
+  public void commit(long seq) {
+    try {
+      writer().setLiveCommitData(Map.of(SEQ_KEY, Long.toString(seq)).entrySet());
+      writer().commit();
+    } catch (IOException | RuntimeException e) {
+      throw translate("commit", path, e);
+    }
+  }
+
+  public void forceMergeDeletes() {
+    try {
+      writer().forceMergeDeletes(true);
+    } catch (IOException | RuntimeException e) {
+      throw translate("merge", path, e);
+    }
+  }
+
+  private IndexWriter writer() {
+    if (writer == null) {
+      throw new QuarryException(
+          QuarryException.Kind.INVALID_ARGUMENT,
+          "collection is open read-only: open it for writing");
+    }
+    return writer;
+  }
+
+  /** Runs {@code work} on a current searcher (refreshed to see every write so far). */
+  public <T> T withSearcher(SearcherWork<T> work) {
+    try {
+      if (writer != null) {
+        searchers.maybeRefreshBlocking();
+      }
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return work.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw translate("search", path, e);
+    }
+  }
+
+  /** Work on a searcher. */
+  @FunctionalInterface
+  public interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /**
+   * Approximate nearest neighbours: HNSW search with a beam of {@code beam} candidates, the best
+   * {@code rescore} of them rescored with full-precision vectors when the encoding is quantized,
+   * the top {@code k} returned. {@code filter} (may be null) restricts the candidates inside the
+   * graph search.
+   */
+  public List<Hit> knn(float[] query, int k, int beam, int rescore, Query filter) {
+    return withSearcher(
+        searcher -> {
+          TopDocs top =
+              searcher.search(
+                  new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, beam, filter), beam);
+          ScoreDoc[] docs = top.scoreDocs;
+          if (config.encoding().quantized()) {
+            docs = rescore(searcher, query, Arrays.copyOf(docs, Math.min(docs.length, rescore)));
+          }
+          return hits(searcher, docs, k);
+        });
+  }
+
+  /** Exact nearest neighbours by scanning every (filtered) vector: ground truth, tiny filters. */
+  public List<Hit> exact(float[] query, int k, Query filter) {
+    return withSearcher(
+        searcher -> {
+          PriorityQueue<ScoreDoc> best =
+              new PriorityQueue<>(Comparator.comparingDouble(s -> s.score));
+          Weight weight =
+              filter == null
+                  ? null
+                  : searcher.createWeight(
+                      searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocs.VECTOR);
+            if (values == null) {
+              continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            DocIdSetIterator allowed = null;
+            if (weight != null) {
+              var scorer = weight.scorer(leaf);
+              if (scorer == null) {
+                continue;
+              }
+              allowed = scorer.iterator();
+            }
+            KnnVectorValues.DocIndexIterator it = values.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+              if (live != null && !live.get(doc)) {
+                continue;
+              }
+              if (allowed != null) {
+                if (allowed.docID() < doc) {
+                  allowed.advance(doc);
+                }
+                if (allowed.docID() != doc) {
+                  continue;
+                }
+              }
+              float score = similarity.compare(query, values.vectorValue(it.index()));
+              if (best.size() < k) {
+                best.add(new ScoreDoc(leaf.docBase + doc, score));
+              } else if (score > best.peek().score) {
+                best.poll();
+                best.add(new ScoreDoc(leaf.docBase + doc, score));
+              }
+            }
+          }
+          ScoreDoc[] docs = best.toArray(new ScoreDoc[0]);
+          Arrays.sort(docs, (a, b) -> Float.compare(b.score, a.score));
+          return hits(searcher, docs, k);
+        });
+  }
+
+  /** Recomputes scores with the full-precision vectors Lucene keeps beside quantized ones. */
+  private ScoreDoc[] rescore(IndexSearcher searcher, float[] query, ScoreDoc[] docs)
+      throws IOException {
+    ScoreDoc[] sorted = docs.clone();
+    Arrays.sort(sorted, Comparator.comparingInt(s -> s.doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Map<Integer, FloatVectorValues> values = new HashMap<>();
+    Map<Integer, KnnVectorValues.DocIndexIterator> iterators = new HashMap<>();
+    List<ScoreDoc> out = new ArrayList<>(sorted.length);
+    for (ScoreDoc sd : sorted) {
+      int leafIndex = org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves);
+      LeafReaderContext leaf = leaves.get(leafIndex);
+      FloatVectorValues v = values.computeIfAbsent(leafIndex, i -> floatValues(leaf));
+      KnnVectorValues.DocIndexIterator it = iterators.computeIfAbsent(leafIndex, i -> v.iterator());
+      int local = sd.doc - leaf.docBase;
+      if (it.docID() < local) {
+        it.advance(local);
+      }
+      if (it.docID() == local) {
+        out.add(new ScoreDoc(sd.doc, similarity.compare(query, v.vectorValue(it.index()))));
+      }
+    }
+    out.sort((a, b) -> Float.compare(b.score, a.score));
+    return out.toArray(new ScoreDoc[0]);
+  }
+
+  private static FloatVectorValues floatValues(LeafReaderContext leaf) {
+    try {
+      return leaf.reader().getFloatVectorValues(LuceneDocs.VECTOR);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, int k) throws IOException {
+    List<Hit> hits = new ArrayList<>(Math.min(k, docs.length));
+    var stored = searcher.storedFields();
+    for (int i = 0; i < docs.length && hits.size() < k; i++) {
+      String id = stored.document(docs[i].doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID);
+      hits.add(new Hit(id, similarityOf(docs[i].score), docs[i].doc));
+    }
+    return hits;
+  }
+
+  /** Lucene's normalized score back to the collection's similarity (see {@link Hit#score()}). */
+  private float similarityOf(float luceneScore) {
+    return similarity == VectorSimilarityFunction.DOT_PRODUCT ? 2 * luceneScore - 1 : luceneScore;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public Directory directory() {
+    return directory;
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.rollback(); // uncommitted changes live in the store and are replayed on open
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw translate("close", path, e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // already failing
+      }
+    }
+  }
+}
