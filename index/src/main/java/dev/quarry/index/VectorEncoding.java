@@ -16,7 +16,7 @@ public enum VectorEncoding {
   /** Half a byte per dimension, rescored. */
   INT4("int4", 3),
   /** 1 bit per dimension, rescored; needs the most oversampling. */
-  BINARY("binary", 20);
+  BINARY("binary", 10);
 
   private final String id;
   private final int defaultOversample;

@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
       ModelsCommand.class,
       EmbedCommand.class,
       EvalCommand.class,
+      CollectionCommands.Stats.class,
+      CollectionCommands.Verify.class,
+      CollectionCommands.Reindex.class,
+      CollectionCommands.Compact.class,
       CommandLine.HelpCommand.class
     })
 public final class QuarryCli implements Runnable {
