@@ -42,7 +42,7 @@ public final class CollectionBenchmark implements Runnable {
   Path work = Path.of("bench/target/work");
 
   @Option(names = "--docs", description = "Vectors to index. Default: ${DEFAULT-VALUE}.")
-  int docs = 100_000;
+  int docs = 116_659; // the whole corpus less the queries
 
   @Option(names = "--queries", description = "Held-out query vectors. Default: ${DEFAULT-VALUE}.")
   int queries = 1000;
@@ -57,11 +57,11 @@ public final class CollectionBenchmark implements Runnable {
   @Override
   public void run() {
     try {
-      List<float[]> all = WordnetVectors.load(data, work, "all-minilm-l6-v2");
+      List<float[]> all = WordnetVectors.load(data, work, "all-minilm-l6-v2", docs + queries);
       // Queries are spread over the corpus and held out of the index.
       List<float[]> queryVectors = new ArrayList<>();
       List<float[]> corpus = new ArrayList<>();
-      int stride = Math.max(2, all.size() / queries);
+      int stride = Math.max(2, all.size() / Math.max(1, queries));
       for (int i = 0; i < all.size(); i++) {
         if (i % stride == 0 && queryVectors.size() < queries) {
           queryVectors.add(all.get(i));

@@ -17,13 +17,16 @@ import java.util.List;
 final class WordnetVectors {
   private WordnetVectors() {}
 
-  static List<float[]> load(Path data, Path work, String model) throws Exception {
-    Path cache = work.resolve("wordnet-" + model + ".fvecs");
+  /** The first {@code limit} glosses of an even spread over the corpus, embedded. */
+  static List<float[]> load(Path data, Path work, String model, int limit) throws Exception {
+    List<String> all = BenchData.wordnetGlosses(data);
+    int n = Math.min(limit, all.size());
+    Path cache = work.resolve("wordnet-" + model + "-" + n + ".fvecs");
     if (Files.isRegularFile(cache)) {
       System.err.println("using cached vectors " + cache);
       return Fvecs.read(cache);
     }
-    List<String> texts = BenchData.wordnetGlosses(data);
+    List<String> texts = BenchData.spread(all, n);
     System.err.printf(
         "embedding %d WordNet glosses with %s (cached afterwards in %s)%n",
         texts.size(), model, cache);
