@@ -1,0 +1,570 @@
+package dev.quarry.query;
+
+import dev.quarry.core.Embedder;
+import dev.quarry.core.QuarryException;
+import dev.quarry.core.Role;
+import dev.quarry.core.Vectors;
+import dev.quarry.index.Collection;
+import dev.quarry.index.Document;
+import dev.quarry.index.FieldType;
+import dev.quarry.index.Hit;
+import dev.quarry.index.internal.LuceneDocs;
+import dev.quarry.query.filter.Filter;
+import dev.quarry.query.filter.FilterCompiler;
+import dev.quarry.query.filter.FilterText;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Runs {@link SearchRequest}s against a collection: filters inside the HNSW search (or an exact
+ * scan when few documents pass), BM25 keyword search, hybrid fusion, recency (as-of exclusion,
+ * windows, decay on intent) and natural-language exclusion, with an explain plan.
+ *
+ * <p>Thread-safe. Does not own the collection or the embedder.
+ */
+public final class QueryEngine {
+  /** Below this many filtered documents an exact scan beats a filtered graph walk. */
+  static final int EXACT_SCAN_LIMIT = 5_000;
+
+  private static final double TITLE_BOOST = 1.5;
+  private static final double LIKE_WEIGHT = 1.0;
+  private static final double UNLIKE_WEIGHT = 0.5;
+
+  private final Collection collection;
+  private final Embedder embedder;
+  private final Clock clock;
+
+  /** {@code embedder} may be null for collections searched by vector and keyword only. */
+  public QueryEngine(Collection collection, Embedder embedder) {
+    this(collection, embedder, Clock.systemUTC());
+  }
+
+  public QueryEngine(Collection collection, Embedder embedder, Clock clock) {
+    this.collection = collection;
+    this.embedder = embedder;
+    this.clock = clock;
+  }
+
+  /** Collects the plan lines when explain is on. */
+  private static final class Plan {
+    final boolean on;
+    final List<String> lines = new ArrayList<>();
+
+    Plan(boolean on) {
+      this.on = on;
+    }
+
+    void add(String line) {
+      if (on) {
+        lines.add(line);
+      }
+    }
+  }
+
+  /** A candidate and its score parts while ranking. */
+  private static final class Candidate {
+    final String id;
+    final Map<String, Double> parts = new LinkedHashMap<>();
+    double score;
+    Document doc;
+
+    Candidate(String id) {
+      this.id = id;
+    }
+  }
+
+  public SearchResult search(SearchRequest r) {
+    long start = System.nanoTime();
+    Plan plan = new Plan(r.explain());
+    FilterCompiler compiler = new FilterCompiler(collection.fields(), collection.analyzer());
+    QueryText qt = r.text() == null ? QueryText.parse("") : QueryText.parse(r.text());
+
+    // Natural-language exclusion.
+    NegationDetector.Exclusion exclusion =
+        r.negation().detect() ? NegationDetector.detect(qt.free()) : null;
+    String semantic = qt.semantic();
+    String keywords = qt.free();
+    if (exclusion != null) {
+      if (r.negation().embedPositiveOnly()) {
+        semantic = String.join(" ", exclusion.positive(), String.join(" ", qt.phrases())).trim();
+      }
+      keywords = exclusion.positive();
+      plan.add(
+          String.format(
+              Locale.ROOT,
+              "negation: '%s' detected; excluded \"%s\"; %s; vector penalty %.2f × similarity to it%s",
+              exclusion.cue(),
+              exclusion.excluded(),
+              r.negation().embedPositiveOnly()
+                  ? "embedding the positive part \"" + exclusion.positive() + "\""
+                  : "embedding the whole query",
+              r.negation().penalty(),
+              r.negation().hardExclude()
+                  ? "; documents containing it removed"
+                  : "; no hard keyword exclusion"));
+    }
+
+    // Recency.
+    SearchRequest.Recency recency = r.recency();
+    boolean dated = collection.fields().get(recency.dateField()) == FieldType.DATE;
+    Instant asOf = recency.asOf() != null ? recency.asOf() : clock.instant();
+    String cue = RecencyIntent.cue(r.text());
+    boolean decay =
+        dated
+            && (recency.mode() == SearchRequest.RecencyMode.FORCED
+                || (recency.mode() == SearchRequest.RecencyMode.AUTO && cue != null));
+    if (!dated) {
+      plan.add(
+          "recency: no date field '"
+              + recency.dateField()
+              + "' in this collection; no as-of exclusion or decay");
+    } else {
+      plan.add(
+          "recency: as of "
+              + asOf
+              + " (documents dated later are excluded); decay "
+              + (decay
+                  ? "applied ("
+                      + (cue != null && recency.mode() == SearchRequest.RecencyMode.AUTO
+                          ? "auto: cue '" + cue + "'"
+                          : "forced")
+                      + "), half-life "
+                      + recency.halfLife().toDays()
+                      + " d"
+                  : recency.mode() == SearchRequest.RecencyMode.OFF
+                      ? "off"
+                      : "not applied (no recency cue in the query)"));
+    }
+
+    // The filter: request filter, field:value terms, windows, as-of, exclusions.
+    BooleanQuery.Builder fb = new BooleanQuery.Builder();
+    boolean filtered = false;
+    boolean positiveClause = false;
+    List<String> filterParts = new ArrayList<>();
+    if (r.filter() != null) {
+      fb.add(compiler.compile(r.filter()), BooleanClause.Occur.FILTER);
+      filtered = positiveClause = true;
+      filterParts.add(FilterText.format(r.filter()));
+    }
+    for (Map.Entry<String, String> e : qt.fields().entrySet()) {
+      Filter eq = Filter.eq(e.getKey(), typedValue(e.getKey(), e.getValue()));
+      fb.add(compiler.compile(eq), BooleanClause.Occur.FILTER);
+      filtered = positiveClause = true;
+      filterParts.add(FilterText.format(eq));
+    }
+    if (dated) {
+      String field = recency.dateField();
+      Instant after =
+          max(
+              recency.after(),
+              qt.after() == null ? null : qt.after().atStartOfDay(ZoneOffset.UTC).toInstant());
+      Instant before =
+          min(
+              recency.before(),
+              qt.before() == null ? null : qt.before().atStartOfDay(ZoneOffset.UTC).toInstant());
+      if (after != null || before != null) {
+        long lo = after == null ? Long.MIN_VALUE : after.toEpochMilli();
+        long hi = before == null ? Long.MAX_VALUE : before.toEpochMilli() - 1;
+        fb.add(LongPoint.newRangeQuery(field, lo, hi), BooleanClause.Occur.FILTER);
+        filtered = positiveClause = true;
+        filterParts.add(
+            field
+                + " in ["
+                + (after == null ? "…" : after)
+                + ", "
+                + (before == null ? "…" : before)
+                + ")");
+      }
+      fb.add(
+          LongPoint.newRangeQuery(field, asOf.toEpochMilli() + 1, Long.MAX_VALUE),
+          BooleanClause.Occur.MUST_NOT);
+      filtered = true;
+      filterParts.add(field + " <= as-of");
+    } else if (qt.after() != null || qt.before() != null) {
+      throw QuarryException.invalid(
+          "after:/before: need a date field; this collection has no date field '"
+              + recency.dateField()
+              + "'");
+    }
+    for (String excluded : qt.excluded()) {
+      fb.add(compiler.textContains(excluded), BooleanClause.Occur.MUST_NOT);
+      filtered = true;
+      filterParts.add("NOT text contains \"" + excluded + "\"");
+    }
+    if (exclusion != null && r.negation().hardExclude()) {
+      fb.add(compiler.textContains(exclusion.excluded()), BooleanClause.Occur.MUST_NOT);
+      filtered = true;
+      filterParts.add("NOT text contains \"" + exclusion.excluded() + "\"");
+    }
+    if (filtered && !positiveClause) {
+      fb.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+    }
+    Query filter = filtered ? fb.build() : null;
+    if (filtered) {
+      plan.add("filter: " + String.join(" AND ", filterParts));
+    }
+
+    int want = r.offset() + r.k();
+    int pool = Math.min(2000, Math.max(100, want * (r.groupByParent() ? 10 : 2)));
+    Map<String, Candidate> candidates = new LinkedHashMap<>();
+
+    // Vector leg.
+    boolean canEmbed = embedder != null;
+    boolean vectorLeg =
+        r.mode() != SearchRequest.Mode.KEYWORD
+            && (r.vector() != null || !r.like().isEmpty() || (canEmbed && !semantic.isBlank()));
+    if (r.mode() != SearchRequest.Mode.KEYWORD && !vectorLeg) {
+      plan.add("vector: skipped (no embedder for this collection); keyword only");
+    }
+    List<Candidate> vectorRanked = new ArrayList<>();
+    Set<String> likeIds = new HashSet<>(r.like().ids());
+    if (vectorLeg) {
+      float[] q = queryVector(r, semantic, plan);
+      List<Hit> hits = vectorSearch(q, pool + likeIds.size(), filter, r, plan);
+      float[] excludedVector =
+          exclusion != null && r.negation().penalty() > 0 && canEmbed
+              ? embedder.embed(exclusion.excluded(), Role.QUERY)
+              : null;
+      for (Hit h : hits) {
+        if (likeIds.contains(h.id())) {
+          continue; // more-like-this never returns its own examples
+        }
+        Candidate c = candidates.computeIfAbsent(h.id(), Candidate::new);
+        c.parts.put("vector", (double) h.score());
+        double score = h.score();
+        if (excludedVector != null) {
+          c.doc = document(c);
+          double sim = Math.max(0, Vectors.dot(excludedVector, c.doc.vector()));
+          double penalty = r.negation().penalty() * sim;
+          c.parts.put("penalty", -penalty);
+          score -= penalty;
+        }
+        c.parts.put("vectorFinal", score);
+        vectorRanked.add(c);
+      }
+      vectorRanked.sort(
+          Comparator.comparingDouble((Candidate c) -> c.parts.get("vectorFinal")).reversed());
+    }
+
+    // Keyword leg.
+    List<Candidate> keywordRanked = new ArrayList<>();
+    boolean keywordLeg =
+        r.mode() != SearchRequest.Mode.VECTOR && (!keywords.isBlank() || !qt.phrases().isEmpty());
+    if (keywordLeg) {
+      Query bm25 = keywordQuery(compiler, keywords, qt.phrases(), filter);
+      if (bm25 == null) {
+        plan.add("keyword: no searchable words in the query");
+      } else {
+        plan.add("keyword: BM25 over title (boost " + TITLE_BOOST + ") and text: " + bm25);
+        List<String[]> ranked =
+            collection.withSearcher(
+                searcher -> {
+                  List<String[]> out = new ArrayList<>();
+                  for (ScoreDoc sd : searcher.search(bm25, pool).scoreDocs) {
+                    out.add(
+                        new String[] {Collection.idOf(searcher, sd.doc), Float.toString(sd.score)});
+                  }
+                  return out;
+                });
+        for (String[] idScore : ranked) {
+          if (likeIds.contains(idScore[0])) {
+            continue;
+          }
+          Candidate c = candidates.computeIfAbsent(idScore[0], Candidate::new);
+          c.parts.put("keyword", Double.parseDouble(idScore[1]));
+          keywordRanked.add(c);
+        }
+      }
+    }
+
+    // Fusion.
+    if (vectorLeg && keywordLeg && r.mode() == SearchRequest.Mode.HYBRID) {
+      fuse(r.fusion(), vectorRanked, keywordRanked, plan);
+    } else if (vectorLeg) {
+      vectorRanked.forEach(c -> c.score = c.parts.get("vectorFinal"));
+      keywordRanked.forEach(c -> c.score = Double.NEGATIVE_INFINITY);
+    } else {
+      keywordRanked.forEach(c -> c.score = c.parts.get("keyword"));
+    }
+    List<Candidate> ranked = new ArrayList<>(candidates.values());
+    ranked.removeIf(
+        c ->
+            c.score == Double.NEGATIVE_INFINITY
+                && !c.parts.containsKey("vectorFinal")
+                && !c.parts.containsKey("keyword"));
+
+    // Recency decay, on a non-negative scale.
+    if (decay) {
+      double halfLifeDays = recency.halfLife().toSeconds() / 86400.0;
+      double min = ranked.stream().mapToDouble(c -> c.score).min().orElse(0);
+      for (Candidate c : ranked) {
+        Object date = document(c).first(recency.dateField());
+        double base = vectorLeg && !keywordLeg ? (1 + c.score) / 2 : c.score - Math.min(0, min);
+        double factor = 1;
+        if (date instanceof Instant t) {
+          double ageDays = Math.max(0, Duration.between(t, asOf).toSeconds() / 86400.0);
+          factor = Math.pow(0.5, ageDays / halfLifeDays);
+        }
+        c.parts.put("decay", factor);
+        c.score = base * factor;
+      }
+    }
+
+    ranked.sort(
+        Comparator.comparingDouble((Candidate c) -> c.score).reversed().thenComparing(c -> c.id));
+    if (r.groupByParent()) {
+      ranked = groupByParent(ranked, plan);
+    }
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = r.offset(); i < Math.min(ranked.size(), want); i++) {
+      Candidate c = ranked.get(i);
+      Map<String, Double> parts = r.explain() ? c.parts : Map.of();
+      hits.add(new SearchHit(c.id, c.score, document(c), parts));
+    }
+    return new SearchResult(hits, plan.lines, (System.nanoTime() - start) / 1e6);
+  }
+
+  private Document document(Candidate c) {
+    if (c.doc == null) {
+      c.doc =
+          collection
+              .get(c.id)
+              .orElseThrow(
+                  () ->
+                      new QuarryException(
+                          QuarryException.Kind.CORRUPT,
+                          "indexed id '" + c.id + "' is missing from the store; run verify"));
+    }
+    return c.doc;
+  }
+
+  private float[] queryVector(SearchRequest r, String semantic, Plan plan) {
+    int dims = collection.config().dimensions();
+    float[] q = new float[dims];
+    boolean any = false;
+    if (r.vector() != null) {
+      add(q, r.vector(), 1);
+      any = true;
+      plan.add("vector: the request's vector");
+    } else if (!semantic.isBlank()) {
+      add(q, embedder.embed(semantic, Role.QUERY), 1);
+      any = true;
+      plan.add("vector: embedded \"" + semantic + "\" as a query");
+    }
+    float[] like = examples(r.like());
+    if (like != null) {
+      add(q, like, any ? LIKE_WEIGHT : 1);
+      any = true;
+      plan.add(
+          "vector: + mean of "
+              + (r.like().ids().size() + r.like().texts().size())
+              + " positive examples");
+    }
+    float[] unlike = examples(r.unlike());
+    if (unlike != null) {
+      add(q, unlike, -UNLIKE_WEIGHT);
+      plan.add(
+          "vector: − "
+              + UNLIKE_WEIGHT
+              + " × mean of "
+              + (r.unlike().ids().size() + r.unlike().texts().size())
+              + " negative examples");
+    }
+    if (!any) {
+      throw QuarryException.invalid(
+          "nothing to search by vector: give text, a vector, or positive examples");
+    }
+    return Vectors.normalizeInPlace(q);
+  }
+
+  /** Mean of the examples' unit vectors, or null when there are none. */
+  private float[] examples(SearchRequest.Examples ex) {
+    if (ex.isEmpty()) {
+      return null;
+    }
+    float[] sum = new float[collection.config().dimensions()];
+    for (String id : ex.ids()) {
+      Document d =
+          collection
+              .get(id)
+              .orElseThrow(
+                  () ->
+                      new QuarryException(
+                          QuarryException.Kind.NOT_FOUND,
+                          "example document '" + id + "' does not exist"));
+      add(sum, Vectors.normalizeInPlace(d.vector().clone()), 1);
+    }
+    if (!ex.texts().isEmpty()) {
+      if (embedder == null) {
+        throw QuarryException.invalid("example texts need an embedder; this collection has none");
+      }
+      for (float[] v : embedder.embed(ex.texts(), Role.PASSAGE).vectors()) {
+        add(sum, v, 1);
+      }
+    }
+    return Vectors.normalizeInPlace(sum);
+  }
+
+  private static void add(float[] acc, float[] v, double w) {
+    if (v.length != acc.length) {
+      throw QuarryException.invalid(
+          "vector has " + v.length + " dimensions, the collection " + acc.length);
+    }
+    for (int i = 0; i < acc.length; i++) {
+      acc[i] += (float) (w * v[i]);
+    }
+  }
+
+  private List<Hit> vectorSearch(float[] q, int pool, Query filter, SearchRequest r, Plan plan) {
+    if (filter == null) {
+      plan.add(
+          "vector: HNSW search, efSearch " + Math.max(r.knn().efSearch(), pool) + ", no filter");
+      return collection.search(q, pool, null, r.knn());
+    }
+    int[] counts =
+        collection.withSearcher(s -> new int[] {s.count(filter), s.getIndexReader().numDocs()});
+    double pct = counts[1] == 0 ? 0 : 100.0 * counts[0] / counts[1];
+    if (counts[0] <= EXACT_SCAN_LIMIT) {
+      plan.add(
+          String.format(
+              Locale.ROOT,
+              "vector: exact scan: only %d documents (%.2f%%) pass the filter (≤ %d), so scanning them is exact and cheaper than a filtered graph walk",
+              counts[0],
+              pct,
+              EXACT_SCAN_LIMIT));
+      return collection.exactSearch(q, pool, filter);
+    }
+    plan.add(
+        String.format(
+            Locale.ROOT,
+            "vector: HNSW with the filter applied inside the graph search: %d documents (%.2f%%) pass",
+            counts[0],
+            pct));
+    return collection.search(q, pool, filter, r.knn());
+  }
+
+  private Query keywordQuery(
+      FilterCompiler compiler, String free, List<String> phrases, Query filter) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean any = false;
+    for (String term : new java.util.LinkedHashSet<>(compiler.analyze(free))) {
+      b.add(
+          new BoostQuery(new TermQuery(new Term(LuceneDocs.TITLE, term)), (float) TITLE_BOOST),
+          BooleanClause.Occur.SHOULD);
+      b.add(new TermQuery(new Term(LuceneDocs.TEXT, term)), BooleanClause.Occur.SHOULD);
+      any = true;
+    }
+    for (String phrase : phrases) {
+      b.add(compiler.textContains(phrase), BooleanClause.Occur.MUST);
+      any = true;
+    }
+    if (!any) {
+      return null;
+    }
+    if (filter != null) {
+      b.add(filter, BooleanClause.Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static void fuse(
+      SearchRequest.Fusion f, List<Candidate> vector, List<Candidate> keyword, Plan plan) {
+    Map<Candidate, Double> fused = new HashMap<>();
+    if (!f.weighted()) {
+      plan.add("fusion: reciprocal rank fusion, k=" + f.rrfK());
+      for (int i = 0; i < vector.size(); i++) {
+        fused.merge(vector.get(i), 1.0 / (f.rrfK() + i + 1), Double::sum);
+      }
+      for (int i = 0; i < keyword.size(); i++) {
+        fused.merge(keyword.get(i), 1.0 / (f.rrfK() + i + 1), Double::sum);
+      }
+    } else {
+      plan.add(
+          String.format(
+              Locale.ROOT,
+              "fusion: weighted, %.2f × vector + %.2f × keyword (min-max normalized)",
+              f.vectorWeight(),
+              1 - f.vectorWeight()));
+      normalizeInto(vector, "vectorFinal", f.vectorWeight(), fused);
+      normalizeInto(keyword, "keyword", 1 - f.vectorWeight(), fused);
+    }
+    for (Candidate c : vector) {
+      c.score = Double.NEGATIVE_INFINITY;
+    }
+    for (Candidate c : keyword) {
+      c.score = Double.NEGATIVE_INFINITY;
+    }
+    fused.forEach(
+        (c, s) -> {
+          c.score = s;
+          c.parts.put("fused", s);
+        });
+  }
+
+  private static void normalizeInto(
+      List<Candidate> list, String part, double weight, Map<Candidate, Double> out) {
+    double min = list.stream().mapToDouble(c -> c.parts.get(part)).min().orElse(0);
+    double max = list.stream().mapToDouble(c -> c.parts.get(part)).max().orElse(1);
+    for (Candidate c : list) {
+      double v = max > min ? (c.parts.get(part) - min) / (max - min) : 1;
+      out.merge(c, weight * v, Double::sum);
+    }
+  }
+
+  private List<Candidate> groupByParent(List<Candidate> ranked, Plan plan) {
+    Map<String, Candidate> best = new LinkedHashMap<>();
+    for (Candidate c : ranked) {
+      String parent = document(c).parent() != null ? c.doc.parent() : c.id;
+      best.putIfAbsent(parent, c);
+    }
+    plan.add("group: best chunk of each of " + best.size() + " parent documents");
+    return new ArrayList<>(best.values());
+  }
+
+  private Object typedValue(String field, String raw) {
+    FieldType type = collection.fields().get(field);
+    if (type == null) {
+      return raw;
+    }
+    try {
+      return switch (type) {
+        case KEYWORD -> raw;
+        case LONG -> Long.parseLong(raw);
+        case DOUBLE -> Double.parseDouble(raw);
+        case DATE -> java.time.LocalDate.parse(raw);
+        case BOOLEAN -> Boolean.parseBoolean(raw);
+      };
+    } catch (RuntimeException e) {
+      throw QuarryException.invalid(
+          "query: " + field + ":" + raw + " is not a valid " + type.id() + " value");
+    }
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+  }
+}

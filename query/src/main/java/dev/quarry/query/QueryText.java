@@ -1,0 +1,114 @@
+package dev.quarry.query;
+
+import dev.quarry.core.QuarryException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keyword syntax inside query text: {@code "exact phrase"}, {@code -term}, {@code -"phrase"},
+ * {@code field:value}, {@code after:DATE}, {@code before:DATE}, and free text. Quotes that never
+ * close are read as plain text, so any typed text parses.
+ *
+ * @param free the free text (what is embedded and BM25-matched), in order
+ * @param phrases required exact phrases
+ * @param excluded excluded terms and phrases
+ * @param fields {@code field:value} equality filters
+ * @param after only documents dated on or after this day (null: no bound)
+ * @param before only documents dated before this day (null: no bound)
+ */
+public record QueryText(
+    String free,
+    List<String> phrases,
+    List<String> excluded,
+    Map<String, String> fields,
+    LocalDate after,
+    LocalDate before) {
+
+  public QueryText {
+    phrases = List.copyOf(phrases);
+    excluded = List.copyOf(excluded);
+    fields = Map.copyOf(fields);
+  }
+
+  /** Everything searchable by meaning: the free text with the required phrases. */
+  public String semantic() {
+    List<String> parts = new ArrayList<>();
+    if (!free.isBlank()) {
+      parts.add(free);
+    }
+    parts.addAll(phrases);
+    return String.join(" ", parts);
+  }
+
+  public static QueryText parse(String text) {
+    List<String> free = new ArrayList<>();
+    List<String> phrases = new ArrayList<>();
+    List<String> excluded = new ArrayList<>();
+    Map<String, String> fields = new LinkedHashMap<>();
+    LocalDate after = null;
+    LocalDate before = null;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      boolean negative = c == '-' && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1));
+      int start = negative ? i + 1 : i;
+      if (start < n && text.charAt(start) == '"') {
+        int close = text.indexOf('"', start + 1);
+        if (close > start) {
+          String phrase = text.substring(start + 1, close).trim();
+          if (!phrase.isEmpty()) {
+            (negative ? excluded : phrases).add(phrase);
+          }
+          i = close + 1;
+          continue;
+        }
+      }
+      int end = start;
+      while (end < n && !Character.isWhitespace(text.charAt(end))) {
+        end++;
+      }
+      String word = text.substring(start, end);
+      i = end;
+      int colon = word.indexOf(':');
+      if (!negative
+          && colon > 0
+          && colon < word.length() - 1
+          && word.substring(0, colon).matches("[A-Za-z][A-Za-z0-9_.\\-]*")) {
+        String key = word.substring(0, colon);
+        String value = word.substring(colon + 1);
+        if (key.equalsIgnoreCase("after")) {
+          after = date(value, "after");
+        } else if (key.equalsIgnoreCase("before")) {
+          before = date(value, "before");
+        } else {
+          fields.put(key, value);
+        }
+        continue;
+      }
+      if (negative && !word.isEmpty()) {
+        excluded.add(word);
+      } else {
+        free.add(text.substring(negative ? start - 1 : start, end));
+      }
+    }
+    return new QueryText(String.join(" ", free), phrases, excluded, fields, after, before);
+  }
+
+  private static LocalDate date(String value, String key) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw QuarryException.invalid(
+          "query: " + key + ":" + value + " is not a date; write " + key + ":YYYY-MM-DD");
+    }
+  }
+}

@@ -1,0 +1,341 @@
+package dev.quarry.query;
+
+import dev.quarry.core.QuarryException;
+import dev.quarry.index.KnnOptions;
+import dev.quarry.query.filter.Filter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An immutable, validated search. Build with {@link #builder()}; every field has a default.
+ *
+ * @param text query text, with the keyword syntax of {@link QueryText}; may be null with a vector
+ * @param vector a query vector instead of (or besides) text
+ * @param k hits wanted (1..1000)
+ * @param offset hits to skip, for paging
+ * @param filter metadata/text filter, or null
+ * @param mode vector, keyword or hybrid
+ * @param fusion how hybrid combines its two rankings
+ * @param recency reference time, date windows, decay
+ * @param negation natural-language exclusion handling
+ * @param knn HNSW effort and oversampling
+ * @param groupByParent one hit per parent document (chunks grouped)
+ * @param like documents (ids) or texts the results should resemble
+ * @param unlike documents (ids) or texts the results should not resemble
+ * @param explain collect the plan and each hit's score parts
+ */
+public record SearchRequest(
+    String text,
+    float[] vector,
+    int k,
+    int offset,
+    Filter filter,
+    Mode mode,
+    Fusion fusion,
+    Recency recency,
+    Negation negation,
+    KnnOptions knn,
+    boolean groupByParent,
+    Examples like,
+    Examples unlike,
+    boolean explain) {
+
+  /** Which rankings run. Persisted and parsed by {@link #id()}. */
+  public enum Mode {
+    VECTOR("vector"),
+    KEYWORD("keyword"),
+    HYBRID("hybrid");
+
+    private final String id;
+
+    Mode(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public static Mode parse(String s) {
+      for (Mode m : values()) {
+        if (m.id.equals(s.toLowerCase(Locale.ROOT))) {
+          return m;
+        }
+      }
+      throw QuarryException.invalid("unknown mode '" + s + "': use vector, keyword or hybrid");
+    }
+  }
+
+  /**
+   * Hybrid fusion: reciprocal rank fusion ({@code Σ 1/(rrfK + rank)}) by default, or a weighted sum
+   * of min-max normalized scores.
+   */
+  public record Fusion(boolean weighted, int rrfK, double vectorWeight) {
+    public static final Fusion RRF = new Fusion(false, 60, 0.5);
+
+    public Fusion {
+      if (rrfK < 1 || vectorWeight < 0 || vectorWeight > 1) {
+        throw QuarryException.invalid("fusion: rrfK >= 1 and vectorWeight in [0, 1]");
+      }
+    }
+
+    public static Fusion weighted(double vectorWeight) {
+      return new Fusion(true, 60, vectorWeight);
+    }
+  }
+
+  /** When recency decay applies. Parsed by {@link #id()}. */
+  public enum RecencyMode {
+    OFF("off"),
+    AUTO("auto"),
+    FORCED("forced");
+
+    private final String id;
+
+    RecencyMode(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+
+    public static RecencyMode parse(String s) {
+      for (RecencyMode m : values()) {
+        if (m.id.equals(s.toLowerCase(Locale.ROOT))) {
+          return m;
+        }
+      }
+      throw QuarryException.invalid("unknown recency mode '" + s + "': use off, auto or forced");
+    }
+  }
+
+  /**
+   * Time handling. Documents dated after {@code asOf} are always excluded when the collection has
+   * the date field.
+   *
+   * @param mode when the decay applies: never, on recency intent ("latest", …), always
+   * @param asOf the reference time; null means now
+   * @param dateField the metadata date field (default {@code date})
+   * @param halfLife decay half-life: a document this old scores half
+   * @param after only documents dated at or after this, or null
+   * @param before only documents dated before this, or null
+   */
+  public record Recency(
+      RecencyMode mode,
+      Instant asOf,
+      String dateField,
+      Duration halfLife,
+      Instant after,
+      Instant before) {
+    public static final Recency DEFAULT =
+        new Recency(RecencyMode.AUTO, null, "date", Duration.ofDays(30), null, null);
+
+    public Recency {
+      if (mode == null
+          || dateField == null
+          || halfLife == null
+          || halfLife.isNegative()
+          || halfLife.isZero()) {
+        throw QuarryException.invalid(
+            "recency: mode, date field and a positive half-life are required");
+      }
+    }
+
+    public Recency withMode(RecencyMode m) {
+      return new Recency(m, asOf, dateField, halfLife, after, before);
+    }
+
+    public Recency withAsOf(Instant t) {
+      return new Recency(mode, t, dateField, halfLife, after, before);
+    }
+
+    public Recency withHalfLife(Duration d) {
+      return new Recency(mode, asOf, dateField, d, after, before);
+    }
+
+    public Recency withWindow(Instant from, Instant to) {
+      return new Recency(mode, asOf, dateField, halfLife, from, to);
+    }
+
+    public Recency withDateField(String field) {
+      return new Recency(mode, asOf, field, halfLife, after, before);
+    }
+  }
+
+  /**
+   * Natural-language exclusion ("X but not Y"). The excluded part can lower similar documents (soft
+   * penalty on the vector score) and/or remove documents that contain it (hard keyword exclusion,
+   * which can delete the wanted document when it mentions the excluded entity).
+   *
+   * @param detect look for exclusions in the query text
+   * @param penalty weight of the excluded part's similarity subtracted from the vector score
+   * @param hardExclude also drop documents whose text contains the excluded part
+   * @param embedPositiveOnly embed only the positive part (otherwise the whole query)
+   */
+  public record Negation(
+      boolean detect, double penalty, boolean hardExclude, boolean embedPositiveOnly) {
+    /** Defaults chosen on a held-out split of ExcluIR (docs/decisions/0004-negation.md). */
+    public static final Negation DEFAULT = new Negation(true, 0.5, false, false);
+
+    public static final Negation OFF = new Negation(false, 0, false, false);
+
+    public Negation {
+      if (penalty < 0 || penalty > 5) {
+        throw QuarryException.invalid("negation penalty must be in 0..5, got " + penalty);
+      }
+    }
+  }
+
+  /** Example documents (by id) and texts, for more-like-this and example-based queries. */
+  public record Examples(List<String> ids, List<String> texts) {
+    public static final Examples NONE = new Examples(List.of(), List.of());
+
+    public Examples {
+      ids = List.copyOf(ids);
+      texts = List.copyOf(texts);
+    }
+
+    public boolean isEmpty() {
+      return ids.isEmpty() && texts.isEmpty();
+    }
+  }
+
+  public SearchRequest {
+    if (k < 1 || k > 1000) {
+      throw QuarryException.invalid("k must be in 1..1000, got " + k);
+    }
+    if (offset < 0 || offset > 10_000) {
+      throw QuarryException.invalid("offset must be in 0..10000, got " + offset);
+    }
+    boolean hasText = text != null && !text.isBlank();
+    if (!hasText && vector == null && like.isEmpty()) {
+      throw QuarryException.invalid("a search needs query text, a vector, or examples to be like");
+    }
+    if (mode == Mode.KEYWORD && !hasText) {
+      throw QuarryException.invalid("keyword mode needs query text");
+    }
+    vector = vector == null ? null : vector.clone();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static Builder builder(String text) {
+    return new Builder().text(text);
+  }
+
+  /** Builds a request; {@link #build()} validates. */
+  public static final class Builder {
+    private String text;
+    private float[] vector;
+    private int k = 10;
+    private int offset;
+    private Filter filter;
+    private Mode mode = Mode.HYBRID;
+    private Fusion fusion = Fusion.RRF;
+    private Recency recency = Recency.DEFAULT;
+    private Negation negation = Negation.DEFAULT;
+    private KnnOptions knn = KnnOptions.DEFAULTS;
+    private boolean groupByParent;
+    private Examples like = Examples.NONE;
+    private Examples unlike = Examples.NONE;
+    private boolean explain;
+
+    public Builder text(String v) {
+      text = v;
+      return this;
+    }
+
+    public Builder vector(float[] v) {
+      vector = v;
+      return this;
+    }
+
+    public Builder k(int v) {
+      k = v;
+      return this;
+    }
+
+    public Builder offset(int v) {
+      offset = v;
+      return this;
+    }
+
+    public Builder filter(Filter v) {
+      filter = v;
+      return this;
+    }
+
+    public Builder mode(Mode v) {
+      mode = v;
+      return this;
+    }
+
+    public Builder fusion(Fusion v) {
+      fusion = v;
+      return this;
+    }
+
+    public Builder recency(Recency v) {
+      recency = v;
+      return this;
+    }
+
+    public Builder asOf(Instant t) {
+      recency = recency.withAsOf(t);
+      return this;
+    }
+
+    public Builder negation(Negation v) {
+      negation = v;
+      return this;
+    }
+
+    public Builder knn(KnnOptions v) {
+      knn = v;
+      return this;
+    }
+
+    public Builder groupByParent(boolean v) {
+      groupByParent = v;
+      return this;
+    }
+
+    public Builder like(List<String> ids, List<String> texts) {
+      like = new Examples(ids, texts);
+      return this;
+    }
+
+    public Builder unlike(List<String> ids, List<String> texts) {
+      unlike = new Examples(ids, texts);
+      return this;
+    }
+
+    public Builder explain(boolean v) {
+      explain = v;
+      return this;
+    }
+
+    public SearchRequest build() {
+      return new SearchRequest(
+          text,
+          vector,
+          k,
+          offset,
+          filter,
+          mode,
+          fusion,
+          recency,
+          negation,
+          knn,
+          groupByParent,
+          like,
+          unlike,
+          explain);
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package dev.quarry.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quarry.core.Role;
+import dev.quarry.index.Collection;
+import dev.quarry.index.CollectionConfig;
+import dev.quarry.index.Document;
+import dev.quarry.query.filter.FilterParser;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueryEngineTest {
+  @TempDir Path dir;
+  private Collection collection;
+  private HashingEmbedder embedder;
+  private QueryEngine engine;
+
+  private void add(
+      String id,
+      String title,
+      String text,
+      String date,
+      String category,
+      double rating,
+      String parent) {
+    Document.Builder b =
+        Document.builder(id)
+            .title(title)
+            .text(text)
+            .parent(parent)
+            .meta("date", LocalDate.parse(date))
+            .meta("category", category)
+            .meta("rating", rating)
+            .vector(embedder.embed(title + " " + text, Role.PASSAGE));
+    collection.upsert(List.of(b.build()));
+  }
+
+  @BeforeEach
+  void setUp() {
+    embedder = new HashingEmbedder();
+    collection = Collection.create(dir, CollectionConfig.forModel(embedder.identity()));
+    for (int v = 1; v <= 5; v++) {
+      add(
+          "phone-" + v,
+          "Nimbus phone " + v,
+          "The Nimbus phone version " + v + " review",
+          (2018 + v) + "-09-01",
+          "products",
+          3 + v * 0.3,
+          null);
+    }
+    add(
+        "future",
+        "Nimbus phone 9",
+        "The Nimbus phone version 9 review",
+        "2030-01-01",
+        "products",
+        5,
+        null);
+    add(
+        "js-jquery",
+        "Dropdown menu tutorial",
+        "Build a dropdown menu with jquery selectors",
+        "2020-01-01",
+        "programming",
+        4.0,
+        null);
+    add(
+        "js-plain",
+        "Dropdown menu tutorial",
+        "Build a dropdown menu with plain DOM selectors",
+        "2021-01-01",
+        "programming",
+        4.2,
+        null);
+    add(
+        "cake",
+        "Chocolate cake",
+        "A rich chocolate cake with walnuts",
+        "2019-05-01",
+        "cooking",
+        4.8,
+        null);
+    add(
+        "doc-a#1",
+        "Long guide part one",
+        "vector search graphs",
+        "2020-02-02",
+        "programming",
+        4.0,
+        "doc-a");
+    add(
+        "doc-a#2",
+        "Long guide part two",
+        "vector search graphs and quantization",
+        "2020-02-02",
+        "programming",
+        4.0,
+        "doc-a");
+    engine =
+        new QueryEngine(
+            collection,
+            embedder,
+            java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+  }
+
+  @AfterEach
+  void tearDown() {
+    collection.close();
+  }
+
+  private List<String> ids(SearchResult r) {
+    return r.hits().stream().map(SearchHit::id).toList();
+  }
+
+  @Test
+  void documentsDatedAfterAsOfAreNeverReturned() {
+    SearchResult r = engine.search(SearchRequest.builder("Nimbus phone review").k(10).build());
+    assertThat(ids(r)).doesNotContain("future").contains("phone-1", "phone-5");
+    SearchResult later =
+        engine.search(
+            SearchRequest.builder("Nimbus phone review")
+                .k(10)
+                .asOf(Instant.parse("2031-01-01T00:00:00Z"))
+                .build());
+    assertThat(ids(later)).contains("future");
+  }
+
+  @Test
+  void recencyIntentFiresOnLatestAndRanksTheNewestFirst() {
+    SearchResult r =
+        engine.search(SearchRequest.builder("the latest Nimbus phone").k(3).explain(true).build());
+    assertThat(ids(r).get(0)).isEqualTo("phone-5");
+    assertThat(String.join("\n", r.plan())).contains("decay applied (auto: cue 'latest')");
+    assertThat(r.hits().get(0).parts()).containsKey("decay");
+    SearchResult plain =
+        engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
+    assertThat(String.join("\n", plain.plan())).contains("not applied (no recency cue");
+  }
+
+  @Test
+  void filtersAndKeywordSyntaxNarrowResults() {
+    SearchRequest byFilter =
+        SearchRequest.builder("tutorial")
+            .filter(FilterParser.parse("category = \"cooking\" OR rating >= 4.1"))
+            .k(20)
+            .build();
+    assertThat(ids(engine.search(byFilter)))
+        .containsExactlyInAnyOrder("cake", "js-plain", "phone-4", "phone-5");
+    assertThat(ids(engine.search(SearchRequest.builder("dropdown menu -jquery").k(5).build())))
+        .contains("js-plain")
+        .doesNotContain("js-jquery");
+    assertThat(
+            ids(
+                engine.search(
+                    SearchRequest.builder("\"plain DOM\" menu")
+                        .mode(SearchRequest.Mode.KEYWORD)
+                        .k(5)
+                        .build())))
+        .containsExactly("js-plain");
+    assertThat(
+            ids(
+                engine.search(
+                    SearchRequest.builder("menu category:programming after:2020-06-01")
+                        .k(5)
+                        .build())))
+        .containsExactly("js-plain");
+    assertThat(
+            ids(
+                engine.search(
+                    SearchRequest.builder("cake")
+                        .filter(FilterParser.parse("NOT text contains \"walnuts\""))
+                        .k(20)
+                        .build())))
+        .doesNotContain("cake");
+    assertThatThrownBy(
+            () ->
+                engine.search(
+                    SearchRequest.builder("x")
+                        .filter(FilterParser.parse("rating = \"high\""))
+                        .build()))
+        .hasMessageContaining("field 'rating' holds double values");
+  }
+
+  @Test
+  void selectiveFiltersTakeTheExactPathAndExplainWhy() {
+    SearchResult r =
+        engine.search(
+            SearchRequest.builder("menu")
+                .mode(SearchRequest.Mode.VECTOR)
+                .filter(FilterParser.parse("category = \"programming\""))
+                .explain(true)
+                .build());
+    assertThat(String.join("\n", r.plan())).contains("exact scan: only 4 documents");
+    assertThat(ids(r)).allMatch(id -> id.startsWith("js") || id.startsWith("doc-a"));
+  }
+
+  @Test
+  void naturalLanguageExclusionIsDetectedAndPenalized() {
+    SearchRequest r =
+        SearchRequest.builder("dropdown menu tutorial but not jquery")
+            .mode(SearchRequest.Mode.VECTOR)
+            .k(2)
+            .explain(true)
+            .build();
+    SearchResult result = engine.search(r);
+    assertThat(ids(result).get(0)).isEqualTo("js-plain");
+    assertThat(String.join("\n", result.plan()))
+        .contains("negation: 'but not' detected; excluded \"jquery\"");
+    SearchResult off =
+        engine.search(
+            SearchRequest.builder("dropdown menu tutorial but not jquery")
+                .mode(SearchRequest.Mode.VECTOR)
+                .negation(SearchRequest.Negation.OFF)
+                .k(2)
+                .build());
+    assertThat(ids(off)).contains("js-jquery");
+  }
+
+  @Test
+  void groupByParentReturnsOneChunkPerParent() {
+    SearchResult r =
+        engine.search(
+            SearchRequest.builder("vector search graphs").k(3).groupByParent(true).build());
+    long chunks = ids(r).stream().filter(id -> id.startsWith("doc-a")).count();
+    assertThat(chunks).isEqualTo(1);
+  }
+
+  @Test
+  void moreLikeThisExcludesItsExamplesAndPagingIsConsistent() {
+    SearchResult like =
+        engine.search(
+            SearchRequest.builder()
+                .like(List.of("phone-3"), List.of())
+                .mode(SearchRequest.Mode.VECTOR)
+                .k(3)
+                .build());
+    assertThat(ids(like)).doesNotContain("phone-3").allMatch(id -> id.startsWith("phone"));
+    List<String> all = ids(engine.search(SearchRequest.builder("Nimbus phone").k(6).build()));
+    List<String> paged =
+        new ArrayList<>(ids(engine.search(SearchRequest.builder("Nimbus phone").k(3).build())));
+    paged.addAll(ids(engine.search(SearchRequest.builder("Nimbus phone").k(3).offset(3).build())));
+    assertThat(paged).isEqualTo(all);
+  }
+
+  @Test
+  void hybridExplainGivesEachHitsScoreParts() {
+    SearchResult r =
+        engine.search(SearchRequest.builder("chocolate cake").k(1).explain(true).build());
+    assertThat(ids(r)).containsExactly("cake");
+    assertThat(r.hits().get(0).parts()).containsKeys("vector", "keyword", "fused");
+    assertThat(String.join("\n", r.plan())).contains("fusion: reciprocal rank fusion, k=60");
+  }
+}
