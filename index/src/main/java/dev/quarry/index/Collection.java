@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 
 /**
  * A collection on disk: a RocksDB store (the source of truth) and a Lucene HNSW index for search,
@@ -343,10 +342,26 @@ public final class Collection implements AutoCloseable {
     return index.withSearcher(
         searcher -> {
           List<String> ids = new ArrayList<>();
-          var stored = searcher.storedFields();
-          for (ScoreDoc sd :
-              searcher.search(filter, Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
-            ids.add(stored.document(sd.doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID));
+          var weight =
+              searcher.createWeight(
+                  searcher.rewrite(filter),
+                  org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES,
+                  1f);
+          for (var leaf : searcher.getIndexReader().leaves()) {
+            var scorer = weight.scorer(leaf);
+            if (scorer == null) {
+              continue;
+            }
+            var live = leaf.reader().getLiveDocs();
+            var stored = leaf.reader().storedFields();
+            var it = scorer.iterator();
+            for (int doc = it.nextDoc();
+                doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                doc = it.nextDoc()) {
+              if (live == null || live.get(doc)) {
+                ids.add(stored.document(doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID));
+              }
+            }
           }
           return ids;
         });

@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
     versionProvider = QuarryCli.Version.class,
     description = "Quarry: embedded semantic search for the JVM.",
     subcommands = {
+      IndexCommand.class,
+      SearchCommand.class,
+      DocumentCommands.Get.class,
+      DocumentCommands.Delete.class,
       ModelsCommand.class,
       EmbedCommand.class,
       EvalCommand.class,
@@ -28,6 +32,8 @@ import picocli.CommandLine.Command;
     })
 public final class QuarryCli implements Runnable {
   static final int EXIT_FAILURE = 1;
+  /** Held so that the level sticks: Lucene's vectorization notice is noise on a CLI. */
+  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
   static final int EXIT_USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -52,6 +58,7 @@ public final class QuarryCli implements Runnable {
   /** Runs the CLI on the given writers and returns its exit code (for tests and embedding). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     QuarryHome.prepareRuntime();
+    LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
     CommandLine cli = new CommandLine(new QuarryCli());
     cli.setOut(out);
     cli.setErr(err);

@@ -13,6 +13,7 @@ import dev.quarry.core.Embeddings;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
+import dev.quarry.core.TokenCounter;
 import dev.quarry.core.Vectors;
 import dev.quarry.engine.QuarryHome;
 import java.io.IOException;
@@ -41,7 +42,7 @@ import java.util.concurrent.Future;
  * <p>Thread-safe: one ONNX session per model is shared by all calls. Owns the session and the
  * tokenizer; {@link #close()} releases both (the process-wide ONNX environment stays).
  */
-public final class OnnxEmbedder implements Embedder {
+public final class OnnxEmbedder implements Embedder, TokenCounter {
   private static final String INPUT_IDS = "input_ids";
   private static final String ATTENTION_MASK = "attention_mask";
   private static final String TOKEN_TYPE_IDS = "token_type_ids";
@@ -54,6 +55,7 @@ public final class OnnxEmbedder implements Embedder {
   private final OrtSession.SessionOptions sessionOptions;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
+  private final HuggingFaceTokenizer counter;
   private final boolean feedTokenTypes;
   private final String outputName;
   private final ExecutorService workers;
@@ -64,8 +66,10 @@ public final class OnnxEmbedder implements Embedder {
       OrtEnvironment env,
       OrtSession.SessionOptions sessionOptions,
       OrtSession session,
-      HuggingFaceTokenizer tokenizer) {
+      HuggingFaceTokenizer tokenizer,
+      HuggingFaceTokenizer counter) {
     this.descriptor = files.descriptor();
+    this.counter = counter;
     this.options = options;
     this.env = env;
     this.sessionOptions = sessionOptions;
@@ -116,6 +120,7 @@ public final class OnnxEmbedder implements Embedder {
     OrtSession.SessionOptions sessionOptions = null;
     OrtSession session = null;
     HuggingFaceTokenizer tokenizer = null;
+    HuggingFaceTokenizer counter = null;
     try {
       sessionOptions = new OrtSession.SessionOptions();
       sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -134,8 +139,16 @@ public final class OnnxEmbedder implements Embedder {
                   "truncation", "true",
                   "padding", "false",
                   "maxLength", Integer.toString(files.descriptor().maxTokens())));
-      return new OnnxEmbedder(files, options, env, sessionOptions, session, tokenizer);
+      // A second tokenizer without truncation: chunking must see a text's full length.
+      counter =
+          HuggingFaceTokenizer.newInstance(
+              files.tokenizer(),
+              Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
+      return new OnnxEmbedder(files, options, env, sessionOptions, session, tokenizer, counter);
     } catch (OrtException | IOException | RuntimeException e) {
+      if (counter != null) {
+        counter.close();
+      }
       closeQuietly(tokenizer, session, sessionOptions);
       if (e instanceof QuarryException q) {
         throw q;
@@ -217,6 +230,11 @@ public final class OnnxEmbedder implements Embedder {
               + "): the tokenizer does not belong to this model",
           e);
     }
+  }
+
+  @Override
+  public int countTokens(String text) {
+    return counter.encode(text, false, false).getIds().length;
   }
 
   @Override
@@ -371,6 +389,7 @@ public final class OnnxEmbedder implements Embedder {
       workers.shutdownNow();
     }
     // Reverse order of creation; the environment is process-wide and outlives embedders.
+    counter.close();
     closeQuietly(tokenizer, session, sessionOptions);
   }
 

@@ -1,0 +1,279 @@
+package dev.quarry.engine;
+
+import dev.quarry.core.QuarryException;
+import dev.quarry.engine.embed.BuiltinModel;
+import dev.quarry.engine.embed.ModelRepository;
+import dev.quarry.engine.embed.OnnxEmbedder;
+import dev.quarry.engine.ingest.EmbeddingCache;
+import dev.quarry.engine.ingest.IngestPipeline;
+import dev.quarry.engine.ingest.IngestReport;
+import dev.quarry.engine.ingest.Progress;
+import dev.quarry.engine.ingest.RecordReader;
+import dev.quarry.engine.ingest.SourceRecord;
+import dev.quarry.engine.ingest.TextDocument;
+import dev.quarry.index.Collection;
+import dev.quarry.index.CollectionConfig;
+import dev.quarry.index.CollectionStats;
+import dev.quarry.index.Document;
+import dev.quarry.index.HnswParams;
+import dev.quarry.index.VectorEncoding;
+import dev.quarry.index.VerifyReport;
+import dev.quarry.query.QueryEngine;
+import dev.quarry.query.SearchRequest;
+import dev.quarry.query.SearchResult;
+import dev.quarry.query.filter.Filter;
+import dev.quarry.query.filter.FilterCompiler;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Quarry's Java API: a collection on disk with its embedding model, ready to ingest and search.
+ *
+ * <pre>{@code
+ * try (Quarry q = Quarry.openOrCreate(Path.of("notes"), QuarryConfig.DEFAULTS)) {
+ *   q.upsert(List.of(TextDocument.of("n1", "Lucene builds HNSW graphs for vector search")));
+ *   SearchResult r = q.search("how are vector indexes built?", 5);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: searches run concurrently with each other and with writes; writes are serialized.
+ * Owns the collection, the embedder and a reference to the shared embedding cache; {@link #close()}
+ * commits and releases them in reverse order. One writer per folder across processes; {@link
+ * #openReadOnly} for more readers.
+ */
+public final class Quarry implements AutoCloseable {
+  private final Collection collection;
+  private final OnnxEmbedder embedder;
+  private final EmbeddingCache cache;
+  private final QueryEngine engine;
+  private final QuarryConfig config;
+
+  private Quarry(
+      Collection collection, OnnxEmbedder embedder, EmbeddingCache cache, QuarryConfig config) {
+    this.collection = collection;
+    this.embedder = embedder;
+    this.cache = cache;
+    this.config = config;
+    this.engine = new QueryEngine(collection, embedder);
+  }
+
+  /** Creates a collection in {@code dir} (which must hold none). */
+  public static Quarry create(Path dir, QuarryConfig config) {
+    OnnxEmbedder embedder =
+        OnnxEmbedder.open(ModelRepository.resolve(config.model()), config.embedder());
+    try {
+      Collection c =
+          Collection.create(
+              dir,
+              CollectionConfig.forModel(embedder.identity())
+                  .withEncoding(config.encoding())
+                  .withHnsw(config.hnsw()));
+      return new Quarry(
+          c, embedder, config.embeddingCache() ? SharedCache.acquire() : null, config);
+    } catch (RuntimeException e) {
+      embedder.close();
+      throw e;
+    }
+  }
+
+  /** Opens an existing collection for writing, with the built-in model it was created with. */
+  public static Quarry open(Path dir) {
+    return open(dir, null, false);
+  }
+
+  /**
+   * Opens an existing collection with {@code config}'s options; {@code config.model()} must be the
+   * model the collection was built with (a model directory must be named this way).
+   */
+  public static Quarry open(Path dir, QuarryConfig config) {
+    return open(dir, config, false);
+  }
+
+  /** Opens the last commit for searching, beside a writer in another process. */
+  public static Quarry openReadOnly(Path dir) {
+    return open(dir, null, true);
+  }
+
+  /** Opens {@code dir}, creating the collection with {@code config} when there is none. */
+  public static Quarry openOrCreate(Path dir, QuarryConfig config) {
+    return dev.quarry.index.internal.Manifest.exists(dir) ? open(dir, config) : create(dir, config);
+  }
+
+  private static Quarry open(Path dir, QuarryConfig config, boolean readOnly) {
+    Collection c = readOnly ? Collection.openReadOnly(dir) : Collection.open(dir);
+    OnnxEmbedder embedder = null;
+    try {
+      var built = c.config().model();
+      if (built == null) {
+        throw QuarryException.invalid(
+            collectionHint(dir)
+                + " holds vectors without a model; use dev.quarry.index.Collection for it");
+      }
+      QuarryConfig cfg =
+          config != null ? config : QuarryConfig.DEFAULTS.withModel(modelSpec(dir, built.name()));
+      cfg = cfg.withEmbedder(cfg.embedder().withDimensions(built.dimensions()));
+      embedder = OnnxEmbedder.open(ModelRepository.resolve(cfg.model()), cfg.embedder());
+      c.requireModel(embedder.identity());
+      return new Quarry(
+          c, embedder, cfg.embeddingCache() && !readOnly ? SharedCache.acquire() : null, cfg);
+    } catch (RuntimeException e) {
+      if (embedder != null) {
+        embedder.close();
+      }
+      c.close();
+      throw e;
+    }
+  }
+
+  private static String modelSpec(Path dir, String name) {
+    for (BuiltinModel m : BuiltinModel.values()) {
+      if (m.modelName().equals(name)) {
+        return name;
+      }
+    }
+    throw QuarryException.invalid(
+        collectionHint(dir)
+            + " was built with model '"
+            + name
+            + "' from a model directory: pass that directory (--model DIR)");
+  }
+
+  private static String collectionHint(Path dir) {
+    return "collection " + dir;
+  }
+
+  /** Adds or replaces documents (chunked, embedded, committed on {@link #commit()}). */
+  public IngestReport upsert(List<TextDocument> documents) {
+    return ingest(
+        List.of(new ListReader(documents)), Progress.none(), IngestPipeline.Options.DEFAULTS);
+  }
+
+  /** Runs an ingestion job over readers, with progress; see {@link IngestPipeline}. */
+  public IngestReport ingest(
+      List<RecordReader> readers, Progress progress, IngestPipeline.Options options) {
+    return pipeline(options).run(readers, progress);
+  }
+
+  /** A pipeline for this collection, for callers that need to stop it (Ctrl-C). */
+  public IngestPipeline pipeline(IngestPipeline.Options options) {
+    return new IngestPipeline(collection, embedder, embedder, cache, config.chunking(), options);
+  }
+
+  public SearchResult search(SearchRequest request) {
+    return engine.search(request);
+  }
+
+  public SearchResult search(String text, int k) {
+    return engine.search(SearchRequest.builder(text).k(k).build());
+  }
+
+  public Optional<Document> get(String id) {
+    return collection.get(id);
+  }
+
+  /** Deletes documents by id, and the chunks of any document among them. */
+  public int delete(java.util.Collection<String> ids) {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>(ids);
+    for (String id : ids) {
+      all.addAll(
+          collection.idsMatching(
+              new org.apache.lucene.search.TermQuery(
+                  new org.apache.lucene.index.Term(
+                      dev.quarry.index.internal.LuceneDocs.PARENT, id))));
+    }
+    return collection.delete(all);
+  }
+
+  /** Deletes every document matching {@code filter}. */
+  public int delete(Filter filter) {
+    return collection.deleteWhere(
+        new FilterCompiler(collection.fields(), collection.analyzer()).compile(filter));
+  }
+
+  public CollectionStats stats() {
+    return collection.stats();
+  }
+
+  public VerifyReport verify() {
+    return collection.verify();
+  }
+
+  public long reindex(VectorEncoding encoding, HnswParams hnsw) {
+    return collection.reindex(encoding, hnsw);
+  }
+
+  public void compact() {
+    collection.compact();
+  }
+
+  public void commit() {
+    collection.commit();
+  }
+
+  /** The underlying collection (for advanced use; owned by this object). */
+  public Collection collection() {
+    return collection;
+  }
+
+  /** The embedder (owned by this object). */
+  public OnnxEmbedder embedder() {
+    return embedder;
+  }
+
+  @Override
+  public void close() {
+    try {
+      collection.close();
+    } finally {
+      if (cache != null) {
+        SharedCache.release();
+      }
+      embedder.close();
+    }
+  }
+
+  /** Reads a list given in code. */
+  private record ListReader(List<TextDocument> documents) implements RecordReader {
+    @Override
+    public void read(Predicate<SourceRecord> sink) {
+      for (int i = 0; i < documents.size(); i++) {
+        if (!sink.test(SourceRecord.ok("document " + i, documents.get(i)))) {
+          return;
+        }
+      }
+    }
+
+    @Override
+    public String name() {
+      return "list";
+    }
+  }
+
+  /** One embedding cache per process, shared by every open Quarry (RocksDB locks per process). */
+  static final class SharedCache {
+    private static EmbeddingCache cache;
+    private static int users;
+
+    private SharedCache() {}
+
+    static synchronized EmbeddingCache acquire() {
+      if (cache == null) {
+        cache = EmbeddingCache.open(QuarryHome.dir("cache").resolve("embeddings"));
+        if (cache == null) {
+          return null; // another process holds it: run without
+        }
+      }
+      users++;
+      return cache;
+    }
+
+    static synchronized void release() {
+      if (--users == 0 && cache != null) {
+        cache.close();
+        cache = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.quarry.engine;
+
+import dev.quarry.engine.embed.BuiltinModel;
+import dev.quarry.engine.embed.EmbedderOptions;
+import dev.quarry.engine.ingest.ChunkOptions;
+import dev.quarry.index.HnswParams;
+import dev.quarry.index.Similarity;
+import dev.quarry.index.VectorEncoding;
+
+/**
+ * How a Quarry collection is created and run.
+ *
+ * @param model a built-in model name or a model directory
+ * @param encoding how vectors are held in the index
+ * @param hnsw graph parameters
+ * @param chunking how documents are cut into chunks
+ * @param embedder model runtime options (threads, batch size, Matryoshka dimensions, device)
+ * @param embeddingCache reuse embeddings from the shared cache in Quarry's home
+ */
+public record QuarryConfig(
+    String model,
+    VectorEncoding encoding,
+    HnswParams hnsw,
+    ChunkOptions chunking,
+    EmbedderOptions embedder,
+    boolean embeddingCache) {
+
+  public static final QuarryConfig DEFAULTS =
+      new QuarryConfig(
+          BuiltinModel.DEFAULT.modelName(),
+          VectorEncoding.FLOAT32,
+          HnswParams.DEFAULTS,
+          ChunkOptions.DEFAULTS,
+          EmbedderOptions.DEFAULTS,
+          true);
+
+  public QuarryConfig withModel(String value) {
+    return new QuarryConfig(value, encoding, hnsw, chunking, embedder, embeddingCache);
+  }
+
+  public QuarryConfig withEncoding(VectorEncoding value) {
+    return new QuarryConfig(model, value, hnsw, chunking, embedder, embeddingCache);
+  }
+
+  public QuarryConfig withChunking(ChunkOptions value) {
+    return new QuarryConfig(model, encoding, hnsw, value, embedder, embeddingCache);
+  }
+
+  public QuarryConfig withEmbedder(EmbedderOptions value) {
+    return new QuarryConfig(model, encoding, hnsw, chunking, value, embeddingCache);
+  }
+
+  public QuarryConfig withEmbeddingCache(boolean value) {
+    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, value);
+  }
+
+  Similarity similarity() {
+    return Similarity.COSINE;
+  }
+}

@@ -1,0 +1,209 @@
+package dev.quarry.engine.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.quarry.engine.Quarry;
+import dev.quarry.engine.QuarryConfig;
+import dev.quarry.index.Document;
+import dev.quarry.query.SearchHit;
+import dev.quarry.query.SearchRequest;
+import dev.quarry.query.SearchResult;
+import dev.quarry.query.filter.FilterParser;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Searches a collection. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search the collection DIR. Query syntax: free text, \"exact phrase\", -term, -\"phrase\","
+          + " field:value, after:YYYY-MM-DD, before:YYYY-MM-DD (docs/query.md).",
+      "Prints a table, or one JSON object with --json (schema: docs/search-result.schema.json)."
+    })
+final class SearchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "Collection folder.")
+  Path dir;
+
+  @Parameters(index = "1", paramLabel = "QUERY", description = "The query.")
+  String query;
+
+  @Option(
+      names = {"-k", "--k"},
+      description = "Hits. Default: ${DEFAULT-VALUE}.")
+  int k = 10;
+
+  @Option(names = "--offset", description = "Hits to skip (paging). Default: ${DEFAULT-VALUE}.")
+  int offset;
+
+  @Option(
+      names = "--filter",
+      paramLabel = "EXPR",
+      description = "Filter, e.g. 'category = \"news\" AND date >= 2024-01-01'.")
+  String filter;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "vector|keyword|hybrid",
+      description = "Default: ${DEFAULT-VALUE}.")
+  String mode = "hybrid";
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "Reference time (YYYY-MM-DD or ISO instant); later documents are excluded. Default: now.")
+  String asOf;
+
+  @Option(
+      names = "--recency",
+      paramLabel = "off|auto|forced",
+      description = "Recency decay. Default: ${DEFAULT-VALUE}.")
+  String recency = "auto";
+
+  @Option(names = "--no-negation", description = "Do not interpret 'X but not Y' style exclusions.")
+  boolean noNegation;
+
+  @Option(names = "--group", description = "One hit per parent document.")
+  boolean group;
+
+  @Option(names = "--explain", description = "Show the plan and each hit's score parts.")
+  boolean explain;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description = "The model directory, for collections built with one.")
+  String model;
+
+  @Override
+  public void run() {
+    SearchRequest.Builder b =
+        SearchRequest.builder(query)
+            .k(k)
+            .offset(offset)
+            .mode(SearchRequest.Mode.parse(mode))
+            .recency(
+                SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.parse(recency)))
+            .groupByParent(group)
+            .explain(explain || json);
+    if (filter != null) {
+      b.filter(FilterParser.parse(filter));
+    }
+    if (asOf != null) {
+      b.asOf(instant(asOf));
+    }
+    if (noNegation) {
+      b.negation(SearchRequest.Negation.OFF);
+    }
+    SearchRequest request = b.build();
+    try (Quarry quarry =
+        model == null
+            ? Quarry.openReadOnly(dir)
+            : Quarry.open(dir, QuarryConfig.DEFAULTS.withModel(model))) {
+      SearchResult result = quarry.search(request);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(
+            new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .create()
+                .toJson(toJson(request, result)));
+      } else {
+        table(out, result);
+      }
+      out.flush();
+    }
+  }
+
+  static Instant instant(String s) {
+    try {
+      return s.length() == 10
+          ? LocalDate.parse(s).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+          : Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      throw dev.quarry.core.QuarryException.invalid(
+          "--as-of " + s + ": use YYYY-MM-DD or an ISO instant like 2024-05-01T12:00:00Z");
+    }
+  }
+
+  private void table(PrintWriter out, SearchResult r) {
+    if (explain) {
+      r.plan().forEach(line -> out.println("plan: " + line));
+      out.println();
+    }
+    if (r.hits().isEmpty()) {
+      out.println("no hits");
+      return;
+    }
+    out.printf(
+        Locale.ROOT, "%-4s %-8s %-24s %-10s %s%n", "#", "score", "id", "date", "title / text");
+    int rank = offset + 1;
+    for (SearchHit h : r.hits()) {
+      Document d = h.document();
+      Object date = d.first("date");
+      String when = date instanceof Instant t ? t.toString().substring(0, 10) : "";
+      String title = d.title() == null ? "" : d.title();
+      out.printf(
+          Locale.ROOT,
+          "%-4d %-8.4f %-24s %-10s %s%n",
+          rank++,
+          h.score(),
+          clip(h.id(), 24),
+          when,
+          clip(title, 60));
+      out.printf(
+          Locale.ROOT,
+          "%-48s %s%n",
+          "",
+          clip(d.text() == null ? "" : d.text().replaceAll("\\s+", " "), 100));
+      if (explain && !h.parts().isEmpty()) {
+        out.printf(Locale.ROOT, "%-48s score parts: %s%n", "", h.parts());
+      }
+    }
+    out.printf(Locale.ROOT, "(%d hits in %.1f ms)%n", r.hits().size(), r.tookMillis());
+  }
+
+  private static String clip(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+
+  static JsonObject toJson(SearchRequest request, SearchResult r) {
+    JsonObject o = new JsonObject();
+    o.addProperty("query", request.text());
+    o.addProperty("k", request.k());
+    o.addProperty("offset", request.offset());
+    o.addProperty("mode", request.mode().id());
+    o.addProperty("took_ms", Math.round(r.tookMillis() * 100) / 100.0);
+    JsonArray hits = new JsonArray();
+    for (SearchHit h : r.hits()) {
+      JsonObject hit = Json.document(h.document());
+      hit.addProperty("score", h.score());
+      JsonObject parts = new JsonObject();
+      h.parts().forEach(parts::addProperty);
+      hit.add("parts", parts);
+      hits.add(hit);
+    }
+    o.add("hits", hits);
+    JsonArray plan = new JsonArray();
+    r.plan().forEach(plan::add);
+    o.add("plan", plan);
+    return o;
+  }
+}

@@ -1,0 +1,223 @@
+package dev.quarry.engine.ingest;
+
+import dev.quarry.core.Embedder;
+import dev.quarry.core.QuarryException;
+import dev.quarry.core.TokenCounter;
+import dev.quarry.index.Collection;
+import dev.quarry.index.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Read → chunk and embed → write, as concurrent stages joined by bounded queues: a reader thread,
+ * the calling thread preparing batches (the embedder uses every core), and a writer thread that
+ * upserts and commits periodically. {@link #stop()} (e.g. from Ctrl-C) ends the job at a commit
+ * point; since unchanged documents are skipped, running the same job again resumes it.
+ */
+public final class IngestPipeline {
+  /** Tunables of a job. */
+  public record Options(boolean strict, int batchDocuments, int commitEveryChunks) {
+    public static final Options DEFAULTS = new Options(false, 64, 20_000);
+  }
+
+  private static final Object END = new Object();
+
+  private final Collection collection;
+  private final Preparer preparer;
+  private final Options options;
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final CountDownLatch done = new CountDownLatch(1);
+
+  public IngestPipeline(
+      Collection collection,
+      Embedder embedder,
+      TokenCounter tokens,
+      EmbeddingCache cache,
+      ChunkOptions chunking,
+      Options options) {
+    this.collection = collection;
+    this.preparer = new Preparer(collection, embedder, tokens, cache, chunking);
+    this.options = options;
+  }
+
+  /** Asks the job to stop at the next commit point. */
+  public void stop() {
+    stop.set(true);
+  }
+
+  /** Waits for the job to end (for shutdown hooks). */
+  public boolean awaitDone(long seconds) throws InterruptedException {
+    return done.await(seconds, TimeUnit.SECONDS);
+  }
+
+  public IngestReport run(List<RecordReader> readers, Progress progress) {
+    long start = System.nanoTime();
+    BlockingQueue<Object> records = new ArrayBlockingQueue<>(1024);
+    BlockingQueue<Object> writes = new ArrayBlockingQueue<>(8);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<String> rejected = new ArrayList<>();
+    AtomicLong chunksWritten = new AtomicLong();
+    AtomicLong docsWritten = new AtomicLong();
+    Preparer.Counters counters = new Preparer.Counters();
+    long accepted = 0;
+
+    Thread reader =
+        Thread.ofPlatform()
+            .name("quarry-read")
+            .daemon(true)
+            .start(
+                () -> {
+                  try {
+                    for (RecordReader r : readers) {
+                      if (stop.get()) {
+                        break;
+                      }
+                      r.read(
+                          rec -> {
+                            put(records, rec);
+                            return !stop.get();
+                          });
+                    }
+                  } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                  } finally {
+                    put(records, END);
+                  }
+                });
+    Thread writer =
+        Thread.ofPlatform()
+            .name("quarry-write")
+            .daemon(true)
+            .start(
+                () -> {
+                  long sinceCommit = 0;
+                  try {
+                    while (true) {
+                      Object job = writes.take();
+                      if (job == END) {
+                        break;
+                      }
+                      @SuppressWarnings("unchecked")
+                      List<Preparer.Prepared> batch = (List<Preparer.Prepared>) job;
+                      List<Document> docs = new ArrayList<>();
+                      List<String> orphans = new ArrayList<>();
+                      for (Preparer.Prepared p : batch) {
+                        docs.addAll(p.chunks());
+                        orphans.addAll(p.orphans());
+                      }
+                      if (!orphans.isEmpty()) {
+                        collection.delete(orphans);
+                      }
+                      collection.upsert(docs);
+                      chunksWritten.addAndGet(docs.size());
+                      docsWritten.addAndGet(batch.size());
+                      sinceCommit += docs.size();
+                      if (sinceCommit >= options.commitEveryChunks()) {
+                        collection.commit();
+                        sinceCommit = 0;
+                      }
+                    }
+                    collection.commit();
+                  } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    stop.set(true);
+                    writes.clear();
+                  }
+                });
+
+    try {
+      List<TextDocument> batch = new ArrayList<>();
+      boolean ended = false;
+      while (!ended && failure.get() == null) {
+        Object item = records.poll(200, TimeUnit.MILLISECONDS);
+        if (item == END) {
+          ended = true;
+        } else if (item instanceof SourceRecord rec) {
+          if (rec.rejected()) {
+            rejected.add(rec.location() + ": " + rec.problem());
+            if (options.strict()) {
+              stop.set(true);
+              throw QuarryException.invalid(
+                  rec.location()
+                      + ": "
+                      + rec.problem()
+                      + " (--strict stops at the first bad record)");
+            }
+          } else {
+            batch.add(rec.document());
+            accepted++;
+          }
+        }
+        if (!batch.isEmpty()
+            && (ended || item == null || batch.size() >= options.batchDocuments())) {
+          if (stop.get()) {
+            break; // stop before embedding more; what is queued still gets written and committed
+          }
+          List<Preparer.Prepared> prepared = preparer.prepare(batch, counters);
+          if (!prepared.isEmpty()) {
+            writes.put(prepared);
+          }
+          batch = new ArrayList<>();
+          progress.update(accepted, chunksWritten.get());
+        }
+        if (stop.get() && !ended) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.set(true);
+    } finally {
+      if (failure.get() != null) {
+        writes.clear(); // the writer has stopped taking; nothing more will be written
+      }
+      put(writes, END);
+      join(writer);
+      reader.interrupt();
+      progress.update(accepted, chunksWritten.get());
+      progress.close();
+      done.countDown();
+    }
+    Throwable t = failure.get();
+    if (t instanceof QuarryException q) {
+      throw q;
+    }
+    if (t != null) {
+      throw new QuarryException(QuarryException.Kind.RUNTIME, "ingestion failed: " + t, t);
+    }
+    return new IngestReport(
+        accepted,
+        docsWritten.get(),
+        chunksWritten.get(),
+        counters.skipped,
+        counters.cached,
+        counters.embedded,
+        counters.truncated,
+        rejected,
+        (System.nanoTime() - start) / 1e9,
+        stop.get());
+  }
+
+  private static void put(BlockingQueue<Object> q, Object o) {
+    try {
+      q.put(o);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void join(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package dev.quarry.engine.ingest;
+
+import java.util.function.Predicate;
+
+/**
+ * Reads one input into {@link SourceRecord}s. Bad records become rejected records with their
+ * location, so one broken line never stops a job.
+ */
+public interface RecordReader {
+  /** Hands records to {@code sink} in input order until the input ends or the sink says stop. */
+  void read(Predicate<SourceRecord> sink);
+
+  /** A short name of the input for messages. */
+  String name();
+}
