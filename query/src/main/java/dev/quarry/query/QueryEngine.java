@@ -47,6 +47,22 @@ public final class QueryEngine {
   static final int EXACT_SCAN_LIMIT = 5_000;
 
   private static final double TITLE_BOOST = 1.5;
+
+  /**
+   * Candidates whose min-max normalized relevance is at least this take part in the recency
+   * re-ranking; the rest follow them (docs/decisions/0005-recency.md).
+   */
+  static final double RECENCY_GATE = 0.5;
+
+  /**
+   * Question words carry no topic; in BM25 they only add stray matches. Dropped from keyword
+   * queries (documents keep them).
+   */
+  static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "how", "what", "why", "when", "where", "which", "who", "whom", "whose", "do", "does",
+          "did", "can", "could", "should", "would", "i", "you", "my", "your", "me", "we", "our");
+
   private static final double LIKE_WEIGHT = 1.0;
   private static final double UNLIKE_WEIGHT = 0.5;
 
@@ -313,21 +329,41 @@ public final class QueryEngine {
                 && !c.parts.containsKey("vectorFinal")
                 && !c.parts.containsKey("keyword"));
 
-    // Recency decay, on a non-negative scale.
-    if (decay) {
+    // Recency decay, only among candidates that are relevant: in a broad collection, decaying
+    // every candidate would rank any recent document above an older relevant one.
+    if (decay && !ranked.isEmpty()) {
       double halfLifeDays = recency.halfLife().toSeconds() / 86400.0;
-      double min = ranked.stream().mapToDouble(c -> c.score).min().orElse(0);
+      // Relevance for the gate: the vector similarity when there is one (fused rank scores are
+      // too flat to tell relevant from not), else the score.
+      java.util.function.ToDoubleFunction<Candidate> base =
+          vectorLeg ? c -> c.parts.getOrDefault("vectorFinal", Double.NaN) : c -> c.score;
+      double best = ranked.stream().mapToDouble(base).filter(x -> !Double.isNaN(x)).max().orElse(0);
+      double worst =
+          ranked.stream().mapToDouble(base).filter(x -> !Double.isNaN(x)).min().orElse(0);
+      int eligible = 0;
       for (Candidate c : ranked) {
+        double b = base.applyAsDouble(c);
+        double rel = Double.isNaN(b) ? 0 : best > worst ? (b - worst) / (best - worst) : 1;
         Object date = document(c).first(recency.dateField());
-        double base = vectorLeg && !keywordLeg ? (1 + c.score) / 2 : c.score - Math.min(0, min);
         double factor = 1;
         if (date instanceof Instant t) {
           double ageDays = Math.max(0, Duration.between(t, asOf).toSeconds() / 86400.0);
           factor = Math.pow(0.5, ageDays / halfLifeDays);
         }
+        boolean relevant = rel >= RECENCY_GATE;
+        eligible += relevant ? 1 : 0;
+        c.parts.put("relevance", rel);
         c.parts.put("decay", factor);
-        c.score = base * factor;
+        c.score = (relevant ? 1 : 0) + rel * factor;
+        c.parts.put("final", c.score);
       }
+      plan.add(
+          String.format(
+              Locale.ROOT,
+              "recency: decay re-ranked the %d candidates within %.0f%% of the best relevance"
+                  + " (relevance × 0.5^(age / half-life)); the others follow",
+              eligible,
+              100 * (1 - RECENCY_GATE)));
     }
 
     ranked.sort(
@@ -467,11 +503,22 @@ public final class QueryEngine {
       FilterCompiler compiler, String free, List<String> phrases, Query filter) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean any = false;
-    for (String term : new java.util.LinkedHashSet<>(compiler.analyze(free))) {
-      b.add(
+    BooleanQuery.Builder terms = new BooleanQuery.Builder();
+    boolean anyTerm = false;
+    Set<String> words = new java.util.LinkedHashSet<>(compiler.analyze(free));
+    words.removeAll(QUESTION_WORDS);
+    for (String term : words) {
+      terms.add(
           new BoostQuery(new TermQuery(new Term(LuceneDocs.TITLE, term)), (float) TITLE_BOOST),
           BooleanClause.Occur.SHOULD);
-      b.add(new TermQuery(new Term(LuceneDocs.TEXT, term)), BooleanClause.Occur.SHOULD);
+      terms.add(new TermQuery(new Term(LuceneDocs.TEXT, term)), BooleanClause.Occur.SHOULD);
+      anyTerm = true;
+    }
+    if (anyTerm) {
+      // A document has to match enough of the words: one stray shared word is noise that fusion
+      // would otherwise reward. (MUST also keeps SHOULD from becoming optional beside FILTER.)
+      terms.setMinimumNumberShouldMatch(words.size() >= 3 ? (words.size() + 1) / 2 : 1);
+      b.add(terms.build(), BooleanClause.Occur.MUST);
       any = true;
     }
     for (String phrase : phrases) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     versionProvider = QuarryCli.Version.class,
     description = "Quarry: embedded semantic search for the JVM.",
     subcommands = {
+      DemoCommand.class,
       IndexCommand.class,
       SearchCommand.class,
       DocumentCommands.Get.class,
@@ -32,8 +33,11 @@ import picocli.CommandLine.Command;
     })
 public final class QuarryCli implements Runnable {
   static final int EXIT_FAILURE = 1;
+
   /** Held so that the level sticks: Lucene's vectorization notice is noise on a CLI. */
-  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+  private static final java.util.logging.Logger LUCENE_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene");
+
   static final int EXIT_USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
