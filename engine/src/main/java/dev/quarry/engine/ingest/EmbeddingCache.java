@@ -73,6 +73,9 @@ public final class EmbeddingCache implements AutoCloseable {
 
   /** Cached vectors for {@code texts}, null where missing. */
   public List<float[]> get(byte[] namespace, List<String> texts, int dimensions) {
+    if (texts.isEmpty()) {
+      return new ArrayList<>(); // RocksDB's multiGet rejects an empty key list
+    }
     List<byte[]> keys = new ArrayList<>(texts.size());
     texts.forEach(t -> keys.add(key(namespace, t)));
     try {
