@@ -34,7 +34,7 @@ final class DocumentCommands {
     @Override
     public void run() {
       try (Collection c = Collection.openReadOnly(dir)) {
-        var gson = new GsonBuilder().disableHtmlEscaping().create();
+        var gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
         int missing = 0;
         for (String id : ids) {
           Document d = c.get(id).orElse(null);

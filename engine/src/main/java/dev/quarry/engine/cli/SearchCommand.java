@@ -122,6 +122,7 @@ final class SearchCommand implements Runnable {
         out.println(
             new GsonBuilder()
                 .setPrettyPrinting()
+                .serializeNulls()
                 .disableHtmlEscaping()
                 .create()
                 .toJson(toJson(request, result)));
