@@ -9,7 +9,6 @@ import dev.quarry.engine.ingest.IngestPipeline;
 import dev.quarry.engine.ingest.IngestReport;
 import dev.quarry.engine.ingest.Progress;
 import dev.quarry.engine.ingest.RecordReader;
-import dev.quarry.engine.ingest.SourceRecord;
 import dev.quarry.engine.ingest.TextDocument;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
@@ -26,7 +25,6 @@ import dev.quarry.query.filter.FilterCompiler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Quarry's Java API: a collection on disk with its embedding model, ready to ingest and search.
@@ -147,7 +145,9 @@ public final class Quarry implements AutoCloseable {
   /** Adds or replaces documents (chunked, embedded, committed on {@link #commit()}). */
   public IngestReport upsert(List<TextDocument> documents) {
     return ingest(
-        List.of(new ListReader(documents)), Progress.none(), IngestPipeline.Options.DEFAULTS);
+        List.of(RecordReader.of("document", documents)),
+        Progress.none(),
+        IngestPipeline.Options.DEFAULTS);
   }
 
   /** Runs an ingestion job over readers, with progress; see {@link IngestPipeline}. */
@@ -231,23 +231,6 @@ public final class Quarry implements AutoCloseable {
         SharedCache.release();
       }
       embedder.close();
-    }
-  }
-
-  /** Reads a list given in code. */
-  private record ListReader(List<TextDocument> documents) implements RecordReader {
-    @Override
-    public void read(Predicate<SourceRecord> sink) {
-      for (int i = 0; i < documents.size(); i++) {
-        if (!sink.test(SourceRecord.ok("document " + i, documents.get(i)))) {
-          return;
-        }
-      }
-    }
-
-    @Override
-    public String name() {
-      return "list";
     }
   }
 

@@ -12,4 +12,23 @@ public interface RecordReader {
 
   /** A short name of the input for messages. */
   String name();
+
+  /** Documents given in code. */
+  static RecordReader of(String name, java.util.List<TextDocument> documents) {
+    return new RecordReader() {
+      @Override
+      public void read(Predicate<SourceRecord> sink) {
+        for (int i = 0; i < documents.size(); i++) {
+          if (!sink.test(SourceRecord.ok(name + " " + i, documents.get(i)))) {
+            return;
+          }
+        }
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+    };
+  }
 }

@@ -1,0 +1,144 @@
+package dev.quarry.bench;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import dev.quarry.core.Role;
+import dev.quarry.engine.Quarry;
+import dev.quarry.engine.QuarryConfig;
+import dev.quarry.engine.embed.EmbedderOptions;
+import dev.quarry.engine.embed.ModelRepository;
+import dev.quarry.engine.embed.OnnxEmbedder;
+import dev.quarry.engine.ingest.IngestPipeline;
+import dev.quarry.engine.ingest.IngestReport;
+import dev.quarry.engine.ingest.Progress;
+import dev.quarry.engine.ingest.RecordReader;
+import dev.quarry.engine.ingest.TextDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * End-to-end ingestion (read, chunk, embed, write to disk, commit) against embedding alone and
+ * against LangChain4j's in-process model plus its InMemoryEmbeddingStore, on the same texts in the
+ * same run, rounds interleaved. Texts are WordNet glosses: each fits in one chunk, so every side
+ * embeds exactly the same strings. Quarry ingests without the embedding cache.
+ *
+ * <p>Run: {@code bin/bench ingest --data ../shared/data [--texts 4000] [--rounds 3]}
+ */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = "Ingest throughput vs embedding alone vs LangChain4j.")
+public final class IngestThroughput implements Runnable {
+  @Option(
+      names = "--data",
+      required = true,
+      description = "The shared data folder (../shared/data).")
+  Path data;
+
+  @Option(names = "--work", description = "Work folder. Default: ${DEFAULT-VALUE}.")
+  Path work = Path.of("bench/target/work");
+
+  @Option(names = "--texts", description = "Documents per round. Default: ${DEFAULT-VALUE}.")
+  int count = 4000;
+
+  @Option(names = "--rounds", description = "Rounds. Default: ${DEFAULT-VALUE}.")
+  int rounds = 3;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new IngestThroughput()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    try {
+      List<String> glosses = BenchData.spread(BenchData.wordnetGlosses(data), count);
+      List<TextDocument> docs = new ArrayList<>();
+      for (int i = 0; i < glosses.size(); i++) {
+        docs.add(new TextDocument("g" + i, null, glosses.get(i), Map.of("n", (long) i)));
+      }
+      List<TextSegment> segments = glosses.stream().map(TextSegment::from).toList();
+      AllMiniLmL6V2EmbeddingModel lc4j = new AllMiniLmL6V2EmbeddingModel();
+      double[] ingest = new double[rounds];
+      double[] embedOnly = new double[rounds];
+      double[] peer = new double[rounds];
+      try (OnnxEmbedder embedder =
+          OnnxEmbedder.open(
+              ModelRepository.resolve("all-minilm-l6-v2"), EmbedderOptions.DEFAULTS)) {
+        embedder.embed(glosses.subList(0, 200), Role.PASSAGE);
+        lc4j.embedAll(segments.subList(0, 200));
+        for (int r = 0; r < rounds; r++) {
+          Path dir = work.resolve("ingest-" + r);
+          deleteTree(dir);
+          long t0 = System.nanoTime();
+          try (Quarry q = Quarry.create(dir, QuarryConfig.DEFAULTS.withEmbeddingCache(false))) {
+            IngestReport report =
+                q.ingest(
+                    List.of(RecordReader.of("gloss", docs)),
+                    Progress.none(),
+                    IngestPipeline.Options.DEFAULTS);
+            if (report.embedded() != docs.size()) {
+              throw new IllegalStateException("expected every text embedded once, got " + report);
+            }
+          }
+          ingest[r] = docs.size() / ((System.nanoTime() - t0) / 1e9);
+          deleteTree(dir);
+
+          t0 = System.nanoTime();
+          embedder.embed(glosses, Role.PASSAGE);
+          embedOnly[r] = docs.size() / ((System.nanoTime() - t0) / 1e9);
+
+          t0 = System.nanoTime();
+          InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+          List<Embedding> embeddings = lc4j.embedAll(segments).content();
+          store.addAll(embeddings, segments);
+          peer[r] = docs.size() / ((System.nanoTime() - t0) / 1e9);
+        }
+      }
+      System.out.printf(
+          "ingest throughput: %d WordNet glosses (one chunk each), %d rounds, all-minilm-l6-v2 fp32%n",
+          docs.size(), rounds);
+      System.out.printf("%-58s %10s%n", "contender", "median docs/s");
+      System.out.printf(
+          "%-58s %10.0f%n",
+          "quarry ingest (chunk, embed, RocksDB + Lucene, commit)",
+          EmbeddingThroughput.median(ingest));
+      System.out.printf(
+          "%-58s %10.0f%n",
+          "quarry embedding only (same texts)", EmbeddingThroughput.median(embedOnly));
+      System.out.printf(
+          "%-58s %10.0f%n",
+          "langchain4j embedAll + InMemoryEmbeddingStore.addAll", EmbeddingThroughput.median(peer));
+      System.out.printf("ratio ingest / embedding only: %.2fx%n", medianRatio(ingest, embedOnly));
+      System.out.printf("ratio ingest / langchain4j: %.2fx%n", medianRatio(ingest, peer));
+    } catch (Exception e) {
+      throw new RuntimeException(e);
+    }
+  }
+
+  private static double medianRatio(double[] a, double[] b) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      r[i] = a[i] / b[i];
+    }
+    return EmbeddingThroughput.median(r);
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}
