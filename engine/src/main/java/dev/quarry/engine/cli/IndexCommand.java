@@ -131,7 +131,12 @@ final class IndexCommand implements Callable<Integer> {
             .withEmbeddingCache(!noCache);
     PrintWriter err = spec.commandLine().getErr();
     try (Quarry quarry = Quarry.openOrCreate(dir, config)) {
-      IngestPipeline pipeline = quarry.pipeline(new IngestPipeline.Options(strict, 64, 20_000));
+      IngestPipeline pipeline =
+          quarry.pipeline(
+              new IngestPipeline.Options(
+                  strict,
+                  IngestPipeline.Options.DEFAULTS.batchDocuments(),
+                  IngestPipeline.Options.DEFAULTS.commitEveryChunks()));
       Thread hook =
           new Thread(
               () -> {

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class IngestPipeline {
   /** Tunables of a job. */
   public record Options(boolean strict, int batchDocuments, int commitEveryChunks) {
-    public static final Options DEFAULTS = new Options(false, 64, 20_000);
+    public static final Options DEFAULTS = new Options(false, 256, 20_000);
   }
 
   private static final Object END = new Object();
