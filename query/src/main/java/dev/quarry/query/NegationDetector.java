@@ -7,31 +7,104 @@ import java.util.regex.Pattern;
 
 /**
  * Finds natural-language exclusions: "X but not Y", "X excluding Y", "X except Y", "X other than
- * Y", "X without Y", "X not about Y", and the leading forms "Apart from Y, X", "Other than Y, X",
- * "Besides Y, X", "Except for Y, X", "Excluding Y, X". Rules were written from our own sentences
- * and tuned on a held-out split only (docs/decisions/0004-negation.md).
+ * Y", "X besides Y", "X without Y", "X not about Y", "X but don't mention Y", "X that are not part
+ * of Y", the leading forms "Apart from Y, X", "Other than Y, X", "Besides Y, X", "Except (for) Y,
+ * X", "Not including Y, X", "With the exception of Y, X", "In addition to Y, what other X", and a
+ * closing "… ? Please exclude Y." Filler such as "any information about" is cut from the excluded
+ * part. Rules were written from our own sentences and the tuning split of ExcluIR only
+ * (docs/decisions/0004-negation.md).
  */
 public final class NegationDetector {
   /** A detected exclusion. */
   public record Exclusion(String positive, String excluded, String cue) {}
 
-  private static final String END = "(?=[,.;:?!]|$)";
-  private static final Pattern LEADING =
+  /**
+   * Where an excluded part ends: a clause mark, or a period that is not an initial ("Anna K. Berg",
+   * "Leeds U.F.C.").
+   */
+  private static final String END = "(?=[,;:?!]|(?<!\\b\\p{Lu})\\.|$)";
+
+  private static final String LEADING_CUES =
+      "apart from|other than|besides|except for|except|excluding|aside from|not counting"
+          + "|not including|with the exception of|disregarding|without|refraining from"
+          + "|please avoid";
+
+  /** What a main clause after a leading exclusion starts with, to skip commas inside the span. */
+  private static final String CLAUSE_START =
+      "(?:what|which|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|could"
+          + "|would|will|has|have|had|name|list|tell|give|provide|describe|please)\\b";
+
+  private static final Pattern LEADING_BEFORE_CLAUSE =
       Pattern.compile(
-          "^\\s*(apart from|other than|besides|except for|excluding|aside from|not counting)\\s+(.+?),\\s*(.+)$",
+          "^\\s*(" + LEADING_CUES + ")\\s+(.+?),\\s*(" + CLAUSE_START + ".+)$",
           Pattern.CASE_INSENSITIVE);
+  private static final Pattern LEADING =
+      Pattern.compile("^\\s*(" + LEADING_CUES + ")\\s+(.+?),\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "In addition to Y", "on top of Y", "beyond Y", "regardless of Y" exclude Y only when the query
+   * asks for something other or else: "In addition to Y, what other …".
+   */
+  private static final String ADDITIVE_CUES = "in addition to|on top of|beyond|regardless of";
+
+  private static final Pattern ADDITIVE_LEADING =
+      Pattern.compile(
+          "^\\s*(" + ADDITIVE_CUES + ")\\s+(.+?),\\s*(.+\\b(?:other|else|another)\\b.*)$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ADDITIVE_TRAILING =
+      Pattern.compile(
+          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to)\\s+(.+?)" + END + "(.*)$",
+          Pattern.CASE_INSENSITIVE);
+
   private static final List<Pattern> TRAILING =
       List.of(
           Pattern.compile(
-              "^(.+?),?\\s+(but not|and not|excluding|except for|except|other than|apart from|aside from|not including|rather than|instead of)\\s+(.+?)"
+              "^(.+?),?\\s+(but not|and not|excluding|except for|except|other than|apart from"
+                  + "|aside from|besides|not including|with the exception of|disregarding"
+                  + "|while avoiding|rather than|instead of|leaving out|leaving aside"
+                  + "|(?:please|to) exclude|(?:please|and) (?:ignore|avoid)|not interested in"
+                  + "|(?:(?:do|does|did|ca)n't|(?:do|does|did|can) ?not|let's not|while not)"
+                  + " (?:include|involve|mention|discuss)"
+                  + "|(?:that|which|who) (?:are|is|was|were) not (?:part of|written by|associated with"
+                  + "|related to|about|by|from)"
+                  + "|(?:that )?(?:has|have) nothing to do with)\\s+(.+?)"
                   + END
                   + "(.*)$",
               Pattern.CASE_INSENSITIVE),
           Pattern.compile(
-              "^(.+?)\\s+(without|not about|not involving|not related to|that (?:do|does|did) not (?:use|mention|involve|include))\\s+(.+?)"
+              "^(.+?)\\s+(without|not about|not involving|not related to"
+                  + "|that (?:do|does|did) not (?:use|mention|involve|include))\\s+(.+?)"
                   + END
                   + "(.*)$",
-              Pattern.CASE_INSENSITIVE));
+              Pattern.CASE_INSENSITIVE),
+          ADDITIVE_TRAILING);
+
+  /** A closing request: "Who coached X? Please exclude any details about Y." */
+  private static final Pattern CLOSING =
+      Pattern.compile(
+          "^(.+?[?.!])\\s+(?:please\\s+)?(exclude|ignore|omit|leave out|do not include"
+              + "|don't include)\\s+(.+?)[.?!]?\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Words in front of the excluded entity that only say how to exclude it ("including any
+   * information about the Old Bazaar"); cut repeatedly so that the entity itself is what gets
+   * embedded and matched.
+   */
+  private static final Pattern FILLER =
+      Pattern.compile(
+          "^(?:the|a|an|any|anything|including|mentioning|considering|using|discussing"
+              + "|(?:information|info|details?|mentions?|references?|discussion|data"
+              + "|connections?|involvement|contributions?(?: or involvement)?)"
+              + "(?:\\s+(?:about|of|on|from|regarding|concerning|related to|to|with))?"
+              + "|about|regarding|concerning|related to)\\s+",
+          Pattern.CASE_INSENSITIVE);
+
+  /** An excluded "span" that is only a question word or pronoun is a misread ("… except who?"). */
+  private static final Pattern NOT_AN_ENTITY =
+      Pattern.compile(
+          "(?:who|whom|what|which|where|when|why|how|it|this|that|these|those|them|one|ones)",
+          Pattern.CASE_INSENSITIVE);
 
   private NegationDetector() {}
 
@@ -40,12 +113,23 @@ public final class NegationDetector {
     if (query == null || query.isBlank()) {
       return null;
     }
-    Matcher m = LEADING.matcher(query);
-    if (m.matches()) {
-      return exclusion(m.group(3), m.group(2), m.group(1));
+    // Full-width commas occur in pasted text and would hide "…，aside from Y" from the patterns.
+    String q = query.replace('，', ',').replaceAll(",(?=\\p{L})", ", ").trim();
+    for (Pattern p : List.of(LEADING_BEFORE_CLAUSE, ADDITIVE_LEADING, LEADING)) {
+      Matcher m = p.matcher(q);
+      if (m.matches()) {
+        Exclusion e = exclusion(m.group(3), m.group(2), m.group(1));
+        if (e != null) {
+          return e;
+        }
+      }
+    }
+    Matcher closing = CLOSING.matcher(q);
+    if (closing.matches()) {
+      return exclusion(closing.group(1), closing.group(3), closing.group(2));
     }
     for (Pattern p : TRAILING) {
-      m = p.matcher(query.trim());
+      Matcher m = p.matcher(q);
       if (m.matches()) {
         String rest = m.group(4).replaceFirst("^[,.;:]\\s*", "");
         String positive = (m.group(1) + (rest.isBlank() ? "" : " " + rest)).trim();
@@ -56,9 +140,17 @@ public final class NegationDetector {
   }
 
   private static Exclusion exclusion(String positive, String excluded, String cue) {
-    String ex = excluded.trim().replaceFirst("(?i)^(the|a|an|any)\\s+", "");
-    if (ex.isBlank() || positive.isBlank() || ex.split("\\s+").length > 12) {
-      return null; // too long to be an entity: more likely a clause we would misread
+    String ex = excluded.trim();
+    for (String cut = FILLER.matcher(ex).replaceFirst(""); !cut.equals(ex); ) {
+      ex = cut;
+      cut = FILLER.matcher(ex).replaceFirst("");
+    }
+    if (ex.isBlank()
+        || positive.isBlank()
+        || !ex.matches("(?s).*[\\p{L}\\p{N}].*")
+        || NOT_AN_ENTITY.matcher(ex).matches()
+        || ex.split("\\s+").length > 12) {
+      return null; // not an entity, or too long to be one: more likely a clause we would misread
     }
     return new Exclusion(positive.trim(), ex, cue.toLowerCase(Locale.ROOT));
   }

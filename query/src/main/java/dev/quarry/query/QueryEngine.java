@@ -115,16 +115,20 @@ public final class QueryEngine {
     FilterCompiler compiler = new FilterCompiler(collection.fields(), collection.analyzer());
     QueryText qt = r.text() == null ? QueryText.parse("") : QueryText.parse(r.text());
 
-    // Natural-language exclusion.
+    // Natural-language exclusion, read from the semantic text, where quoted phrases stay in place:
+    // exclusions often quote the title they exclude ("Except for "The Glass House", which …").
     NegationDetector.Exclusion exclusion =
-        r.negation().detect() ? NegationDetector.detect(qt.free()) : null;
+        r.negation().detect() ? NegationDetector.detect(qt.semantic()) : null;
     String semantic = qt.semantic();
     String keywords = qt.free();
+    List<String> phrases = qt.phrases();
     if (exclusion != null) {
       if (r.negation().embedPositiveOnly()) {
-        semantic = String.join(" ", exclusion.positive(), String.join(" ", qt.phrases())).trim();
+        semantic = exclusion.positive();
       }
       keywords = exclusion.positive();
+      // A quoted phrase inside the excluded part names what to leave out, so it is not required.
+      phrases = phrases.stream().filter(p -> !exclusion.excluded().contains(p)).toList();
       plan.add(
           String.format(
               Locale.ROOT,
@@ -228,9 +232,17 @@ public final class QueryEngine {
       filterParts.add("NOT text contains \"" + excluded + "\"");
     }
     if (exclusion != null && r.negation().hardExclude()) {
-      fb.add(compiler.textContains(exclusion.excluded()), BooleanClause.Occur.MUST_NOT);
-      filtered = true;
-      filterParts.add("NOT text contains \"" + exclusion.excluded() + "\"");
+      if (compiler.analyze(exclusion.excluded()).isEmpty()) {
+        // Typed text must never fail a search: a span of stop words cannot be matched, so skip it.
+        plan.add(
+            "negation: no hard exclusion: \""
+                + exclusion.excluded()
+                + "\" has no searchable words");
+      } else {
+        fb.add(compiler.textContains(exclusion.excluded()), BooleanClause.Occur.MUST_NOT);
+        filtered = true;
+        filterParts.add("NOT text contains \"" + exclusion.excluded() + "\"");
+      }
     }
     if (filtered && !positiveClause) {
       fb.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
@@ -285,9 +297,9 @@ public final class QueryEngine {
     // Keyword leg.
     List<Candidate> keywordRanked = new ArrayList<>();
     boolean keywordLeg =
-        r.mode() != SearchRequest.Mode.VECTOR && (!keywords.isBlank() || !qt.phrases().isEmpty());
+        r.mode() != SearchRequest.Mode.VECTOR && (!keywords.isBlank() || !phrases.isEmpty());
     if (keywordLeg) {
-      Query bm25 = keywordQuery(compiler, keywords, qt.phrases(), filter);
+      Query bm25 = keywordQuery(compiler, keywords, phrases, filter);
       if (bm25 == null) {
         plan.add("keyword: no searchable words in the query");
       } else {

@@ -13,7 +13,9 @@ import java.util.Map;
  * {@code field:value}, {@code after:DATE}, {@code before:DATE}, and free text. Quotes that never
  * close are read as plain text, so any typed text parses.
  *
- * @param free the free text (what is embedded and BM25-matched), in order
+ * @param free the free text (what is BM25-matched), in order
+ * @param semantic what is searched by meaning: the free text with the required phrases in their
+ *     places, unquoted, so that a sentence reads as typed ("Except for "The Glass House", what …")
  * @param phrases required exact phrases
  * @param excluded excluded terms and phrases
  * @param fields {@code field:value} equality filters
@@ -22,6 +24,7 @@ import java.util.Map;
  */
 public record QueryText(
     String free,
+    String semantic,
     List<String> phrases,
     List<String> excluded,
     Map<String, String> fields,
@@ -34,18 +37,9 @@ public record QueryText(
     fields = Map.copyOf(fields);
   }
 
-  /** Everything searchable by meaning: the free text with the required phrases. */
-  public String semantic() {
-    List<String> parts = new ArrayList<>();
-    if (!free.isBlank()) {
-      parts.add(free);
-    }
-    parts.addAll(phrases);
-    return String.join(" ", parts);
-  }
-
   public static QueryText parse(String text) {
     List<String> free = new ArrayList<>();
+    List<String> semantic = new ArrayList<>();
     List<String> phrases = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     Map<String, String> fields = new LinkedHashMap<>();
@@ -67,6 +61,9 @@ public record QueryText(
           String phrase = text.substring(start + 1, close).trim();
           if (!phrase.isEmpty()) {
             (negative ? excluded : phrases).add(phrase);
+            if (!negative) {
+              semantic.add(phrase);
+            }
           }
           i = close + 1;
           continue;
@@ -97,10 +94,19 @@ public record QueryText(
       if (negative && !word.isEmpty()) {
         excluded.add(word);
       } else {
-        free.add(text.substring(negative ? start - 1 : start, end));
+        String plain = text.substring(negative ? start - 1 : start, end);
+        free.add(plain);
+        semantic.add(plain);
       }
     }
-    return new QueryText(String.join(" ", free), phrases, excluded, fields, after, before);
+    return new QueryText(
+        String.join(" ", free),
+        String.join(" ", semantic),
+        phrases,
+        excluded,
+        fields,
+        after,
+        before);
   }
 
   private static LocalDate date(String value, String key) {

@@ -227,6 +227,22 @@ class QueryEngineTest {
   }
 
   @Test
+  void aQuotedExcludedTitleIsDetectedAndNotRequired() {
+    String q = "dropdown menu tutorial but not \"jquery\"";
+    SearchResult vector =
+        engine.search(
+            SearchRequest.builder(q).mode(SearchRequest.Mode.VECTOR).k(2).explain(true).build());
+    assertThat(String.join("\n", vector.plan())).contains("excluded \"jquery\"");
+    assertThat(ids(vector).get(0)).isEqualTo("js-plain");
+    SearchResult hybrid =
+        engine.search(
+            SearchRequest.builder(q).mode(SearchRequest.Mode.HYBRID).k(5).explain(true).build());
+    String keywordPlan =
+        hybrid.plan().stream().filter(l -> l.startsWith("keyword:")).findFirst().orElseThrow();
+    assertThat(keywordPlan).doesNotContain("jquery").contains("dropdown");
+  }
+
+  @Test
   void groupByParentReturnsOneChunkPerParent() {
     SearchResult r =
         engine.search(

@@ -1,0 +1,53 @@
+package dev.quarry.bench.eval;
+
+import dev.quarry.core.QuarryException;
+import dev.quarry.engine.embed.EmbedderOptions;
+import dev.quarry.engine.embed.ModelRepository;
+import dev.quarry.engine.embed.OnnxEmbedder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every evaluation harness takes (a picocli mixin). */
+public final class EvalOptions {
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "The shared data folder (../shared/data); read in place, never copied.")
+  Path data;
+
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description = "Built-in embedding model. Default: ${DEFAULT-VALUE}.")
+  String model = "all-minilm-l6-v2";
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "Work folder for cached vectors and collections. Default: ${DEFAULT-VALUE}.")
+  Path work = Path.of("bench/target/work");
+
+  @Option(
+      names = "--examples",
+      paramLabel = "N",
+      description =
+          "Print up to N failure examples of the TUNING split to stderr (never the report split).")
+  int examples;
+
+  /** A data file, or a NOT_FOUND error that says what --data should point at. */
+  Path file(String relative) {
+    Path file = data.resolve(relative);
+    if (!Files.isRegularFile(file)) {
+      throw new QuarryException(
+          QuarryException.Kind.NOT_FOUND,
+          "no " + relative + " under " + data + ": pass --data pointing at ../shared/data");
+    }
+    return file;
+  }
+
+  OnnxEmbedder openEmbedder() {
+    return OnnxEmbedder.open(ModelRepository.resolve(model), EmbedderOptions.DEFAULTS);
+  }
+}
