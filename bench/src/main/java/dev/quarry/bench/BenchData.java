@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** Reads evaluation corpora from the shared data folder; nothing is copied into the project. */
-final class BenchData {
+public final class BenchData {
   static final String GLOSSES = "wordnet-glosses/wordnet30_glosses.tsv.gz";
 
   private BenchData() {}
@@ -54,5 +56,32 @@ final class BenchData {
       out.add(all.get((int) (i * step)));
     }
     return out;
+  }
+
+  /** The median of {@code values}. */
+  public static double median(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /** The median of the per-round ratios a[i] / b[i]: rounds ran back to back, so noise pairs up. */
+  public static double medianRatio(double[] a, double[] b) {
+    double[] ratios = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      ratios[i] = a[i] / b[i];
+    }
+    return median(ratios);
+  }
+
+  /** Deletes a work folder and everything in it, if it exists. */
+  public static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 }

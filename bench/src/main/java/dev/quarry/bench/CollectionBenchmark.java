@@ -8,7 +8,6 @@ import dev.quarry.index.Hit;
 import dev.quarry.index.KnnOptions;
 import dev.quarry.index.Similarity;
 import dev.quarry.index.VectorEncoding;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,7 +85,7 @@ public final class CollectionBenchmark implements Runnable {
       for (String name : encodings) {
         VectorEncoding encoding = VectorEncoding.parse(name);
         Path dir = work.resolve("collection-" + encoding.id());
-        deleteTree(dir);
+        BenchData.deleteTree(dir);
         long start = System.nanoTime();
         try (Collection c =
             Collection.create(
@@ -137,20 +136,10 @@ public final class CollectionBenchmark implements Runnable {
                 (double) s.storeBytes() / s.documents());
           }
         }
-        deleteTree(dir);
+        BenchData.deleteTree(dir);
       }
     } catch (Exception e) {
       throw new RuntimeException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (Files.exists(dir)) {
-      try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
     }
   }
 }

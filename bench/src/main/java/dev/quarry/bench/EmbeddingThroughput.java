@@ -125,30 +125,18 @@ public final class EmbeddingThroughput implements Runnable {
     List<String> names = new ArrayList<>(rates.keySet());
     for (String name : names) {
       double[] r = rates.get(name);
-      System.out.printf("%-52s %12.0f %5.0f..%-6.0f%n", name, median(r), min(r), max(r));
+      System.out.printf("%-52s %12.0f %5.0f..%-6.0f%n", name, BenchData.median(r), min(r), max(r));
     }
     double[] fp32 = rates.get(names.get(0));
     double[] peer = rates.get(names.get(1));
     double[] int8 = rates.get(names.get(2));
     System.out.printf(
         "ratio quarry fp32 / langchain4j (median of per-round ratios): %.2fx%n",
-        medianRatio(fp32, peer));
-    System.out.printf("ratio quarry int8 / quarry fp32: %.2fx%n", medianRatio(int8, fp32));
-    System.out.printf("ratio quarry int8 / langchain4j fp32: %.2fx%n", medianRatio(int8, peer));
-  }
-
-  private static double medianRatio(double[] a, double[] b) {
-    double[] ratios = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      ratios[i] = a[i] / b[i];
-    }
-    return median(ratios);
-  }
-
-  static double median(double[] values) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        BenchData.medianRatio(fp32, peer));
+    System.out.printf(
+        "ratio quarry int8 / quarry fp32: %.2fx%n", BenchData.medianRatio(int8, fp32));
+    System.out.printf(
+        "ratio quarry int8 / langchain4j fp32: %.2fx%n", BenchData.medianRatio(int8, peer));
   }
 
   private static double min(double[] v) {

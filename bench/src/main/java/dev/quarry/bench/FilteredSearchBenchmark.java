@@ -9,10 +9,8 @@ import dev.quarry.query.SearchHit;
 import dev.quarry.query.SearchRequest;
 import dev.quarry.query.filter.Filter;
 import dev.quarry.query.filter.FilterCompiler;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -68,7 +66,7 @@ public final class FilteredSearchBenchmark implements Runnable {
       List<float[]> corpus = all.subList(0, Math.min(docs, all.size() - 1000));
       List<float[]> queryVectors = all.subList(all.size() - 1000, all.size()).subList(0, queries);
       Path dir = work.resolve("collection-filtered");
-      deleteTree(dir);
+      BenchData.deleteTree(dir);
       Random random = new Random(seed);
       System.out.printf(
           "%d vectors, %d queries, bucket = uniform 0..99 (seed %d), k=10%n",
@@ -150,7 +148,7 @@ public final class FilteredSearchBenchmark implements Runnable {
               path.length() > 110 ? path.substring(0, 110) + "…" : path);
         }
       }
-      deleteTree(dir);
+      BenchData.deleteTree(dir);
     } catch (Exception e) {
       throw new RuntimeException(e);
     }
@@ -169,15 +167,5 @@ public final class FilteredSearchBenchmark implements Runnable {
             new dev.quarry.index.KnnOptions(
                 filter == null ? dev.quarry.index.KnnOptions.DEFAULTS.efSearch() : ef, 0))
         .build();
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (Files.exists(dir)) {
-      try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
   }
 }

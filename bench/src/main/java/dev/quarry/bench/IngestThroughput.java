@@ -15,10 +15,8 @@ import dev.quarry.engine.ingest.IngestReport;
 import dev.quarry.engine.ingest.Progress;
 import dev.quarry.engine.ingest.RecordReader;
 import dev.quarry.engine.ingest.TextDocument;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -103,7 +101,7 @@ public final class IngestThroughput implements Runnable {
         lc4j.embedAll(segments.subList(0, 200));
         for (int r = 0; r < rounds; r++) {
           Path dir = work.resolve("ingest-" + r);
-          deleteTree(dir);
+          BenchData.deleteTree(dir);
           long t0;
           try (Quarry q = Quarry.create(dir, QuarryConfig.DEFAULTS.withEmbeddingCache(false))) {
             t0 = System.nanoTime(); // the model is loaded once per process in real use; not timed
@@ -117,7 +115,7 @@ public final class IngestThroughput implements Runnable {
             }
           } // close commits: part of the timed work
           ingest[r] = docs.size() / ((System.nanoTime() - t0) / 1e9);
-          deleteTree(dir);
+          BenchData.deleteTree(dir);
 
           t0 = System.nanoTime();
           embedder.embed(glosses, Role.PASSAGE);
@@ -136,36 +134,17 @@ public final class IngestThroughput implements Runnable {
       System.out.printf("%-58s %10s%n", "contender", "median docs/s");
       System.out.printf(
           "%-58s %10.0f%n",
-          "quarry ingest (chunk, embed, RocksDB + Lucene, commit)",
-          EmbeddingThroughput.median(ingest));
+          "quarry ingest (chunk, embed, RocksDB + Lucene, commit)", BenchData.median(ingest));
+      System.out.printf(
+          "%-58s %10.0f%n", "quarry embedding only (same texts)", BenchData.median(embedOnly));
       System.out.printf(
           "%-58s %10.0f%n",
-          "quarry embedding only (same texts)", EmbeddingThroughput.median(embedOnly));
+          "langchain4j embedAll + InMemoryEmbeddingStore.addAll", BenchData.median(peer));
       System.out.printf(
-          "%-58s %10.0f%n",
-          "langchain4j embedAll + InMemoryEmbeddingStore.addAll", EmbeddingThroughput.median(peer));
-      System.out.printf("ratio ingest / embedding only: %.2fx%n", medianRatio(ingest, embedOnly));
-      System.out.printf("ratio ingest / langchain4j: %.2fx%n", medianRatio(ingest, peer));
+          "ratio ingest / embedding only: %.2fx%n", BenchData.medianRatio(ingest, embedOnly));
+      System.out.printf("ratio ingest / langchain4j: %.2fx%n", BenchData.medianRatio(ingest, peer));
     } catch (Exception e) {
       throw new RuntimeException(e);
-    }
-  }
-
-  private static double medianRatio(double[] a, double[] b) {
-    double[] r = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      r[i] = a[i] / b[i];
-    }
-    return EmbeddingThroughput.median(r);
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (Files.exists(dir)) {
-      try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
     }
   }
 }

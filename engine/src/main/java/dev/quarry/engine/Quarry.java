@@ -83,7 +83,8 @@ public final class Quarry implements AutoCloseable {
 
   /**
    * Opens an existing collection with {@code config}'s options; {@code config.model()} must be the
-   * model the collection was built with (a model directory must be named this way).
+   * model the collection was built with (a model directory must be named this way). A null config
+   * uses the built-in model recorded in the collection.
    */
   public static Quarry open(Path dir, QuarryConfig config) {
     return open(dir, config, false);
@@ -92,6 +93,11 @@ public final class Quarry implements AutoCloseable {
   /** Opens the last commit for searching, beside a writer in another process. */
   public static Quarry openReadOnly(Path dir) {
     return open(dir, null, true);
+  }
+
+  /** {@link #openReadOnly(Path)} with options; {@code config} may be null for the defaults. */
+  public static Quarry openReadOnly(Path dir, QuarryConfig config) {
+    return open(dir, config, true);
   }
 
   /** Opens {@code dir}, creating the collection with {@code config} when there is none. */

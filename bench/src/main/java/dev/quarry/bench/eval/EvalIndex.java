@@ -1,13 +1,12 @@
 package dev.quarry.bench.eval;
 
+import dev.quarry.bench.BenchData;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Document;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,22 +18,12 @@ final class EvalIndex {
 
   static Collection build(Path dir, ModelIdentity model, List<Document> documents)
       throws IOException {
-    deleteTree(dir);
+    BenchData.deleteTree(dir);
     Collection c = Collection.create(dir, CollectionConfig.forModel(model));
     for (int from = 0; from < documents.size(); from += 1000) {
       c.upsert(documents.subList(from, Math.min(documents.size(), from + 1000)));
     }
     c.compact(); // one segment, as a finished offline index would be
     return c;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
   }
 }

@@ -85,9 +85,7 @@ final class DocumentCommands {
         throw QuarryException.invalid("give document ids or --filter");
       }
       try (Quarry q =
-          model == null
-              ? Quarry.open(dir)
-              : Quarry.open(dir, QuarryConfig.DEFAULTS.withModel(model))) {
+          Quarry.open(dir, model == null ? null : QuarryConfig.DEFAULTS.withModel(model))) {
         int n = ids.isEmpty() ? 0 : q.delete(ids);
         if (filter != null) {
           n += q.delete(FilterParser.parse(filter));

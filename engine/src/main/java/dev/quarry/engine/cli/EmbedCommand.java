@@ -5,6 +5,7 @@ import dev.quarry.core.Embeddings;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
 import dev.quarry.engine.embed.OnnxEmbedder;
+import dev.quarry.engine.ingest.Utf8;
 import dev.quarry.engine.io.Fvecs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,8 +13,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -139,11 +138,7 @@ final class EmbedCommand implements Runnable {
   }
 
   private List<String> readLines() {
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var decoder = Utf8.strictDecoder();
     String where = input == null || input.equals("-") ? "stdin" : input;
     try (BufferedReader reader =
         new BufferedReader(

@@ -113,9 +113,7 @@ final class SearchCommand implements Runnable {
     }
     SearchRequest request = b.build();
     try (Quarry quarry =
-        model == null
-            ? Quarry.openReadOnly(dir)
-            : Quarry.open(dir, QuarryConfig.DEFAULTS.withModel(model))) {
+        Quarry.openReadOnly(dir, model == null ? null : QuarryConfig.DEFAULTS.withModel(model))) {
       SearchResult result = quarry.search(request);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

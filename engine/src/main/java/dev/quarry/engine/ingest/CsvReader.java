@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -47,11 +45,7 @@ public final class CsvReader implements RecordReader {
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
             .get();
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var decoder = Utf8.strictDecoder();
     try (InputStream in = open.get();
         Reader reader = new InputStreamReader(in, decoder);
         CSVParser parser = CSVParser.parse(reader, format)) {

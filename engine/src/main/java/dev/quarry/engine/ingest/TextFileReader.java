@@ -1,10 +1,7 @@
 package dev.quarry.engine.ingest;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -73,13 +70,7 @@ public final class TextFileReader implements RecordReader {
       }
       String text;
       try {
-        text =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                .toString();
+        text = Utf8.decode(Files.readAllBytes(file));
       } catch (CharacterCodingException e) {
         return SourceRecord.rejected(location, "not valid UTF-8 (binary file?)");
       }
