@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,8 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Read → chunk and embed → write, as concurrent stages joined by bounded queues: a reader thread,
- * the calling thread preparing batches (the embedder uses every core), and a writer thread that
- * upserts and commits periodically. {@link #stop()} (e.g. from Ctrl-C) ends the job at a commit
+ * the calling thread cutting batches, two preparer threads chunking, hashing and embedding them
+ * (the embedder spreads each batch over every core; two batches in flight keep the model busy while
+ * the other is being chunked, and hide each batch's tail), and a writer thread that upserts in
+ * input order and commits periodically. {@link #stop()} (e.g. from Ctrl-C) ends the job at a commit
  * point; since unchanged documents are skipped, running the same job again resumes it.
  */
 public final class IngestPipeline {
@@ -28,6 +34,7 @@ public final class IngestPipeline {
   }
 
   private static final Object END = new Object();
+  private static final int BATCHES_IN_FLIGHT = 2;
 
   private final Collection collection;
   private final Preparer preparer;
@@ -60,7 +67,12 @@ public final class IngestPipeline {
   public IngestReport run(List<RecordReader> readers, Progress progress) {
     long start = System.nanoTime();
     BlockingQueue<Object> records = new ArrayBlockingQueue<>(1024);
-    BlockingQueue<Object> writes = new ArrayBlockingQueue<>(8);
+    // Futures in submission order, so the writer applies batches in input order.
+    BlockingQueue<Object> writes = new ArrayBlockingQueue<>(BATCHES_IN_FLIGHT);
+    ExecutorService preparers =
+        Executors.newFixedThreadPool(
+            BATCHES_IN_FLIGHT,
+            Thread.ofPlatform().name("quarry-prepare-", 0).daemon(true).factory());
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<String> rejected = new ArrayList<>();
     AtomicLong chunksWritten = new AtomicLong();
@@ -105,7 +117,7 @@ public final class IngestPipeline {
                         break;
                       }
                       @SuppressWarnings("unchecked")
-                      List<Preparer.Prepared> batch = (List<Preparer.Prepared>) job;
+                      List<Preparer.Prepared> batch = ((Future<List<Preparer.Prepared>>) job).get();
                       List<Document> docs = new ArrayList<>();
                       List<String> orphans = new ArrayList<>();
                       for (Preparer.Prepared p : batch) {
@@ -126,7 +138,8 @@ public final class IngestPipeline {
                     }
                     collection.commit();
                   } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
+                    failure.compareAndSet(
+                        null, t instanceof ExecutionException e ? e.getCause() : t);
                     stop.set(true);
                     writes.clear();
                   }
@@ -160,10 +173,8 @@ public final class IngestPipeline {
           if (stop.get()) {
             break; // stop before embedding more; what is queued still gets written and committed
           }
-          List<Preparer.Prepared> prepared = preparer.prepare(batch, counters);
-          if (!prepared.isEmpty()) {
-            writes.put(prepared);
-          }
+          List<TextDocument> cut = batch;
+          writes.put(preparers.submit(() -> preparer.prepare(cut, counters)));
           batch = new ArrayList<>();
           progress.update(accepted, chunksWritten.get());
         }
@@ -180,6 +191,7 @@ public final class IngestPipeline {
       }
       put(writes, END);
       join(writer);
+      preparers.shutdownNow();
       reader.interrupt();
       progress.update(accepted, chunksWritten.get());
       progress.close();
@@ -196,10 +208,10 @@ public final class IngestPipeline {
         accepted,
         docsWritten.get(),
         chunksWritten.get(),
-        counters.skipped,
-        counters.cached,
-        counters.embedded,
-        counters.truncated,
+        counters.skipped.sum(),
+        counters.cached.sum(),
+        counters.embedded.sum(),
+        counters.truncated.sum(),
         rejected,
         (System.nanoTime() - start) / 1e9,
         stop.get());

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 
@@ -24,6 +25,9 @@ import org.apache.lucene.search.TermQuery;
  * <p>Chunk ids: a document that fits in one chunk keeps its id; a longer one becomes {@code id#0},
  * {@code id#1}, … with {@code parent = id}. Every chunk carries the parent's metadata, {@code
  * content_hash} and, when there are several, {@code chunk} (its position).
+ *
+ * <p>Thread-safe: the pipeline prepares batches concurrently, so that the model is never idle while
+ * a batch is being chunked and hashed.
  */
 final class Preparer {
   static final String HASH_FIELD = "content_hash";
@@ -63,12 +67,12 @@ final class Preparer {
   /** One changed document, ready to write. */
   record Prepared(String id, List<Document> chunks, List<String> orphans) {}
 
-  /** Counts for the report. */
+  /** Counts for the report; batches are prepared concurrently, so they are adders. */
   static final class Counters {
-    long skipped;
-    long cached;
-    long embedded;
-    long truncated;
+    final LongAdder skipped = new LongAdder();
+    final LongAdder cached = new LongAdder();
+    final LongAdder embedded = new LongAdder();
+    final LongAdder truncated = new LongAdder();
   }
 
   List<Prepared> prepare(List<TextDocument> docs, Counters counters) {
@@ -85,7 +89,7 @@ final class Preparer {
               ? null
               : stored.first(HASH_FIELD).toString();
       if (hash.equals(storedHash)) {
-        counters.skipped++;
+        counters.skipped.increment();
         continue;
       }
       existed.add(stored != null);
@@ -142,13 +146,13 @@ final class Preparer {
         missing.add(texts.get(i));
         where.add(i);
       } else {
-        counters.cached++;
+        counters.cached.increment();
       }
     }
     if (!missing.isEmpty()) {
       var embedded = embedder.embed(missing, Role.PASSAGE);
-      counters.embedded += missing.size();
-      counters.truncated += embedded.truncated();
+      counters.embedded.add(missing.size());
+      counters.truncated.add(embedded.truncated());
       for (int j = 0; j < missing.size(); j++) {
         vectors.set(where.get(j), embedded.get(j));
       }
