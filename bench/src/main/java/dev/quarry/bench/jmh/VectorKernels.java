@@ -1,0 +1,125 @@
+package dev.quarry.bench.jmh;
+
+import dev.quarry.core.Vectors;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.util.VectorUtil;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The similarity kernels every search and graph build spends its time in, per encoding: float32 dot
+ * product and squared distance (Lucene's Panama SIMD path) beside a plain scalar loop as the peer,
+ * int8 and packed int4 dot products, and the XOR bit count behind binary codes. 384 dimensions is
+ * all-MiniLM-L6-v2 and bge-small; 784 is Fashion-MNIST.
+ *
+ * <p>Run: {@code bin/bench jmh VectorKernels} (seed: {@code -p seed=N}; a quick look: {@code
+ * bin/bench jmh VectorKernels -f 1 -wi 2 -i 3}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class VectorKernels {
+  @Param({"384", "784"})
+  int dims;
+
+  @Param("42")
+  long seed;
+
+  float[] a;
+  float[] b;
+  byte[] a8;
+  byte[] b8;
+  byte[] a4Packed;
+  byte[] b4;
+  byte[] aBits;
+  byte[] bBits;
+
+  @Setup
+  public void setUp() {
+    System.out.println("VectorKernels seed=" + seed);
+    SplittableRandom random = new SplittableRandom(seed);
+    a = Vectors.normalizeInPlace(gaussian(random, dims));
+    b = Vectors.normalizeInPlace(gaussian(random, dims));
+    a8 = bytes(random, dims, -127, 128);
+    b8 = bytes(random, dims, -127, 128);
+    b4 = bytes(random, dims, 0, 16);
+    byte[] a4 = bytes(random, dims, 0, 16);
+    a4Packed = new byte[(dims + 1) / 2];
+    for (int i = 0; i < a4Packed.length; i++) {
+      int hi = a4[i];
+      int lo = i + a4Packed.length < dims ? a4[i + a4Packed.length] : 0;
+      a4Packed[i] = (byte) ((hi << 4) | lo);
+    }
+    aBits = bytes(random, (dims + 7) / 8, -128, 128);
+    bBits = bytes(random, (dims + 7) / 8, -128, 128);
+  }
+
+  private static float[] gaussian(SplittableRandom random, int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      // Box-Muller: SplittableRandom has no nextGaussian.
+      v[i] =
+          (float)
+              (Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+                  * Math.cos(2 * Math.PI * random.nextDouble()));
+    }
+    return v;
+  }
+
+  private static byte[] bytes(SplittableRandom random, int n, int from, int to) {
+    byte[] v = new byte[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (byte) random.nextInt(from, to);
+    }
+    return v;
+  }
+
+  @Benchmark
+  public float float32DotSimd() {
+    return VectorUtil.dotProduct(a, b);
+  }
+
+  @Benchmark
+  public float float32DotScalar() {
+    float sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  @Benchmark
+  public float float32SquareDistanceSimd() {
+    return VectorUtil.squareDistance(a, b);
+  }
+
+  @Benchmark
+  public int int8Dot() {
+    return VectorUtil.dotProduct(a8, b8);
+  }
+
+  @Benchmark
+  public int int4DotSinglePacked() {
+    return VectorUtil.int4DotProductSinglePacked(b4, a4Packed);
+  }
+
+  @Benchmark
+  public int binaryXorBitCount() {
+    return VectorUtil.xorBitCount(aBits, bBits);
+  }
+}
