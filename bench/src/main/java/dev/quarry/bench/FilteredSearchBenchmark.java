@@ -3,6 +3,8 @@ package dev.quarry.bench;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Document;
+import dev.quarry.index.Hit;
+import dev.quarry.index.KnnOptions;
 import dev.quarry.index.Similarity;
 import dev.quarry.query.QueryEngine;
 import dev.quarry.query.SearchHit;
@@ -15,15 +17,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.lucene.search.Query;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Filtered vector search through the query engine on real embeddings: recall@10 against exact
- * filtered search and latency at 1% and 10% selectivity, against unfiltered search in the same run.
+ * filtered search and latency at 1% and 10% selectivity, against unfiltered search in the same run
+ * (interleaved query by query). {@code --compare-paths} also times both plans the engine chooses
+ * between (filtered HNSW walk, exact scan) on every filter, which is how the plan's threshold was
+ * set.
  *
- * <p>Run: {@code bin/bench filtered --data ../shared/data [--docs 116659] [--queries 500]}
+ * <p>Run: {@code bin/bench filtered --data ../shared/data [--docs 116659] [--queries 500]
+ * [--selectivity 10,1] [--compare-paths]}
  */
 @Command(
     name = "filtered",
@@ -53,7 +60,23 @@ public final class FilteredSearchBenchmark implements Runnable {
   @Option(
       names = "--ef-search",
       description = "HNSW beam of the filtered searches. Default: ${DEFAULT-VALUE}.")
-  int efSearch = dev.quarry.index.KnnOptions.DEFAULTS.efSearch();
+  int efSearch = KnnOptions.DEFAULTS.efSearch();
+
+  @Option(
+      names = "--selectivity",
+      split = ",",
+      description = "Percent of documents each filter passes. Default: ${DEFAULT-VALUE}.")
+  int[] selectivities = {10, 1};
+
+  @Option(
+      names = "--rounds",
+      description = "Timed passes over the queries. Default: ${DEFAULT-VALUE}.")
+  int rounds = 3;
+
+  @Option(
+      names = "--compare-paths",
+      description = "Also time the filtered HNSW walk and the exact scan forced, per filter.")
+  boolean comparePaths;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new FilteredSearchBenchmark()).execute(args));
@@ -69,8 +92,8 @@ public final class FilteredSearchBenchmark implements Runnable {
       BenchData.deleteTree(dir);
       Random random = new Random(seed);
       System.out.printf(
-          "%d vectors, %d queries, bucket = uniform 0..99 (seed %d), k=10%n",
-          corpus.size(), queryVectors.size(), seed);
+          "%d vectors, %d queries, bucket = uniform 0..99 (seed %d), k=10, %d rounds interleaved%n",
+          corpus.size(), queryVectors.size(), seed, rounds);
       try (Collection c =
           Collection.create(dir, CollectionConfig.forVectors(384, Similarity.COSINE))) {
         List<Document> batch = new ArrayList<>();
@@ -89,63 +112,78 @@ public final class FilteredSearchBenchmark implements Runnable {
         c.compact();
         QueryEngine engine = new QueryEngine(c, null);
         FilterCompiler compiler = new FilterCompiler(c.fields(), c.analyzer());
-        System.out.printf(
-            "%-12s %8s %10s %10s %12s  %s%n",
-            "filter", "recall", "mean ms", "p95 ms", "vs unfiltered", "path");
-        double unfilteredMean = 0;
-        for (Filter filter :
-            new Filter[] {null, Filter.lt("bucket", 10L), Filter.lt("bucket", 1L)}) {
-          String label =
-              filter == null
-                  ? "none"
-                  : filter == null
-                      ? ""
-                      : "bucket<"
-                          + ((Filter.Compare) filter).value()
-                          + (((Long) ((Filter.Compare) filter).value()) == 10 ? " (10%)" : " (1%)");
-          List<Set<String>> truth = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("none", null, null));
+        for (int pct : selectivities) {
+          Filter f = Filter.lt("bucket", (long) pct);
+          rows.add(new Row("bucket<" + pct + " (" + pct + "%)", f, compiler.compile(f)));
+        }
+        for (Row row : rows) {
           for (float[] q : queryVectors) {
             Set<String> ids = new HashSet<>();
-            c.exactSearch(q, 10, filter == null ? null : compiler.compile(filter))
-                .forEach(h -> ids.add(h.id()));
-            truth.add(ids);
+            c.exactSearch(q, 10, row.compiled).forEach(h -> ids.add(h.id()));
+            row.truth.add(ids);
           }
-          for (int i = 0; i < Math.min(100, queryVectors.size()); i++) {
-            engine.search(request(queryVectors.get(i), filter, false, efSearch)); // warm-up
-          }
-          double[] ms = new double[queryVectors.size()];
-          int found = 0;
-          String path = "";
+          row.path = planLine(engine.search(request(queryVectors.get(0), row.filter, true)));
+        }
+        KnnOptions graph = new KnnOptions(efSearch, 0, KnnOptions.Plan.GRAPH);
+        KnnOptions scan = graph.withPlan(KnnOptions.Plan.EXACT);
+        // Every timed pass runs the same query on every row back to back, so a noisy neighbour on
+        // the machine slows all rows alike; the ratio to the unfiltered search is taken per round.
+        for (int round = -1; round < rounds; round++) {
           for (int i = 0; i < queryVectors.size(); i++) {
-            long t0 = System.nanoTime();
-            var result = engine.search(request(queryVectors.get(i), filter, i == 0, efSearch));
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-            if (i == 0) {
-              path =
-                  result.plan().stream()
-                      .filter(l -> l.startsWith("vector: exact") || l.startsWith("vector: HNSW"))
-                      .findFirst()
-                      .orElse("");
-            }
-            Set<String> expected = truth.get(i);
-            for (SearchHit h : result.hits()) {
-              found += expected.contains(h.id()) ? 1 : 0;
+            float[] q = queryVectors.get(i);
+            for (Row row : rows) {
+              long t0 = System.nanoTime();
+              var result = engine.search(request(q, row.filter, false));
+              long t1 = System.nanoTime();
+              if (round < 0) {
+                continue; // warm-up
+              }
+              row.engineNanos[round] += t1 - t0;
+              row.found += overlap(row.truth.get(i), result.hits().stream().map(SearchHit::id));
+              if (row.filter != null && comparePaths) {
+                t0 = System.nanoTime();
+                List<Hit> hnsw = c.search(q, 10, row.compiled, graph);
+                t1 = System.nanoTime();
+                List<Hit> exact = c.search(q, 10, row.compiled, scan);
+                long t2 = System.nanoTime();
+                row.hnswNanos[round] += t1 - t0;
+                row.exactNanos[round] += t2 - t1;
+                row.hnswFound += overlap(row.truth.get(i), hnsw.stream().map(Hit::id));
+                if (exact.size() != row.truth.get(i).size()) {
+                  throw new IllegalStateException("exact search is not deterministic");
+                }
+              }
             }
           }
-          double mean = java.util.Arrays.stream(ms).average().orElse(0);
-          double[] sorted = ms.clone();
-          java.util.Arrays.sort(sorted);
-          if (filter == null) {
-            unfilteredMean = mean;
-          }
+        }
+        Row none = rows.get(0);
+        int n = queryVectors.size() * rounds;
+        System.out.printf(
+            "%-16s %8s %9s %14s  %s%n", "filter", "recall", "mean ms", "vs unfiltered", "path");
+        for (Row row : rows) {
           System.out.printf(
-              "%-12s %8.3f %10.3f %10.3f %11.2fx  %s%n",
-              label,
-              found / (10.0 * queryVectors.size()),
-              mean,
-              sorted[(int) (0.95 * (sorted.length - 1))],
-              mean / unfilteredMean,
-              path.length() > 110 ? path.substring(0, 110) + "…" : path);
+              "%-16s %8.3f %9.3f %13.2fx  %s%n",
+              row.label,
+              row.found / (10.0 * n),
+              BenchData.median(row.engineNanos) / queryVectors.size() / 1e6,
+              BenchData.medianRatio(row.engineNanos, none.engineNanos),
+              row.path.length() > 100 ? row.path.substring(0, 100) + "…" : row.path);
+        }
+        if (comparePaths) {
+          System.out.println("forced paths, same run (collection API, no query engine):");
+          System.out.printf(
+              "%-16s %12s %16s %18s%n",
+              "filter", "HNSW recall", "HNSW/unfiltered", "exact/unfiltered");
+          for (Row row : rows.subList(1, rows.size())) {
+            System.out.printf(
+                "%-16s %12.3f %15.2fx %17.2fx%n",
+                row.label,
+                row.hnswFound / (10.0 * n),
+                BenchData.medianRatio(row.hnswNanos, none.engineNanos),
+                BenchData.medianRatio(row.exactNanos, none.engineNanos));
+          }
         }
       }
       BenchData.deleteTree(dir);
@@ -154,7 +192,38 @@ public final class FilteredSearchBenchmark implements Runnable {
     }
   }
 
-  private static SearchRequest request(float[] q, Filter filter, boolean explain, int ef) {
+  /** One filter under test and its accumulated measurements. */
+  private final class Row {
+    final String label;
+    final Filter filter;
+    final Query compiled;
+    final List<Set<String>> truth = new ArrayList<>();
+    final double[] engineNanos = new double[rounds];
+    final double[] hnswNanos = new double[rounds];
+    final double[] exactNanos = new double[rounds];
+    long found;
+    long hnswFound;
+    String path;
+
+    Row(String label, Filter filter, Query compiled) {
+      this.label = label;
+      this.filter = filter;
+      this.compiled = compiled;
+    }
+  }
+
+  private static int overlap(Set<String> truth, java.util.stream.Stream<String> ids) {
+    return (int) ids.filter(truth::contains).count();
+  }
+
+  private static String planLine(dev.quarry.query.SearchResult result) {
+    return result.plan().stream()
+        .filter(l -> l.startsWith("vector: exact") || l.startsWith("vector: HNSW"))
+        .findFirst()
+        .orElse("");
+  }
+
+  private SearchRequest request(float[] q, Filter filter, boolean explain) {
     return SearchRequest.builder()
         .vector(q)
         .k(10)
@@ -163,9 +232,7 @@ public final class FilteredSearchBenchmark implements Runnable {
         .recency(SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF))
         .filter(filter)
         .explain(explain)
-        .knn(
-            new dev.quarry.index.KnnOptions(
-                filter == null ? dev.quarry.index.KnnOptions.DEFAULTS.efSearch() : ef, 0))
+        .knn(new KnnOptions(filter == null ? KnnOptions.DEFAULTS.efSearch() : efSearch, 0))
         .build();
   }
 }

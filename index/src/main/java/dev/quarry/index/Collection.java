@@ -376,12 +376,20 @@ public final class Collection implements AutoCloseable {
 
   /** Approximate nearest neighbours of {@code vector}, optionally pre-filtered. */
   public List<Hit> search(float[] vector, int k, Query filter, KnnOptions options) {
+    return knn(vector, k, filter, options).hits();
+  }
+
+  /**
+   * Approximate nearest neighbours of {@code vector}, optionally pre-filtered, with the plan that
+   * was used: a filter that few documents pass is served by an exact scan of them.
+   */
+  public KnnResult knn(float[] vector, int k, Query filter, KnnOptions options) {
     checkOpen();
     checkK(k);
     float[] query = prepareQuery(vector);
     VectorEncoding encoding = config().encoding();
     return index.knn(
-        query, k, options.beam(k, encoding), k * options.oversampleFor(encoding), filter);
+        query, k, options.efSearch(), k * options.oversampleFor(encoding), filter, options.plan());
   }
 
   /** Exact nearest neighbours by scanning every vector (ground truth; small filtered sets). */

@@ -9,12 +9,30 @@ import dev.quarry.core.QuarryException;
  *     {@code k}
  * @param oversample for quantized encodings, {@code k × oversample} candidates are rescored with
  *     full-precision vectors; 0 uses the encoding's default
+ * @param plan how a filtered search walks the vectors; {@link Plan#AUTO} picks by cost
  */
-public record KnnOptions(int efSearch, int oversample) {
+public record KnnOptions(int efSearch, int oversample, Plan plan) {
   /** Defaults that reach recall@10 ≥ 0.95 on real text embeddings (docs/benchmarks.md). */
   public static final KnnOptions DEFAULTS = new KnnOptions(100, 0);
 
+  /** How a filtered search walks the vectors. Never persisted. */
+  public enum Plan {
+    /** Exact scan of the passing documents when that is cheaper than the graph walk. */
+    AUTO,
+    /** Always the filtered HNSW walk. */
+    GRAPH,
+    /** Always score every passing document exactly (recall 1, cost grows with their number). */
+    EXACT
+  }
+
+  public KnnOptions(int efSearch, int oversample) {
+    this(efSearch, oversample, Plan.AUTO);
+  }
+
   public KnnOptions {
+    if (plan == null) {
+      throw QuarryException.invalid("plan must not be null: use Plan.AUTO");
+    }
     if (efSearch < 1 || efSearch > 10_000) {
       throw QuarryException.invalid("efSearch must be in 1..10000, got " + efSearch);
     }
@@ -24,12 +42,11 @@ public record KnnOptions(int efSearch, int oversample) {
     }
   }
 
-  int oversampleFor(VectorEncoding encoding) {
-    return oversample == 0 ? encoding.defaultOversample() : oversample;
+  public KnnOptions withPlan(Plan value) {
+    return new KnnOptions(efSearch, oversample, value);
   }
 
-  /** Graph beam for k hits: never fewer than the candidates to rescore. */
-  int beam(int k, VectorEncoding encoding) {
-    return Math.max(Math.max(efSearch, k), k * oversampleFor(encoding));
+  int oversampleFor(VectorEncoding encoding) {
+    return oversample == 0 ? encoding.defaultOversample() : oversample;
   }
 }

@@ -8,6 +8,8 @@ import dev.quarry.index.Collection;
 import dev.quarry.index.Document;
 import dev.quarry.index.FieldType;
 import dev.quarry.index.Hit;
+import dev.quarry.index.KnnOptions;
+import dev.quarry.index.KnnResult;
 import dev.quarry.index.internal.LuceneDocs;
 import dev.quarry.query.filter.Filter;
 import dev.quarry.query.filter.FilterCompiler;
@@ -44,8 +46,6 @@ import org.apache.lucene.search.TermQuery;
  */
 public final class QueryEngine {
   /** Below this many filtered documents an exact scan beats a filtered graph walk. */
-  static final int EXACT_SCAN_LIMIT = 5_000;
-
   private static final double TITLE_BOOST = 1.5;
 
   /**
@@ -253,7 +253,12 @@ public final class QueryEngine {
     }
 
     int want = r.offset() + r.k();
-    int pool = Math.min(2000, Math.max(100, want * (r.groupByParent() ? 10 : 2)));
+    // Candidates to re-rank: fusion, a negation penalty, recency decay and grouping reorder them,
+    // so they need a deeper list; a plain vector search keeps Lucene's order and needs only `want`
+    // (a deeper list would also widen the graph walk's beam for nothing).
+    boolean reranked =
+        r.mode() != SearchRequest.Mode.VECTOR || exclusion != null || decay || r.groupByParent();
+    int pool = reranked ? Math.min(2000, Math.max(100, want * (r.groupByParent() ? 10 : 2))) : want;
     Map<String, Candidate> candidates = new LinkedHashMap<>();
 
     // Vector leg.
@@ -484,31 +489,32 @@ public final class QueryEngine {
   }
 
   private List<Hit> vectorSearch(float[] q, int pool, Query filter, SearchRequest r, Plan plan) {
-    if (filter == null) {
-      plan.add(
-          "vector: HNSW search, efSearch " + Math.max(r.knn().efSearch(), pool) + ", no filter");
-      return collection.search(q, pool, null, r.knn());
-    }
-    int[] counts =
-        collection.withSearcher(s -> new int[] {s.count(filter), s.getIndexReader().numDocs()});
-    double pct = counts[1] == 0 ? 0 : 100.0 * counts[0] / counts[1];
-    if (counts[0] <= EXACT_SCAN_LIMIT) {
-      plan.add(
-          String.format(
-              Locale.ROOT,
-              "vector: exact scan: only %d documents (%.2f%%) pass the filter (≤ %d), so scanning them is exact and cheaper than a filtered graph walk",
-              counts[0],
-              pct,
-              EXACT_SCAN_LIMIT));
-      return collection.exactSearch(q, pool, filter);
-    }
+    KnnResult result = collection.knn(q, pool, filter, r.knn());
+    double pct = result.total() == 0 ? 0 : 100.0 * result.passing() / result.total();
     plan.add(
-        String.format(
-            Locale.ROOT,
-            "vector: HNSW with the filter applied inside the graph search: %d documents (%.2f%%) pass",
-            counts[0],
-            pct));
-    return collection.search(q, pool, filter, r.knn());
+        switch (result.strategy()) {
+          case GRAPH -> "vector: HNSW search, beam " + result.beam() + ", no filter";
+          case FILTERED_GRAPH ->
+              String.format(
+                  Locale.ROOT,
+                  "vector: HNSW with the filter applied inside the graph search: %d documents (%.2f%%) pass; beam %d (efSearch %d × √%.3f: the filtered walk also looks two hops out)%s",
+                  result.passing(),
+                  pct,
+                  result.beam(),
+                  r.knn().efSearch(),
+                  pct / 100,
+                  r.knn().plan() == KnnOptions.Plan.GRAPH ? "; graph walk requested" : "");
+          case EXACT_SCAN ->
+              String.format(
+                  Locale.ROOT,
+                  "vector: exact scan of the %d documents (%.2f%%) that pass the filter: %s",
+                  result.passing(),
+                  pct,
+                  r.knn().plan() == KnnOptions.Plan.EXACT
+                      ? "exact scan requested"
+                      : "fewer than a filtered graph walk would visit, so exact and cheaper");
+        });
+    return result.hits();
   }
 
   private Query keywordQuery(

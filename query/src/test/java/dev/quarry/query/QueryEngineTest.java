@@ -200,7 +200,7 @@ class QueryEngineTest {
                 .filter(FilterParser.parse("category = \"programming\""))
                 .explain(true)
                 .build());
-    assertThat(String.join("\n", r.plan())).contains("exact scan: only 4 documents");
+    assertThat(String.join("\n", r.plan())).contains("exact scan of the 4 documents");
     assertThat(ids(r)).allMatch(id -> id.startsWith("js") || id.startsWith("doc-a"));
   }
 

@@ -4,6 +4,9 @@ import dev.quarry.core.QuarryException;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Document;
 import dev.quarry.index.Hit;
+import dev.quarry.index.KnnOptions;
+import dev.quarry.index.KnnResult;
+import dev.quarry.index.KnnResult.Strategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,18 +32,20 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.VectorScorer;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The search side of a collection: one Lucene index with an HNSW vector field. Writable (an {@link
@@ -221,76 +226,104 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   /**
-   * Approximate nearest neighbours: HNSW search with a beam of {@code beam} candidates, the best
-   * {@code rescore} of them rescored with full-precision vectors when the encoding is quantized,
-   * the top {@code k} returned. {@code filter} (may be null) restricts the candidates inside the
-   * graph search.
+   * Approximate nearest neighbours: an HNSW walk whose beam {@link KnnPlanner} derives from {@code
+   * efSearch}, the best {@code rescore} candidates rescored with full-precision vectors when the
+   * encoding is quantized (so never fewer than {@code rescore} candidates), the top {@code k}
+   * returned. With a {@code filter} (may be null), the documents that pass are found once; when
+   * they are few enough (and {@code plan} allows) an exact scan of them is cheaper than the walk
+   * and is used instead, otherwise the walk visits only them.
    */
-  public List<Hit> knn(float[] query, int k, int beam, int rescore, Query filter) {
+  public KnnResult knn(
+      float[] query, int k, int efSearch, int rescore, Query filter, KnnOptions.Plan plan) {
     return withSearcher(
         searcher -> {
-          TopDocs top =
-              searcher.search(
-                  new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, beam, filter), beam);
-          ScoreDoc[] docs = top.scoreDocs;
-          if (config.encoding().quantized()) {
-            docs = rescore(searcher, query, Arrays.copyOf(docs, Math.min(docs.length, rescore)));
+          int total = searcher.getIndexReader().numDocs();
+          int candidates = config.encoding().quantized() ? rescore : k;
+          if (filter == null) {
+            int beam = KnnPlanner.beam(candidates, efSearch, total, total);
+            return new KnnResult(
+                graph(searcher, query, k, beam, rescore, null), Strategy.GRAPH, beam, total, total);
           }
-          return hits(searcher, docs, k);
+          FilterBits bits = FilterBits.of(searcher, filter);
+          boolean exact =
+              switch (plan) {
+                case EXACT -> true;
+                case GRAPH -> false;
+                case AUTO -> KnnPlanner.preferExactScan(bits.count(), total, efSearch);
+              };
+          if (exact) {
+            return new KnnResult(
+                exact(searcher, query, k, bits), Strategy.EXACT_SCAN, 0, bits.count(), total);
+          }
+          int beam = KnnPlanner.beam(candidates, efSearch, bits.count(), total);
+          return new KnnResult(
+              graph(searcher, query, k, beam, rescore, bits.asQuery()),
+              Strategy.FILTERED_GRAPH,
+              beam,
+              bits.count(),
+              total);
         });
   }
 
-  /** Exact nearest neighbours by scanning every (filtered) vector: ground truth, tiny filters. */
+  private List<Hit> graph(
+      IndexSearcher searcher, float[] query, int k, int beam, int rescore, Query filter)
+      throws IOException {
+    TopDocs top =
+        searcher.search(new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, beam, filter), beam);
+    ScoreDoc[] docs = top.scoreDocs;
+    if (config.encoding().quantized()) {
+      docs = rescore(searcher, query, Arrays.copyOf(docs, Math.min(docs.length, rescore)));
+    }
+    return hits(searcher, docs, k);
+  }
+
+  /** Exact nearest neighbours by scanning every (filtered) vector: ground truth, small filters. */
   public List<Hit> exact(float[] query, int k, Query filter) {
     return withSearcher(
-        searcher -> {
-          PriorityQueue<ScoreDoc> best =
-              new PriorityQueue<>(Comparator.comparingDouble(s -> s.score));
-          Weight weight =
-              filter == null
-                  ? null
-                  : searcher.createWeight(
-                      searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
-          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocs.VECTOR);
-            if (values == null) {
-              continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            DocIdSetIterator allowed = null;
-            if (weight != null) {
-              var scorer = weight.scorer(leaf);
-              if (scorer == null) {
-                continue;
-              }
-              allowed = scorer.iterator();
-            }
-            KnnVectorValues.DocIndexIterator it = values.iterator();
-            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-              if (live != null && !live.get(doc)) {
-                continue;
-              }
-              if (allowed != null) {
-                if (allowed.docID() < doc) {
-                  allowed.advance(doc);
-                }
-                if (allowed.docID() != doc) {
-                  continue;
-                }
-              }
-              float score = similarity.compare(query, values.vectorValue(it.index()));
-              if (best.size() < k) {
-                best.add(new ScoreDoc(leaf.docBase + doc, score));
-              } else if (score > best.peek().score) {
-                best.poll();
-                best.add(new ScoreDoc(leaf.docBase + doc, score));
-              }
-            }
-          }
-          ScoreDoc[] docs = best.toArray(new ScoreDoc[0]);
-          Arrays.sort(docs, (a, b) -> Float.compare(b.score, a.score));
-          return hits(searcher, docs, k);
-        });
+        searcher ->
+            exact(searcher, query, k, filter == null ? null : FilterBits.of(searcher, filter)));
+  }
+
+  /** Scores every live document (of {@code bits}, when given) with full-precision vectors. */
+  private List<Hit> exact(IndexSearcher searcher, float[] query, int k, FilterBits bits)
+      throws IOException {
+    PriorityQueue<ScoreDoc> best = new PriorityQueue<>(Comparator.comparingDouble(s -> s.score));
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      FixedBitSet allowed = bits == null ? null : bits.leaf(leaf);
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocs.VECTOR);
+      if (values == null || (bits != null && allowed == null)) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      KnnVectorValues.DocIndexIterator vectors = values.iterator();
+      // Without quantization, Lucene's scorer compares each vector where it lies (no copy); with
+      // it, that scorer would compare quantized codes, so full-precision vectors are read instead.
+      VectorScorer scorer = config.encoding().quantized() ? null : values.scorer(query);
+      DocIdSetIterator walk = scorer == null ? vectors : scorer.iterator();
+      DocIdSetIterator docs =
+          allowed == null
+              ? walk
+              : ConjunctionUtils.intersectIterators(
+                  List.of(new BitSetIterator(allowed, allowed.approximateCardinality()), walk));
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (allowed == null && live != null && !live.get(doc)) {
+          continue; // filter bits hold live documents only
+        }
+        float score =
+            scorer != null
+                ? scorer.score()
+                : similarity.compare(query, values.vectorValue(vectors.index()));
+        if (best.size() < k) {
+          best.add(new ScoreDoc(leaf.docBase + doc, score));
+        } else if (score > best.peek().score) {
+          best.poll();
+          best.add(new ScoreDoc(leaf.docBase + doc, score));
+        }
+      }
+    }
+    ScoreDoc[] docs = best.toArray(new ScoreDoc[0]);
+    Arrays.sort(docs, (a, b) -> Float.compare(b.score, a.score));
+    return hits(searcher, docs, k);
   }
 
   /** Recomputes scores with the full-precision vectors Lucene keeps beside quantized ones. */
