@@ -63,6 +63,19 @@ class FilterTranslatorTest {
         .isEqualTo(Filter.not(Filter.eq("country", "BG")));
   }
 
+  /** Spring AI's text grammar (1.1) gives NOT the lowest precedence; the tree is kept as parsed. */
+  @Test
+  void notInTheTextFormCoversTheRestOfTheExpression() {
+    assertThat(text("NOT (country == 'BG') && year > 2020"))
+        .isEqualTo(
+            Filter.not(
+                new Filter.And(List.of(Filter.eq("country", "BG"), Filter.gt("year", 2020L)))));
+    assertThat(text("(NOT (country == 'BG')) && year > 2020"))
+        .isEqualTo(
+            new Filter.And(
+                List.of(Filter.not(Filter.eq("country", "BG")), Filter.gt("year", 2020L))));
+  }
+
   @Test
   void builderAndTextFormsAgree() {
     assertThat(FilterTranslator.translate(b.in("year", 2020, 2021).build()))
