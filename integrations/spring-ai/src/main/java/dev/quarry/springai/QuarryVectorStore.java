@@ -280,8 +280,8 @@ public final class QuarryVectorStore extends AbstractObservationVectorStore
 
     @Override
     public VectorStore build() {
-      throw new QuarryException(
-          QuarryException.Kind.INVALID_ARGUMENT, "internal settings holder; use builder(path)");
+      throw QuarryException.invalid(
+          "internal settings holder; use QuarryVectorStore.builder(path)");
     }
   }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
 import dev.quarry.index.VectorEncoding;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.SearchRequest;
 import org.springframework.ai.vectorstore.filter.FilterExpressionBuilder;
+import org.springframework.ai.vectorstore.observation.DefaultVectorStoreObservationConvention;
 
 class QuarryVectorStoreTest {
   private static final List<Document> DOCS =
@@ -241,6 +244,25 @@ class QuarryVectorStoreTest {
       assertThat(((Quarry) s.getNativeClient().orElseThrow()).collection().config().encoding())
           .isEqualTo(VectorEncoding.INT8);
     }
+  }
+
+  @Test
+  void operationsAreObserved(@TempDir Path dir) {
+    TestObservationRegistry registry = TestObservationRegistry.create();
+    try (QuarryVectorStore s =
+        QuarryVectorStore.builder(dir).observationRegistry(registry).build()) {
+      s.add(DOCS);
+      s.similaritySearch(query("bread").build());
+    }
+    TestObservationRegistryAssert.assertThat(registry)
+        .doesNotHaveAnyRemainingCurrentObservation()
+        .hasNumberOfObservationsWithNameEqualTo(
+            DefaultVectorStoreObservationConvention.DEFAULT_NAME, 2)
+        .hasHandledContextsThatSatisfy(
+            contexts ->
+                assertThat(contexts)
+                    .extracting(c -> c.getContextualName())
+                    .containsExactly("quarry add", "quarry query"));
   }
 
   @Test
