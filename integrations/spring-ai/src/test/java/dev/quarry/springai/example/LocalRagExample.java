@@ -43,7 +43,7 @@ public final class LocalRagExample {
     boolean fresh = !Files.exists(index);
     try (QuarryVectorStore store = QuarryVectorStore.builder(index).build()) {
       if (fresh) {
-        System.out.println("indexed " + index(store, Path.of(args[0])) + " chunks");
+        System.out.println("indexed " + index(store, Path.of(args[0])).size() + " passages");
       }
       for (Document passage : retrieve(store, args[2], 4, null)) {
         System.out.printf(
@@ -53,8 +53,8 @@ public final class LocalRagExample {
     }
   }
 
-  /** Reads the corpus, splits each document into chunks, and adds them; returns the chunk count. */
-  public static int index(VectorStore store, Path corpus) {
+  /** Reads the corpus, splits each document into passages, and adds them; returns the passages. */
+  public static List<Document> index(VectorStore store, Path corpus) {
     List<Document> documents = new ArrayList<>();
     try {
       for (String line : Files.readAllLines(corpus)) {
@@ -77,7 +77,7 @@ public final class LocalRagExample {
       chunks.add(chunk.mutate().id(id).build());
     }
     store.add(chunks);
-    return chunks.size();
+    return chunks;
   }
 
   /** The {@code k} passages most similar to the question, optionally filtered by metadata. */

@@ -22,9 +22,10 @@ class LocalRagExampleTest {
   void indexesTheSampleCorpusAndRetrievesPassagesAcrossARestart() {
     Path corpus = corpus();
     List<Document> before;
+    List<Document> passages;
     try (QuarryVectorStore store = QuarryVectorStore.builder(dir.resolve("rag")).build()) {
-      int chunks = LocalRagExample.index(store, corpus);
-      assertThat(chunks).isGreaterThan(324); // some documents are cut into several passages
+      passages = LocalRagExample.index(store, corpus);
+      assertThat(passages).hasSizeGreaterThan(324); // some documents are cut into several passages
       before = LocalRagExample.retrieve(store, QUESTION, 4, null);
       assertThat(before).hasSize(4);
       assertThat(before.get(0).getMetadata()).containsEntry("parent_document_id", "js-jquery-01");
@@ -47,6 +48,11 @@ class LocalRagExampleTest {
     // A restart: the index is on disk, nothing is embedded again.
     try (QuarryVectorStore store = QuarryVectorStore.builder(dir.resolve("rag")).build()) {
       assertThat(LocalRagExample.retrieve(store, QUESTION, 4, null)).isEqualTo(before);
+      // Every passage comes back: id, text and metadata with its types (Integer chunk_index,
+      // LocalDate date, List tags, Double rating).
+      for (Document passage : passages) {
+        assertThat(store.get(passage.getId())).contains(passage);
+      }
     }
   }
 
