@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.Map;
  * what Quarry gives back gets a hint in the reserved keyword field {@link #TYPES_FIELD}: {@code
  * "year=int"}, {@code "tags=list:string"}. The field is filterable like any other but never shown
  * to Spring AI. Values: {@code String, Boolean, Integer, Long, Short, Byte, Float, Double, Instant,
- * LocalDate}, or a {@code List} of one of them; anything else is rejected with the key and type.
+ * LocalDate, java.util.Date}, or a {@code List} of one of them; anything else is rejected with the
+ * key and type. Documents written by Quarry itself (no hints) come back with Quarry's types.
  */
 final class MetadataCodec {
   /** Reserved Quarry field holding the type hints; a Spring AI key of this name is rejected. */
@@ -55,7 +57,7 @@ final class MetadataCodec {
                     + " values; a list holds one type");
           }
           elementType = t;
-          values.add(v instanceof LocalDate d ? d.atStartOfDay(ZoneOffset.UTC).toInstant() : v);
+          values.add(v);
         }
         if (elementType == null) {
           throw QuarryException.invalid(
@@ -96,6 +98,9 @@ final class MetadataCodec {
         List<Object> values = new ArrayList<>(e.getValue().size());
         e.getValue().forEach(v -> values.add(restore(v, elementType)));
         out.put(e.getKey(), values);
+      } else if (hint == null && e.getValue().size() > 1) {
+        // Written by Quarry itself (CLI, Quarry.upsert), not by this adapter: a multi-valued field.
+        out.put(e.getKey(), List.copyOf(e.getValue()));
       } else {
         out.put(e.getKey(), restore(e.getValue().get(0), hint));
       }
@@ -119,6 +124,7 @@ final class MetadataCodec {
       case Byte b -> "byte";
       case Float f -> "float";
       case LocalDate d -> "localdate";
+      case Date d -> "date";
       case null -> throw unsupported(id, key, "null");
       default -> throw unsupported(id, key, v + " (" + v.getClass().getName() + ")");
     };
@@ -132,9 +138,9 @@ final class MetadataCodec {
             + key
             + "' is "
             + what
-            + "; Quarry stores strings, booleans, integer and floating-point numbers, Instant and"
-            + " LocalDate values, or a list of one of them (convert other values, e.g. to a"
-            + " string)");
+            + "; Quarry stores strings, booleans, integer and floating-point numbers, Instant,"
+            + " LocalDate and java.util.Date values, or a list of one of them (convert other"
+            + " values, e.g. to a string)");
   }
 
   /** {@code v} (a canonical Quarry value) as the Java type named by {@code hint}. */
@@ -148,6 +154,7 @@ final class MetadataCodec {
       case "byte" -> ((Long) v).byteValue();
       case "float" -> ((Double) v).floatValue();
       case "localdate" -> LocalDate.ofInstant((Instant) v, ZoneOffset.UTC);
+      case "date" -> Date.from((Instant) v);
       default -> v;
     };
   }

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
+import dev.quarry.engine.QuarryConfig;
+import dev.quarry.engine.ingest.TextDocument;
 import dev.quarry.index.VectorEncoding;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +215,8 @@ class QuarryVectorStoreTest {
     metadata.put("bool", true);
     metadata.put("instant", Instant.parse("2024-05-01T10:15:30.123456789Z"));
     metadata.put("localDate", LocalDate.of(2024, 5, 1));
+    metadata.put("utilDate", new Date(1714557330123L));
+    metadata.put("days", List.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 1)));
     metadata.put("tags", List.of("a", "b"));
     metadata.put("ints", List.of(1, 2, 3));
     metadata.put("one", List.of(4.5));
@@ -263,6 +268,27 @@ class QuarryVectorStoreTest {
                 assertThat(contexts)
                     .extracting(c -> c.getContextualName())
                     .containsExactly("quarry add", "quarry query"));
+  }
+
+  /** A collection indexed by Quarry itself (CLI, Quarry.upsert) opens as a Spring AI store. */
+  @Test
+  void documentsWrittenByQuarryComeBackWithQuarrysTypes(@TempDir Path dir) {
+    try (Quarry quarry = Quarry.create(dir, QuarryConfig.DEFAULTS)) {
+      quarry.upsert(
+          List.of(
+              new TextDocument(
+                  "n1",
+                  "HNSW",
+                  "Graph indexes find nearest neighbours.",
+                  Map.of("year", 2024, "tags", List.of("search", "graphs"), "one", List.of("x")))));
+    }
+    try (QuarryVectorStore s = QuarryVectorStore.builder(dir).build()) {
+      Document back = s.similaritySearch(query("graph search").build()).get(0);
+      assertThat(back.getMetadata())
+          .containsEntry("year", 2024L)
+          .containsEntry("tags", List.of("search", "graphs"))
+          .containsEntry("one", "x");
+    }
   }
 
   @Test
