@@ -25,8 +25,9 @@ class ReadmeExampleTest {
 
   @Test
   void readmeExampleRunsAndIsTheOneInTheReadme() throws IOException {
-    List<String> printed = new ArrayList<>();
     // BEGIN README EXAMPLE
+    // dir: the collection folder, e.g. Path.of("my-notes")
+    List<String> printed = new ArrayList<>();
     try (Quarry quarry = Quarry.openOrCreate(dir, QuarryConfig.DEFAULTS)) {
       quarry.upsert(
           List.of(
@@ -53,15 +54,18 @@ class ReadmeExampleTest {
     }
     // END README EXAMPLE
     assertThat(printed).containsExactly("n1 HNSW");
-    assertThat(readme()).contains(snippet());
+    assertThat(readmeJavaBlock()).isEqualTo(snippet());
   }
 
-  private static String readme() throws IOException {
+  /** The README's first java code block, exactly. */
+  private static String readmeJavaBlock() throws IOException {
     Path p = Path.of("").toAbsolutePath();
     while (!Files.exists(p.resolve("README.md"))) {
       p = p.getParent();
     }
-    return Files.readString(p.resolve("README.md"));
+    String readme = Files.readString(p.resolve("README.md"));
+    int from = readme.indexOf("```java\n") + "```java\n".length();
+    return readme.substring(from, readme.indexOf("```", from));
   }
 
   /** The lines between the markers above, without their common indentation. */
