@@ -62,7 +62,7 @@ public final class AnnBenchmark implements Runnable {
       names = "--ef",
       split = ",",
       description = "Search efforts (candidate list sizes). Default: ${DEFAULT-VALUE}.")
-  List<Integer> efs = List.of(10, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512);
+  List<Integer> efs = List.of(10, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384);
 
   @Option(names = "--rounds", description = "Measurement rounds. Default: ${DEFAULT-VALUE}.")
   int rounds = 3;
@@ -71,7 +71,7 @@ public final class AnnBenchmark implements Runnable {
       names = "--min-seconds",
       description =
           "Each measurement repeats the queries for at least this long. Default: ${DEFAULT-VALUE}.")
-  double minSeconds = 0.5;
+  double minSeconds = 1;
 
   @Option(names = "--m", description = "HNSW M (max neighbours). Default: ${DEFAULT-VALUE}.")
   int m = HnswParams.DEFAULTS.maxConn();

@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -30,16 +32,19 @@ final class AnnCharts {
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
   private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-  // Distinguishable in colour and in grey: Lucene black, JVector orange, Quarry blues/greens.
-  private static final Color[] COLORS = {
-    new Color(0x00, 0x00, 0x00),
-    new Color(0x00, 0x72, 0xB2),
-    new Color(0x56, 0xB4, 0xE9),
-    new Color(0x00, 0x9E, 0x73),
-    new Color(0xCC, 0x79, 0xA7),
-    new Color(0xE6, 0x9F, 0x00),
-    new Color(0xD5, 0x5E, 0x00)
-  };
+  // A colour-blind-safe palette (Okabe-Ito), one fixed colour per engine across charts.
+  private static final Map<String, Color> COLORS =
+      Map.of(
+          "Lucene", new Color(0x00, 0x00, 0x00),
+          "Quarry float32", new Color(0x00, 0x72, 0xB2),
+          "Quarry int8", new Color(0x56, 0xB4, 0xE9),
+          "Quarry int4", new Color(0x00, 0x9E, 0x73),
+          "Quarry binary", new Color(0xCC, 0x79, 0xA7),
+          "JVector", new Color(0xE6, 0x9F, 0x00));
+
+  private static Color color(String engine) {
+    return COLORS.getOrDefault(engine, Color.GRAY);
+  }
 
   private AnnCharts() {}
 
@@ -64,13 +69,16 @@ final class AnnCharts {
     NumberAxis x = new NumberAxis("recall@" + k + " (against exact search)");
     x.setRange(Math.max(0, Math.floor(minRecall * 20) / 20 - 0.01), 1.005);
     x.setTickUnit(new NumberTickUnit(minRecall < 0.5 ? 0.1 : 0.05));
+    // Base-2 log axis, a tick per doubling, labelled with plain numbers (256, 512, 1,024...).
     LogAxis y = new LogAxis("queries/s, one thread (log scale)");
-    y.setBase(10);
+    y.setBase(2);
     y.setSmallestValue(1);
+    y.setTickUnit(new NumberTickUnit(1));
+    y.setNumberFormatOverride(new DecimalFormat("#,##0"));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < d.engines().size(); i++) {
-      renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
-      renderer.setSeriesStroke(i, new BasicStroke(i == 0 ? 3f : 2f));
+      renderer.setSeriesPaint(i, color(d.engines().get(i).name()));
+      renderer.setSeriesStroke(i, new BasicStroke(2.5f));
     }
     XYPlot plot = new XYPlot(series, x, y, renderer);
     style(plot.getDomainAxis(), plot.getRangeAxis());
@@ -98,9 +106,8 @@ final class AnnCharts {
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);
     renderer.setItemMargin(0.05);
-    int engines = datasets.isEmpty() ? 0 : datasets.get(0).engines().size();
-    for (int i = 0; i < engines; i++) {
-      renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
+    for (int i = 0; i < data.getRowCount(); i++) {
+      renderer.setSeriesPaint(i, color((String) data.getRowKey(i)));
     }
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
     plot.setOrientation(PlotOrientation.VERTICAL);

@@ -171,12 +171,13 @@ final class AnnReport {
       line(
           String.format(
               Locale.ROOT,
-              "**At recall@%d = %.2f: Quarry float32 / Lucene queries/s = %.2f×** (engine"
-                  + " overhead %.0f%%)%s.",
+              "**At recall@%d = %.2f: Quarry float32 / Lucene queries/s = %.2f×** (%s)%s.",
               k,
               ACCEPTANCE_RECALL,
               ratio,
-              100 * (1 - ratio),
+              ratio >= 1
+                  ? "no engine overhead measurable"
+                  : String.format(Locale.ROOT, "engine overhead %.0f%%", 100 * (1 - ratio)),
               jvectorRatio(d, lucene)));
       line("");
     }

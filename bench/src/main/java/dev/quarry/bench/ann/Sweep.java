@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures recall and queries/s of every engine at every search effort. Engines take turns at each
- * effort, in an order that rotates per round, so that machine noise hits all of them alike; each
- * measurement repeats the query set for at least a minimum time.
+ * Measures recall and queries/s of every engine at every search effort. On a shared machine the
+ * load changes from one second to the next, so the engines are interleaved finely: the query set is
+ * cut into blocks of {@value #BLOCK} queries, every engine runs each block in turn (the order
+ * rotating from block to block), and each engine's time is the sum over its blocks. The query set
+ * is repeated until the effort has run for at least {@code minSeconds} per engine.
  */
 final class Sweep {
+  static final int BLOCK = 10;
   private final AnnDataset dataset;
   private final int k;
   private final double minSeconds;
@@ -25,25 +28,17 @@ final class Sweep {
     int n = engines.size();
     double[][] recall = new double[n][efs.size()];
     double[][][] qps = new double[n][efs.size()][rounds];
-    for (AnnEngine e : engines) { // warm-up: compile the search paths at both ends of the sweep
-      pass(e, efs.get(0), null);
-      pass(e, efs.get(efs.size() - 1), null);
+    // Warm-up: compile every engine's search path at both ends of the sweep.
+    for (int ef : new int[] {efs.get(0), efs.get(efs.size() - 1)}) {
+      measure(engines, ef, 0, new double[n]);
     }
     for (int r = 0; r < rounds; r++) {
       for (int j = 0; j < efs.size(); j++) {
-        for (int t = 0; t < n; t++) {
-          int i = (t + r + j) % n;
-          int ef = efs.get(j);
-          double[] found = new double[1];
-          long start = System.nanoTime();
-          int passes = 0;
-          do {
-            pass(engines.get(i), ef, passes == 0 ? found : null);
-            passes++;
-          } while ((System.nanoTime() - start) / 1e9 < minSeconds);
-          double seconds = (System.nanoTime() - start) / 1e9;
-          qps[i][j][r] = passes * dataset.queries().size() / seconds;
-          recall[i][j] = found[0] / dataset.queries().size();
+        double[] found = new double[n];
+        double[] result = measure(engines, efs.get(j), r, found);
+        for (int i = 0; i < n; i++) {
+          qps[i][j][r] = result[i];
+          recall[i][j] = found[i] / dataset.queries().size();
         }
       }
       System.err.printf("  round %d/%d done%n", r + 1, rounds);
@@ -64,14 +59,42 @@ final class Sweep {
     return out;
   }
 
-  /** Runs every query once; adds the summed recall to {@code recall[0]} when given. */
-  private void pass(AnnEngine engine, int ef, double[] recall) throws Exception {
+  /**
+   * Queries/s of every engine at one effort; adds each engine's summed recall of the first pass to
+   * {@code recall}.
+   */
+  private double[] measure(List<AnnEngine> engines, int ef, int round, double[] recall)
+      throws Exception {
+    int n = engines.size();
     List<float[]> queries = dataset.queries();
-    for (int q = 0; q < queries.size(); q++) {
-      int[] found = engine.search(queries.get(q), k, ef);
-      if (recall != null) {
-        recall[0] += GroundTruth.recall(dataset.truth().get(q), found, k);
+    long[] nanos = new long[n];
+    int[][] found = new int[BLOCK][];
+    long start = System.nanoTime();
+    int passes = 0;
+    do {
+      for (int from = 0; from < queries.size(); from += BLOCK) {
+        int to = Math.min(queries.size(), from + BLOCK);
+        for (int t = 0; t < n; t++) {
+          int i = (t + round + from / BLOCK) % n;
+          AnnEngine engine = engines.get(i);
+          long t0 = System.nanoTime();
+          for (int q = from; q < to; q++) {
+            found[q - from] = engine.search(queries.get(q), k, ef);
+          }
+          nanos[i] += System.nanoTime() - t0;
+          if (passes == 0) {
+            for (int q = from; q < to; q++) {
+              recall[i] += GroundTruth.recall(dataset.truth().get(q), found[q - from], k);
+            }
+          }
+        }
       }
+      passes++;
+    } while ((System.nanoTime() - start) / 1e9 < minSeconds * n);
+    double[] qps = new double[n];
+    for (int i = 0; i < n; i++) {
+      qps[i] = (double) passes * queries.size() / (nanos[i] / 1e9);
     }
+    return qps;
   }
 }

@@ -223,18 +223,20 @@ public final class LuceneIndex implements AutoCloseable {
   /**
    * Approximate nearest neighbours: HNSW search with a beam of {@code beam} candidates, the best
    * {@code rescore} of them rescored with full-precision vectors when the encoding is quantized,
-   * the top {@code k} returned. {@code filter} (may be null) restricts the candidates inside the
-   * graph search.
+   * the top {@code k} returned ({@code rescore} is at least {@code k}). {@code filter} (may be
+   * null) restricts the candidates inside the graph search.
    */
   public List<Hit> knn(float[] query, int k, int beam, int rescore, Query filter) {
     return withSearcher(
         searcher -> {
+          // The graph walk keeps `beam` candidates; only the best `rescore` (k for float32) are
+          // collected, as nothing reads the others.
           TopDocs top =
               searcher.search(
-                  new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, beam, filter), beam);
+                  new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, beam, filter), rescore);
           ScoreDoc[] docs = top.scoreDocs;
           if (config.encoding().quantized()) {
-            docs = rescore(searcher, query, Arrays.copyOf(docs, Math.min(docs.length, rescore)));
+            docs = rescore(searcher, query, docs);
           }
           return hits(searcher, docs, k);
         });
