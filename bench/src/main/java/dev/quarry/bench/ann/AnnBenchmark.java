@@ -184,6 +184,17 @@ public final class AnnBenchmark implements Runnable {
     return new AnnDataset(name, description, similarity, base, queryVectors, truth);
   }
 
+  /**
+   * CPU time of the whole process (every thread: the builder, RocksDB's and Lucene's background
+   * threads, JIT and GC). Builds run one after another, so on a shared machine this is steadier
+   * than wall time, which also counts the time other processes held the cores.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   private AnnResults.Dataset run(AnnDataset dataset, HnswParams hnsw) throws Exception {
     System.err.printf(
         "%s: %d vectors, %d-d, %d queries%n",
@@ -198,14 +209,18 @@ public final class AnnBenchmark implements Runnable {
     BenchData.deleteTree(root);
     try {
       double[] buildSeconds = new double[engines.size()];
+      double[] buildCpuSeconds = new double[engines.size()];
       for (int i = 0; i < engines.size(); i++) {
         AnnEngine engine = engines.get(i);
+        System.gc(); // the previous build's garbage is not this build's cost
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         engine.build(dataset, root.resolve("engine-" + i));
         buildSeconds[i] = (System.nanoTime() - start) / 1e9;
+        buildCpuSeconds[i] = (processCpuNanos() - cpu) / 1e9;
         System.err.printf(
-            "  built %-15s in %6.1f s, %d segment(s)%n",
-            engine.name(), buildSeconds[i], engine.segments());
+            "  built %-15s in %6.1f s (%6.1f CPU s), %d segment(s)%n",
+            engine.name(), buildSeconds[i], buildCpuSeconds[i], engine.segments());
       }
       Sweep sweep = new Sweep(dataset, K, minSeconds);
       List<List<AnnResults.Point>> points = sweep.run(engines, efs, rounds);
@@ -217,6 +232,7 @@ public final class AnnBenchmark implements Runnable {
             new AnnResults.Engine(
                 e.name(),
                 buildSeconds[i],
+                buildCpuSeconds[i],
                 e.indexBytes(),
                 quarry ? ((QuarryEngine) e).storeBytes() : -1,
                 quarry ? ((QuarryEngine) e).searchMemoryBytes() : -1,

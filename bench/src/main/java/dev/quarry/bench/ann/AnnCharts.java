@@ -92,15 +92,15 @@ final class AnnCharts {
     ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
   }
 
-  /** Build seconds per engine, grouped by dataset. */
+  /** Build CPU seconds per engine, grouped by dataset. */
   static void buildTime(List<AnnResults.Dataset> datasets, Path file) throws IOException {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (AnnResults.Dataset d : datasets) {
       for (AnnResults.Engine e : d.engines()) {
-        data.addValue(e.buildSeconds(), e.name(), AnnReport.title(d));
+        data.addValue(e.buildCpuSeconds(), e.name(), AnnReport.title(d));
       }
     }
-    NumberAxis y = new NumberAxis("build seconds, one thread (lower is better)");
+    NumberAxis y = new NumberAxis("build CPU seconds, whole process (lower is better)");
     org.jfree.chart.axis.CategoryAxis x = new org.jfree.chart.axis.CategoryAxis("dataset");
     BarRenderer renderer = new BarRenderer();
     renderer.setBarPainter(new StandardBarPainter());

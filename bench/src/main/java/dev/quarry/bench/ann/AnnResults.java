@@ -17,12 +17,15 @@ final class AnnResults {
   /**
    * One engine on one dataset.
    *
+   * @param buildSeconds wall time of the build
+   * @param buildCpuSeconds CPU time of the process during the build (all threads)
    * @param storeBytes Quarry's store, or -1 for peers (they have none)
    * @param searchBytes what search keeps hot, where the engine reports it, else -1
    */
   record Engine(
       String name,
       double buildSeconds,
+      double buildCpuSeconds,
       long indexBytes,
       long storeBytes,
       long searchBytes,

@@ -76,6 +76,7 @@ class AnnBenchmarkPartsTest {
             "x",
             1,
             1,
+            1,
             -1,
             -1,
             1,
