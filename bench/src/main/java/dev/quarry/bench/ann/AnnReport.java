@@ -150,7 +150,9 @@ final class AnnReport {
             + " (for Quarry, the store writes and `compact()`). Builds run one after another, not"
             + " interleaved, so besides wall time the table gives the process's CPU time during"
             + " each build (all threads), which other processes on the machine do not inflate;"
-            + " the build-time chart and the first ratio use it.");
+            + " the build-time chart and the first ratio use it. Before the timed builds, every"
+            + " engine builds a 5,000-vector prefix untimed, so that none pays for compiling"
+            + " code the others then reuse.");
     line("");
   }
 
