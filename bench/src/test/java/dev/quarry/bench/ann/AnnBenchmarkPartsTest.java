@@ -18,12 +18,19 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AnnBenchmarkPartsTest {
-  private static final long SEED = Long.getLong("seed", System.nanoTime());
+  private static final long SEED = Long.getLong("quarry.seed", System.nanoTime());
   @TempDir Path dir;
+
+  @BeforeAll
+  static void printSeed() {
+    System.out.println(
+        "AnnBenchmarkPartsTest seed " + SEED + " (re-run with -Dquarry.seed=" + SEED + ")");
+  }
 
   private static List<float[]> random(Random random, int n, int dim, boolean unit) {
     List<float[]> out = new ArrayList<>(n);
@@ -39,7 +46,6 @@ class AnnBenchmarkPartsTest {
 
   @Test
   void groundTruthIsTheBestByDistanceInOrder() {
-    System.out.println("AnnBenchmarkPartsTest seed " + SEED + " (re-run with -Dseed=" + SEED + ")");
     Random random = new Random(SEED);
     List<float[]> base = random(random, 300, 8, false);
     float[] q = random(random, 1, 8, false).get(0);
