@@ -14,11 +14,11 @@ import java.util.List;
  * The WordNet glosses embedded with a model, cached as .fvecs under a work folder (embedding 117k
  * texts takes minutes; the vectors never change for a given model).
  */
-final class WordnetVectors {
+public final class WordnetVectors {
   private WordnetVectors() {}
 
   /** The first {@code limit} glosses of an even spread over the corpus, embedded. */
-  static List<float[]> load(Path data, Path work, String model, int limit) throws Exception {
+  public static List<float[]> load(Path data, Path work, String model, int limit) throws Exception {
     List<String> all = BenchData.wordnetGlosses(data);
     int n = Math.min(limit, all.size());
     Path cache = work.resolve("wordnet-" + model + "-" + n + ".fvecs");

@@ -40,4 +40,27 @@ class FvecsTest {
         .hasMessageContaining(file.toString())
         .hasMessageContaining("truncated in vector 0");
   }
+
+  @Test
+  void ivecsRoundTripInTheSameLayout() throws IOException {
+    Path file = dir.resolve("gt.ivecs");
+    List<int[]> records = List.of(new int[] {7, 0, -1}, new int[] {Integer.MAX_VALUE});
+    Fvecs.writeInts(file, records);
+    byte[] bytes = Files.readAllBytes(file);
+    assertThat(bytes).hasSize(4 + 3 * 4 + 4 + 4);
+    assertThat(Arrays.copyOf(bytes, 8)).containsExactly(3, 0, 0, 0, 7, 0, 0, 0);
+    List<int[]> back = Fvecs.readInts(file);
+    assertThat(back).hasSize(2);
+    assertThat(back.get(0)).containsExactly(7, 0, -1);
+    assertThat(back.get(1)).containsExactly(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void aFileWithAnImpossibleDimensionIsNotReadAsIvecs() throws IOException {
+    Path file = dir.resolve("bad.ivecs");
+    Files.write(file, new byte[] {0, 0, 0, (byte) 0x80, 1, 2, 3, 4});
+    assertThatThrownBy(() -> Fvecs.readInts(file))
+        .isInstanceOf(QuarryException.class)
+        .hasMessageContaining("not an .ivecs file");
+  }
 }

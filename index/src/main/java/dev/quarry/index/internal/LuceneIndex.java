@@ -268,11 +268,13 @@ public final class LuceneIndex implements AutoCloseable {
   private List<Hit> graph(
       IndexSearcher searcher, float[] query, int k, int beam, int rescore, Query filter)
       throws IOException {
+    // The walk keeps `beam` candidates; only the best `rescore` (k for float32) are collected,
+    // as nothing reads the others.
     TopDocs top =
-        searcher.search(new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, beam, filter), beam);
+        searcher.search(new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, beam, filter), rescore);
     ScoreDoc[] docs = top.scoreDocs;
     if (config.encoding().quantized()) {
-      docs = rescore(searcher, query, Arrays.copyOf(docs, Math.min(docs.length, rescore)));
+      docs = rescore(searcher, query, docs);
     }
     return hits(searcher, docs, k);
   }
