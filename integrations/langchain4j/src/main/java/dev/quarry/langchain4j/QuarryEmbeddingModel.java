@@ -10,7 +10,6 @@ import dev.langchain4j.model.embedding.request.EmbeddingRequestParameters;
 import dev.langchain4j.model.embedding.response.EmbeddingResponse;
 import dev.langchain4j.model.embedding.response.EmbeddingResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.quarry.core.Embedder;
 import dev.quarry.core.Embeddings;
 import dev.quarry.core.Role;
 import dev.quarry.engine.embed.BuiltinModel;
@@ -35,10 +34,10 @@ import java.util.Set;
  * store.
  */
 public final class QuarryEmbeddingModel implements EmbeddingModel, AutoCloseable {
-  private final Embedder embedder;
+  private final OnnxEmbedder embedder;
   private final boolean owned;
 
-  QuarryEmbeddingModel(Embedder embedder, boolean owned) {
+  QuarryEmbeddingModel(OnnxEmbedder embedder, boolean owned) {
     this.embedder = embedder;
     this.owned = owned;
   }
@@ -84,8 +83,8 @@ public final class QuarryEmbeddingModel implements EmbeddingModel, AutoCloseable
     return embedder.identity().name();
   }
 
-  /** The Quarry embedder behind this model. */
-  Embedder embedder() {
+  /** The Quarry embedder behind this model (its tokenizer also counts tokens for chunking). */
+  OnnxEmbedder embedder() {
     return embedder;
   }
 

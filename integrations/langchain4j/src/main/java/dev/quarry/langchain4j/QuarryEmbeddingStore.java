@@ -193,7 +193,7 @@ public final class QuarryEmbeddingStore implements EmbeddingStore<TextSegment>, 
     collection.deleteWhere(new MatchAllDocsQuery());
   }
 
-  private Query compile(dev.langchain4j.store.embedding.filter.Filter filter) {
+  Query compile(dev.langchain4j.store.embedding.filter.Filter filter) {
     return new FilterCompiler(collection.fields(), collection.analyzer())
         .compile(new FilterTranslator(collection.fields()).translate(filter));
   }
