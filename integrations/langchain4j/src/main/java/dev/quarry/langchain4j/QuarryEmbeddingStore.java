@@ -46,12 +46,13 @@ import org.apache.lucene.search.Query;
  * LangChain4j's relevance score {@code (cos + 1) / 2} in [0, 1], with cos computed in double from
  * the stored unit vector and the normalized query. {@code minScore} keeps exactly the matches whose
  * relevance score is at least it. The neighbours themselves come from the approximate HNSW search
- * (recall against exact search: docs/benchmarks.md).
+ * (recall against exact search: docs/benchmarks.md); {@code maxResults} is at most 10,000.
  *
- * <p><b>Stored values.</b> Ids are LangChain4j's (random UUIDs unless given). Embeddings are stored
- * scaled to unit length (cosine ignores length), and matches return them that way. Metadata keeps
- * its Java types (docs/integrations.md): a key holds one family of values for the life of the
- * collection: strings and UUIDs, integers and longs, or floats and doubles.
+ * <p><b>Stored values.</b> Ids are LangChain4j's (random UUIDs unless given). A unit-length
+ * embedding (every {@link QuarryEmbeddingModel} one) comes back bit for bit; any other is stored
+ * scaled to unit length (cosine ignores length) and returned that way. Metadata keeps its Java
+ * types (docs/integrations.md): a key holds one family of values for the life of the collection:
+ * strings and UUIDs, integers and longs, or floats and doubles.
  *
  * <p><b>Durability and threads.</b> Every add and remove is in the collection's write-ahead log
  * when it returns; {@link #commit()} and {@link #close()} make it durable against power loss.
@@ -141,9 +142,8 @@ public final class QuarryEmbeddingStore implements EmbeddingStore<TextSegment>, 
   public EmbeddingSearchResult<TextSegment> search(EmbeddingSearchRequest request) {
     float[] query = Vectors.normalizeInPlace(request.queryEmbedding().vector().clone());
     Query filter = request.filter() == null ? null : compile(request.filter());
-    int k = Math.min(request.maxResults(), 10_000);
-    List<EmbeddingMatch<TextSegment>> matches = new ArrayList<>(k);
-    for (Hit hit : collection.search(query, k, filter, knn)) {
+    List<EmbeddingMatch<TextSegment>> matches = new ArrayList<>();
+    for (Hit hit : collection.search(query, request.maxResults(), filter, knn)) {
       Document d = collection.get(hit.id()).orElse(null);
       if (d == null) {
         continue; // removed between the search and the read
