@@ -48,6 +48,9 @@ import org.apache.lucene.search.Query;
 public final class Collection implements AutoCloseable {
   private static final String STORE_DIR = "store";
 
+  /** Vectors whose length is within this of 1 count as unit vectors (float rounding: ~1e-7). */
+  private static final double UNIT_TOLERANCE = 1e-6;
+
   private final Path dir;
   private final WriterLock lock;
   private final Store store;
@@ -522,7 +525,9 @@ public final class Collection implements AutoCloseable {
           throw QuarryException.invalid(
               "document '" + id + "' has an all-zero vector, which has no cosine similarity");
         }
-        yield Vectors.normalizeInPlace(v.clone());
+        // A vector that is unit length up to float rounding is kept as given: normalizing it again
+        // would change its last bits, and callers (framework stores) expect their vector back.
+        yield Math.abs(norm - 1) <= UNIT_TOLERANCE ? v : Vectors.normalizeInPlace(v.clone());
       }
       case DOT_PRODUCT -> {
         double norm = Vectors.norm(v);

@@ -2,6 +2,7 @@ package dev.quarry.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
@@ -135,6 +136,31 @@ class CollectionBehaviourTest {
                 children.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("lucene-")))
             .containsExactly("lucene-5");
       }
+    }
+  }
+
+  @Test
+  void unitVectorsComeBackBitForBitOthersNormalized() {
+    Random r = new Random(7);
+    float[] unit = dev.quarry.core.Vectors.normalizeInPlace(vec(r));
+    float[] nudged = unit.clone();
+    nudged[0] = Math.nextUp(nudged[0]); // still unit length up to rounding
+    float[] longer = vec(r);
+    for (int i = 0; i < DIMS; i++) {
+      longer[i] *= 3;
+    }
+    try (Collection c = Collection.create(dir, CollectionConfig.forModel(MODEL))) {
+      c.upsert(
+          List.of(
+              Document.builder("unit").vector(unit).build(),
+              Document.builder("nudged").vector(nudged).build(),
+              Document.builder("longer").vector(longer).build()));
+      assertThat(c.get("unit").orElseThrow().vector()).isEqualTo(unit);
+      assertThat(c.get("nudged").orElseThrow().vector()).isEqualTo(nudged);
+      float[] stored = c.get("longer").orElseThrow().vector();
+      assertThat(dev.quarry.core.Vectors.norm(stored)).isCloseTo(1.0, within(1e-6));
+      assertThat(c.search(unit, 1, null, KnnOptions.DEFAULTS).get(0).score())
+          .isCloseTo(1f, within(1e-6f));
     }
   }
 

@@ -192,6 +192,32 @@ class QueryEngineTest {
   }
 
   @Test
+  void keywordFieldsCompareByOrderAndSubstring() {
+    var compiler =
+        new dev.quarry.query.filter.FilterCompiler(collection.fields(), collection.analyzer());
+    java.util.function.Function<String, List<String>> matching =
+        f -> collection.idsMatching(compiler.compile(FilterParser.parse(f)));
+    // byte order: "cooking" < "products" < "programming"
+    List<String> programming = List.of("js-jquery", "js-plain", "doc-a#1", "doc-a#2");
+    assertThat(matching.apply("category < \"products\"")).containsExactly("cake");
+    assertThat(matching.apply("category <= \"products\""))
+        .contains("cake", "future")
+        .doesNotContainAnyElementsOf(programming);
+    assertThat(matching.apply("category > \"products\""))
+        .containsExactlyInAnyOrderElementsOf(programming);
+    assertThat(matching.apply("category >= \"programming\""))
+        .containsExactlyInAnyOrderElementsOf(programming);
+    assertThat(matching.apply("category > \"programming\"")).isEmpty();
+    assertThat(matching.apply("category contains \"ook\"")).containsExactly("cake");
+    assertThat(matching.apply("category contains \"\""))
+        .hasSize(matching.apply("rating > -1").size());
+    assertThat(matching.apply("category contains \"*\"")).isEmpty();
+    assertThat(matching.apply("nosuchfield contains \"a\"")).isEmpty();
+    assertThatThrownBy(() -> matching.apply("rating contains \"4\""))
+        .hasMessageContaining("'contains' needs a keyword (string) field");
+  }
+
+  @Test
   void selectiveFiltersTakeTheExactPathAndExplainWhy() {
     SearchResult r =
         engine.search(

@@ -7,7 +7,9 @@ import java.util.List;
  * A metadata and text filter: the Java form of the {@code --filter} language (docs/query.md). Build
  * one with the static methods ({@code Filter.eq("category", "news").and(Filter.gte("year", 2020))})
  * or parse the text form with {@link FilterParser}. Values are strings, numbers, booleans or dates
- * ({@code java.time.LocalDate}/{@code Instant}).
+ * ({@code java.time.LocalDate}/{@code Instant}). Keyword fields compare by equality, by order (the
+ * order of their UTF-8 bytes, which is Unicode code point order) and by substring ({@link
+ * Contains}).
  */
 public sealed interface Filter {
 
@@ -46,6 +48,12 @@ public sealed interface Filter {
 
   /** {@code exists(field)}. */
   record Exists(String field) implements Filter {}
+
+  /**
+   * {@code field contains "part"}: a keyword field has a value with {@code part} in it (exact,
+   * case-sensitive substring; the empty string matches every value).
+   */
+  record Contains(String field, String part) implements Filter {}
 
   /** {@code text contains "phrase"}: the phrase in the title or the text. */
   record TextContains(String phrase) implements Filter {}
@@ -94,6 +102,10 @@ public sealed interface Filter {
 
   static Filter exists(String field) {
     return new Exists(field);
+  }
+
+  static Filter contains(String field, String part) {
+    return new Contains(field, part);
   }
 
   static Filter textContains(String phrase) {

@@ -25,6 +25,8 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -45,6 +47,7 @@ public final class FilterCompiler {
     return switch (filter) {
       case Filter.Compare c -> compare(c);
       case Filter.In in -> in(in);
+      case Filter.Contains c -> contains(c);
       case Filter.Exists e -> new TermQuery(new Term(LuceneDocs.EXISTS, e.field()));
       case Filter.TextContains t -> textContains(t.phrase());
       case Filter.And a -> {
@@ -79,8 +82,15 @@ public final class FilterCompiler {
     }
     return switch (type) {
       case KEYWORD -> {
-        requireOp(c, Filter.Op.EQ, "keyword");
-        yield new TermQuery(new Term(c.field(), keyword(c.field(), c.value())));
+        String v = keyword(c.field(), c.value());
+        yield switch (c.op()) {
+          case EQ -> new TermQuery(new Term(c.field(), v));
+          case LT -> TermRangeQuery.newStringRange(c.field(), null, v, false, false);
+          case LE -> TermRangeQuery.newStringRange(c.field(), null, v, false, true);
+          case GT -> TermRangeQuery.newStringRange(c.field(), v, null, false, false);
+          case GE -> TermRangeQuery.newStringRange(c.field(), v, null, true, false);
+          case NE -> throw new IllegalStateException("handled above");
+        };
       }
       case BOOLEAN -> {
         requireOp(c, Filter.Op.EQ, "boolean");
@@ -120,6 +130,35 @@ public final class FilterCompiler {
         };
       }
     };
+  }
+
+  /** A substring of a keyword value: a wildcard scan of the field's terms. */
+  private Query contains(Filter.Contains c) {
+    FieldType type = fields.get(c.field());
+    if (type == null) {
+      return new MatchNoDocsQuery("no document has field " + c.field());
+    }
+    if (type != FieldType.KEYWORD) {
+      throw QuarryException.invalid(
+          "filter: field '"
+              + c.field()
+              + "' is "
+              + type.id()
+              + "; 'contains' needs a keyword (string) field");
+    }
+    StringBuilder pattern = new StringBuilder("*");
+    c.part()
+        .codePoints()
+        .forEach(
+            cp -> {
+              if (cp == WildcardQuery.WILDCARD_STRING
+                  || cp == WildcardQuery.WILDCARD_CHAR
+                  || cp == WildcardQuery.WILDCARD_ESCAPE) {
+                pattern.append((char) WildcardQuery.WILDCARD_ESCAPE);
+              }
+              pattern.appendCodePoint(cp);
+            });
+    return new WildcardQuery(new Term(c.field(), pattern.append('*').toString()));
   }
 
   private Query in(Filter.In in) {
@@ -206,7 +245,7 @@ public final class FilterCompiler {
               + type
               + "; '"
               + c.op().symbol()
-              + "' needs a number or date field (use = or !=)");
+              + "' needs a number, date or keyword field (use = or !=)");
     }
   }
 

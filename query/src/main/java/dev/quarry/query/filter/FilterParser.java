@@ -112,6 +112,13 @@ public final class FilterParser {
       pos = start; // a metadata field named "text"
     }
     String field = field();
+    if (keyword("contains")) {
+      skipSpace();
+      if (pos >= src.length() || (src.charAt(pos) != '"' && src.charAt(pos) != '\'')) {
+        throw error("a quoted string after 'contains'");
+      }
+      return new Filter.Contains(field, string());
+    }
     if (keyword("in")) {
       expectSymbol("[");
       List<Object> values = new ArrayList<>();

@@ -16,6 +16,7 @@ public final class FilterText {
               + in.values().stream().map(FilterText::value).collect(Collectors.joining(", "))
               + "]";
       case Filter.Exists e -> "exists(" + e.field() + ")";
+      case Filter.Contains c -> c.field() + " contains " + quote(c.part());
       case Filter.TextContains t -> "text contains " + quote(t.phrase());
       case Filter.And a ->
           a.all().stream().map(FilterText::grouped).collect(Collectors.joining(" AND "));

@@ -26,11 +26,13 @@ class FilterParserProperties {
     Filter f =
         FilterParser.parse(
             "category = \"news\" AND (year >= 2020 OR NOT exists(draft)) AND tag in [\"a\", 'b']"
-                + " and published < 2024-05-01 and not text contains \"jquery\" and score != -1.5");
+                + " and published < 2024-05-01 and not text contains \"jquery\" and score != -1.5"
+                + " and name contains 'ab\\\"c'");
     assertThat(FilterText.format(f))
         .isEqualTo(
             "category = \"news\" AND (year >= 2020 OR NOT exists(draft)) AND tag in [\"a\", \"b\"]"
-                + " AND published < 2024-05-01 AND NOT text contains \"jquery\" AND score != -1.5");
+                + " AND published < 2024-05-01 AND NOT text contains \"jquery\" AND score != -1.5"
+                + " AND name contains \"ab\\\"c\"");
     assertThat(FilterParser.parse("flag = TRUE")).isEqualTo(Filter.eq("flag", true));
     assertThat(FilterParser.parse("day = 2024-02-29"))
         .isEqualTo(Filter.eq("day", LocalDate.of(2024, 2, 29)));
@@ -190,6 +192,8 @@ class FilterParserProperties {
             Combinators.combine(field, value.list().ofMinSize(1).ofMaxSize(3))
                 .as((f, vs) -> (Filter) new Filter.In(f, vs)),
             field.map(f -> (Filter) new Filter.Exists(f)),
+            Combinators.combine(field, Arbitraries.strings().ofMaxLength(8))
+                .as((f, part) -> (Filter) new Filter.Contains(f, part)),
             Arbitraries.strings()
                 .ofMinLength(1)
                 .ofMaxLength(10)
