@@ -19,8 +19,9 @@ import org.springframework.ai.vectorstore.filter.Filter.Value;
  * of the wrong kind, a null or unsupported value) is an error, never dropped.
  *
  * <p>Semantics are Quarry's (docs/query.md): {@code NE}, {@code NIN} and {@code NOT} are set
- * complements, so they also match documents that lack the key; ordering operators need a numeric or
- * date field. Integer values become {@code Long}, {@code Float} becomes {@code Double} (as stored).
+ * complements, so they also match documents that lack the key; ordering operators compare numbers,
+ * dates, or strings by code point. Integer values become {@code Long}, {@code Float} becomes {@code
+ * Double} (as stored).
  */
 public final class FilterTranslator {
   private FilterTranslator() {}

@@ -147,13 +147,16 @@ class QuarryVectorStoreTest {
   }
 
   @Test
-  void filtersQuarryCannotApplyAreErrorsNotIgnored() {
-    assertThatThrownBy(
-            () ->
+  void orderingOnStringsIsCodePointOrder() {
+    assertThat(
+            ids(
                 store.similaritySearch(
-                    query("anything").filterExpression("topic > 'search'").build()))
-        .isInstanceOf(QuarryException.class)
-        .hasMessageContaining("'topic' is keyword");
+                    query("anything").topK(10).filterExpression("topic > 'search'").build())))
+        .containsExactly("alps");
+  }
+
+  @Test
+  void filtersQuarryCannotApplyAreErrorsNotIgnored() {
     assertThatThrownBy(
             () ->
                 store.similaritySearch(
