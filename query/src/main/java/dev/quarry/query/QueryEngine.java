@@ -146,14 +146,17 @@ public final class QueryEngine {
 
     // Recency.
     SearchRequest.Recency recency = r.recency();
-    boolean dated = collection.fields().get(recency.dateField()) == FieldType.DATE;
+    boolean timeless = recency.dateField().isEmpty();
+    boolean dated = !timeless && collection.fields().get(recency.dateField()) == FieldType.DATE;
     Instant asOf = recency.asOf() != null ? recency.asOf() : clock.instant();
     String cue = RecencyIntent.cue(r.text());
     boolean decay =
         dated
             && (recency.mode() == SearchRequest.RecencyMode.FORCED
                 || (recency.mode() == SearchRequest.RecencyMode.AUTO && cue != null));
-    if (!dated) {
+    if (timeless) {
+      plan.add("recency: none (time handling turned off by the request)");
+    } else if (!dated) {
       plan.add(
           "recency: no date field '"
               + recency.dateField()

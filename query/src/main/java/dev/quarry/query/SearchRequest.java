@@ -118,7 +118,7 @@ public record SearchRequest(
    *
    * @param mode when the decay applies: never, on recency intent ("latest", …), always
    * @param asOf the reference time; null means now
-   * @param dateField the metadata date field (default {@code date})
+   * @param dateField the metadata date field (default {@code date}); empty for {@link #NONE}
    * @param halfLife decay half-life: a document this old scores half
    * @param after only documents dated at or after this, or null
    * @param before only documents dated before this, or null
@@ -132,6 +132,13 @@ public record SearchRequest(
       Instant before) {
     public static final Recency DEFAULT =
         new Recency(RecencyMode.AUTO, null, "date", Duration.ofDays(30), null, null);
+
+    /**
+     * No time handling at all: no as-of exclusion, window or decay, whatever the documents' dates.
+     * For callers with no notion of "now" in their queries, such as framework adapters.
+     */
+    public static final Recency NONE =
+        new Recency(RecencyMode.OFF, null, "", Duration.ofDays(30), null, null);
 
     public Recency {
       if (mode == null

@@ -133,6 +133,15 @@ class QueryEngineTest {
                 .asOf(Instant.parse("2031-01-01T00:00:00Z"))
                 .build());
     assertThat(ids(later)).contains("future");
+    SearchResult timeless =
+        engine.search(
+            SearchRequest.builder("Nimbus phone review")
+                .k(10)
+                .recency(SearchRequest.Recency.NONE)
+                .explain(true)
+                .build());
+    assertThat(ids(timeless)).contains("future", "phone-1", "phone-5");
+    assertThat(timeless.plan()).contains("recency: none (time handling turned off by the request)");
   }
 
   @Test

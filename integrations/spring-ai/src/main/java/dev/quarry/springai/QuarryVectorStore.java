@@ -64,14 +64,9 @@ public final class QuarryVectorStore extends AbstractObservationVectorStore
   /** The observation's database system name. */
   public static final String PROVIDER = "quarry";
 
-  /**
-   * Spring AI searches have no "as of" time: a date field name that no metadata key can have (keys
-   * start with a letter) turns off Quarry's as-of exclusion of documents dated in the future.
-   */
+  /** Spring AI searches have no "as of" time: no exclusion of documents dated in the future. */
   private static final dev.quarry.query.SearchRequest.Recency NO_RECENCY =
-      dev.quarry.query.SearchRequest.Recency.DEFAULT
-          .withMode(dev.quarry.query.SearchRequest.RecencyMode.OFF)
-          .withDateField("-");
+      dev.quarry.query.SearchRequest.Recency.NONE;
 
   private final Quarry quarry;
   private final QuarryEmbeddingModel model;
