@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /**
  * ANN benchmark: Quarry (every encoding) against raw Lucene and JVector on the same vectors with
  * the same graph parameters, sweeping the search effort; recall@k against exact search, queries/s,
- * build time and bytes per vector. Writes docs/benchmarks-ann.md and its charts.
+ * build time and bytes per vector. Writes docs/benchmarks.md and its charts.
  *
  * <p>Run: {@code bin/bench ann --data ../shared/data} (the report); {@code --smoke} for CI.
  */
@@ -41,7 +41,7 @@ public final class AnnBenchmark implements Runnable {
   @Option(
       names = "--out",
       description =
-          "Folder for benchmarks-ann.md and img/ (the docs folder). Default: ${DEFAULT-VALUE}.")
+          "Folder for benchmarks.md and img/ (the docs folder). Default: ${DEFAULT-VALUE}.")
   Path out = Path.of("docs");
 
   @Option(names = "--datasets", split = ",", description = "wordnet, fashion-mnist. Default: both.")

@@ -46,7 +46,7 @@ import org.apache.lucene.search.Query;
  * LangChain4j's relevance score {@code (cos + 1) / 2} in [0, 1], with cos computed in double from
  * the stored unit vector and the normalized query. {@code minScore} keeps exactly the matches whose
  * relevance score is at least it. The neighbours themselves come from the approximate HNSW search
- * (recall against exact search: docs/benchmarks.md); {@code maxResults} is at most 10,000.
+ * (recall against exact search: docs/measurements.md); {@code maxResults} is at most 10,000.
  *
  * <p><b>Stored values.</b> Ids are LangChain4j's (random UUIDs unless given). A unit-length
  * embedding (every {@link QuarryEmbeddingModel} one) comes back bit for bit; any other is stored
