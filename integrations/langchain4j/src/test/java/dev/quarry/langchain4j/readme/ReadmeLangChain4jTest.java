@@ -34,10 +34,9 @@ class ReadmeLangChain4jTest {
 
   @Test
   void readmeSnippetRunsAndIsTheOneInTheReadme() throws IOException {
-    List<String> printed = new ArrayList<>();
     for (int run = 0; run < 2; run++) { // the second run finds the index of the first
-      printed.clear();
       // BEGIN README LANGCHAIN4J
+      List<String> printed = new ArrayList<>();
       try (QuarryEmbeddingStore store = QuarryEmbeddingStore.builder().path(dir).build()) {
         QuarryEmbeddingModel model = store.embeddingModel(); // the collection's model, local
         if (store.collection().stats().documents() == 0) {

@@ -22,9 +22,9 @@ class ReadmeSpringAiExampleTest {
 
   @Test
   void readmeExampleRunsAndIsTheOneInTheReadme() throws IOException {
-    List<String> printed = new ArrayList<>();
     // BEGIN README SPRING AI EXAMPLE
     // dir: the collection folder, e.g. Path.of("rag-index"); the index survives restarts
+    List<String> printed = new ArrayList<>();
     try (QuarryVectorStore store = QuarryVectorStore.builder(dir).build()) {
       store.add(
           List.of(
