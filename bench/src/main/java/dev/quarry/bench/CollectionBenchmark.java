@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,16 +30,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Collection recall, speed and size per encoding.")
 public final class CollectionBenchmark implements Runnable {
-  @Option(
-      names = "--data",
-      required = true,
-      description = "The shared data folder (../shared/data).")
-  Path data;
-
-  @Option(
-      names = "--work",
-      description = "Work folder for cached vectors and collections. Default: ${DEFAULT-VALUE}.")
-  Path work = Path.of("bench/target/work");
+  @Mixin BenchPaths paths;
 
   @Option(names = "--docs", description = "Vectors to index. Default: ${DEFAULT-VALUE}.")
   int docs = 116_659; // the whole corpus less the queries
@@ -56,7 +48,8 @@ public final class CollectionBenchmark implements Runnable {
   @Override
   public void run() {
     try {
-      List<float[]> all = WordnetVectors.load(data, work, "all-minilm-l6-v2", docs + queries);
+      List<float[]> all =
+          WordnetVectors.load(paths.data(), paths.work(), "all-minilm-l6-v2", docs + queries);
       // Queries are spread over the corpus and held out of the index.
       List<float[]> queryVectors = new ArrayList<>();
       List<float[]> corpus = new ArrayList<>();
@@ -84,7 +77,7 @@ public final class CollectionBenchmark implements Runnable {
       List<Set<String>> truth = null;
       for (String name : encodings) {
         VectorEncoding encoding = VectorEncoding.parse(name);
-        Path dir = work.resolve("collection-" + encoding.id());
+        Path dir = paths.work().resolve("collection-" + encoding.id());
         BenchData.deleteTree(dir);
         long start = System.nanoTime();
         try (Collection c =

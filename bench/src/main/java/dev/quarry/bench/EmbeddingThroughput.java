@@ -8,7 +8,6 @@ import dev.quarry.core.Vectors;
 import dev.quarry.engine.embed.EmbedderOptions;
 import dev.quarry.engine.embed.ModelRepository;
 import dev.quarry.engine.embed.OnnxEmbedder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,11 +31,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Embedding throughput vs LangChain4j.")
 public final class EmbeddingThroughput implements Runnable {
-  @Option(
-      names = "--data",
-      required = true,
-      description = "The shared data folder (../shared/data).")
-  Path data;
+  @Mixin BenchPaths paths;
 
   @Option(names = "--texts", description = "Texts per round. Default: ${DEFAULT-VALUE}.")
   int count = 4000;
@@ -62,7 +58,7 @@ public final class EmbeddingThroughput implements Runnable {
 
   @Override
   public void run() {
-    List<String> texts = BenchData.spread(BenchData.wordnetGlosses(data), count);
+    List<String> texts = BenchData.spread(BenchData.wordnetGlosses(paths.data()), count);
     List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
     EmbedderOptions options =
         EmbedderOptions.DEFAULTS.withBatchSize(batchSize).withWorkers(workers).withThreads(threads);

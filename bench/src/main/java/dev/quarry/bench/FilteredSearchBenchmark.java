@@ -20,6 +20,7 @@ import java.util.Set;
 import org.apache.lucene.search.Query;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,14 +38,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Filtered search recall and latency.")
 public final class FilteredSearchBenchmark implements Runnable {
-  @Option(
-      names = "--data",
-      required = true,
-      description = "The shared data folder (../shared/data).")
-  Path data;
-
-  @Option(names = "--work", description = "Work folder. Default: ${DEFAULT-VALUE}.")
-  Path work = Path.of("bench/target/work");
+  @Mixin BenchPaths paths;
 
   @Option(names = "--docs", description = "Vectors to index. Default: ${DEFAULT-VALUE}.")
   int docs = 116_659;
@@ -85,10 +79,11 @@ public final class FilteredSearchBenchmark implements Runnable {
   @Override
   public void run() {
     try {
-      List<float[]> all = WordnetVectors.load(data, work, "all-minilm-l6-v2", docs + 1000);
+      List<float[]> all =
+          WordnetVectors.load(paths.data(), paths.work(), "all-minilm-l6-v2", docs + 1000);
       List<float[]> corpus = all.subList(0, Math.min(docs, all.size() - 1000));
       List<float[]> queryVectors = all.subList(all.size() - 1000, all.size()).subList(0, queries);
-      Path dir = work.resolve("collection-filtered");
+      Path dir = paths.work().resolve("collection-filtered");
       BenchData.deleteTree(dir);
       Random random = new Random(seed);
       System.out.printf(

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,14 +37,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Ingest throughput vs embedding alone vs LangChain4j.")
 public final class IngestThroughput implements Runnable {
-  @Option(
-      names = "--data",
-      required = true,
-      description = "The shared data folder (../shared/data).")
-  Path data;
-
-  @Option(names = "--work", description = "Work folder. Default: ${DEFAULT-VALUE}.")
-  Path work = Path.of("bench/target/work");
+  @Mixin BenchPaths paths;
 
   @Option(names = "--texts", description = "Documents per round. Default: ${DEFAULT-VALUE}.")
   int count = 4000;
@@ -72,13 +66,14 @@ public final class IngestThroughput implements Runnable {
     try {
       List<TextDocument> docs = new ArrayList<>();
       if (corpus.equals("scifact")) {
-        for (var d : dev.quarry.engine.eval.BeirEvaluation.corpus(data.resolve("beir-scifact"))) {
+        for (var d :
+            dev.quarry.engine.eval.BeirEvaluation.corpus(paths.data().resolve("beir-scifact"))) {
           if (docs.size() < count) {
             docs.add(new TextDocument(d.id(), d.title(), d.text(), Map.of()));
           }
         }
       } else {
-        List<String> glosses = BenchData.spread(BenchData.wordnetGlosses(data), count);
+        List<String> glosses = BenchData.spread(BenchData.wordnetGlosses(paths.data()), count);
         for (int i = 0; i < glosses.size(); i++) {
           docs.add(new TextDocument("g" + i, null, glosses.get(i), Map.of("n", (long) i)));
         }
@@ -109,7 +104,7 @@ public final class IngestThroughput implements Runnable {
         lc4j.embedAll(segments.subList(0, 200));
         // An untimed ingest first, so that compiling the indexing code (Lucene, RocksDB, the
         // pipeline) is not charged to the first timed round: a long-running ingester pays it once.
-        Path warm = work.resolve("ingest-warm-up");
+        Path warm = paths.work().resolve("ingest-warm-up");
         BenchData.deleteTree(warm);
         try (Quarry q = Quarry.create(warm, QuarryConfig.DEFAULTS.withEmbeddingCache(false))) {
           q.ingest(
@@ -119,7 +114,7 @@ public final class IngestThroughput implements Runnable {
         }
         BenchData.deleteTree(warm);
         for (int r = 0; r < rounds; r++) {
-          Path dir = work.resolve("ingest-" + r);
+          Path dir = paths.work().resolve("ingest-" + r);
           BenchData.deleteTree(dir);
           long t0;
           long c0 = cpuNanos();

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,18 +36,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "LangChain4j InMemoryEmbeddingStore vs QuarryEmbeddingStore.")
 public final class LangChain4jStoreBenchmark implements Runnable {
+  @Mixin BenchPaths paths;
   private static final int K = 10;
-
-  @Option(
-      names = "--data",
-      required = true,
-      description = "The shared data folder (../shared/data).")
-  Path data;
-
-  @Option(
-      names = "--work",
-      description = "Work folder for cached vectors and stores. Default: ${DEFAULT-VALUE}.")
-  Path work = Path.of("bench/target/work");
 
   @Option(names = "--docs", description = "Segments to store. Default: ${DEFAULT-VALUE}.")
   int docs = 116_659; // the whole corpus less the queries
@@ -83,8 +74,8 @@ public final class LangChain4jStoreBenchmark implements Runnable {
   public void run() {
     try {
       String model = "all-minilm-l6-v2";
-      List<float[]> all = WordnetVectors.load(data, work, model, docs + queries);
-      List<String> texts = BenchData.spread(BenchData.wordnetGlosses(data), all.size());
+      List<float[]> all = WordnetVectors.load(paths.data(), paths.work(), model, docs + queries);
+      List<String> texts = BenchData.spread(BenchData.wordnetGlosses(paths.data()), all.size());
       List<float[]> queryVectors = new ArrayList<>();
       List<float[]> corpus = new ArrayList<>();
       List<String> corpusTexts = new ArrayList<>();
@@ -102,8 +93,8 @@ public final class LangChain4jStoreBenchmark implements Runnable {
           corpus.size(), model, queryVectors.size(), K);
       List<Set<String>> truth = exactTopK(corpus, queryVectors);
 
-      Path inMemoryFile = work.resolve("lc4j-inmemory.json");
-      Files.createDirectories(work);
+      Path inMemoryFile = paths.work().resolve("lc4j-inmemory.json");
+      Files.createDirectories(paths.work());
       Figures inMemory =
           measure(
               InMemoryEmbeddingStore::new,
@@ -114,7 +105,7 @@ public final class LangChain4jStoreBenchmark implements Runnable {
               store -> ((InMemoryEmbeddingStore<TextSegment>) store).serializeToFile(inMemoryFile));
       Files.deleteIfExists(inMemoryFile);
 
-      Path quarryDir = work.resolve("lc4j-quarry");
+      Path quarryDir = paths.work().resolve("lc4j-quarry");
       BenchData.deleteTree(quarryDir);
       Figures quarry;
       try (QuarryEmbeddingModel embeddingModel =

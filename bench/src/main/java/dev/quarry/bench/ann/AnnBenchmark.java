@@ -1,6 +1,7 @@
 package dev.quarry.bench.ann;
 
 import dev.quarry.bench.BenchData;
+import dev.quarry.bench.BenchPaths;
 import dev.quarry.bench.WordnetVectors;
 import dev.quarry.core.Vectors;
 import dev.quarry.index.HnswParams;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,16 +29,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Recall vs queries/s of Quarry, Lucene and JVector; writes the ANN report.")
 public final class AnnBenchmark implements Runnable {
+  @Mixin BenchPaths paths;
   static final int K = 10;
-
-  @Option(names = "--data", required = true, description = "The shared data folder.")
-  Path data;
-
-  @Option(
-      names = "--work",
-      description =
-          "Work folder for cached vectors, ground truth, indexes. Default: ${DEFAULT-VALUE}.")
-  Path work = Path.of("bench/target/work");
 
   @Option(
       names = "--out",
@@ -104,7 +98,7 @@ public final class AnnBenchmark implements Runnable {
       rounds = 1;
       minSeconds = 0.01;
       efs = List.of(10, 32, 100);
-      out = work.resolve("ann-smoke");
+      out = paths.work().resolve("ann-smoke");
     }
     try {
       HnswParams hnsw = new HnswParams(m, beamWidth);
@@ -124,7 +118,7 @@ public final class AnnBenchmark implements Runnable {
   }
 
   private AnnDataset load(String name) throws Exception {
-    Files.createDirectories(work);
+    Files.createDirectories(paths.work());
     return switch (name) {
       case "wordnet" -> wordnet();
       case "fashion-mnist" -> fashionMnist();
@@ -140,7 +134,10 @@ public final class AnnBenchmark implements Runnable {
     // no cached vectors, and embedding all 117k takes minutes).
     List<float[]> all =
         WordnetVectors.load(
-            data, work, "all-minilm-l6-v2", smoke ? docs + queries : Integer.MAX_VALUE);
+            paths.data(),
+            paths.work(),
+            "all-minilm-l6-v2",
+            smoke ? docs + queries : Integer.MAX_VALUE);
     List<float[]> queryVectors = new ArrayList<>();
     List<float[]> base = new ArrayList<>();
     int stride = Math.max(2, all.size() / Math.max(1, queries));
@@ -163,8 +160,8 @@ public final class AnnBenchmark implements Runnable {
 
   /** ann-benchmarks' Fashion-MNIST: the 60,000 training images as base, test images as queries. */
   private AnnDataset fashionMnist() {
-    List<float[]> base = FashionMnist.images(data, FashionMnist.TRAIN, docs);
-    List<float[]> queryVectors = FashionMnist.images(data, FashionMnist.TEST, queries);
+    List<float[]> base = FashionMnist.images(paths.data(), FashionMnist.TRAIN, docs);
+    List<float[]> queryVectors = FashionMnist.images(paths.data(), FashionMnist.TEST, queries);
     return withTruth(
         "fashion-mnist",
         "Fashion-MNIST as in ann-benchmarks: 784-d raw pixels, Euclidean; base = training images,"
@@ -181,8 +178,18 @@ public final class AnnBenchmark implements Runnable {
       List<float[]> base,
       List<float[]> queryVectors) {
     Path cache =
-        work.resolve(
-            "truth-" + name + "-" + base.size() + "-" + queryVectors.size() + "-k" + K + ".ivecs");
+        paths
+            .work()
+            .resolve(
+                "truth-"
+                    + name
+                    + "-"
+                    + base.size()
+                    + "-"
+                    + queryVectors.size()
+                    + "-k"
+                    + K
+                    + ".ivecs");
     List<int[]> truth =
         GroundTruth.load(cache, base, queryVectors, VectorFormats.similarity(similarity), K);
     return new AnnDataset(name, description, similarity, base, queryVectors, truth);
@@ -237,7 +244,7 @@ public final class AnnBenchmark implements Runnable {
         "%s: %d vectors, %d-d, %d queries%n",
         dataset.name(), dataset.base().size(), dataset.dimensions(), dataset.queries().size());
     List<AnnEngine> engines = engines(hnsw);
-    Path root = work.resolve("ann-" + dataset.name());
+    Path root = paths.work().resolve("ann-" + dataset.name());
     BenchData.deleteTree(root);
     try {
       warmUpBuilds(dataset, hnsw, root.resolve("warm-up"));

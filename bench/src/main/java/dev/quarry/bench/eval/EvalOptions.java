@@ -1,33 +1,24 @@
 package dev.quarry.bench.eval;
 
+import dev.quarry.bench.BenchPaths;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.embed.EmbedderOptions;
 import dev.quarry.engine.embed.ModelRepository;
 import dev.quarry.engine.embed.OnnxEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every evaluation harness takes (a picocli mixin). */
 public final class EvalOptions {
-  @Option(
-      names = "--data",
-      required = true,
-      paramLabel = "DIR",
-      description = "The shared data folder (../shared/data); read in place, never copied.")
-  Path data;
+  @Mixin BenchPaths paths;
 
   @Option(
       names = "--model",
       paramLabel = "NAME",
       description = "Built-in embedding model. Default: ${DEFAULT-VALUE}.")
   String model = "all-minilm-l6-v2";
-
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Work folder for cached vectors and collections. Default: ${DEFAULT-VALUE}.")
-  Path work = Path.of("bench/target/work");
 
   @Option(
       names = "--examples",
@@ -38,11 +29,11 @@ public final class EvalOptions {
 
   /** A data file, or a NOT_FOUND error that says what --data should point at. */
   Path file(String relative) {
-    Path file = data.resolve(relative);
+    Path file = paths.data().resolve(relative);
     if (!Files.isRegularFile(file)) {
       throw new QuarryException(
           QuarryException.Kind.NOT_FOUND,
-          "no " + relative + " under " + data + ": pass --data pointing at ../shared/data");
+          "no " + relative + " under " + paths.data() + ": pass --data pointing at ../shared/data");
     }
     return file;
   }

@@ -255,7 +255,7 @@ public final class ExcluirEval implements Runnable {
     try (Embedder embedder = options.openEmbedder()) {
       List<String> texts = List.copyOf(docs.values());
       List<float[]> vectors =
-          EmbeddingCache.passages(embedder, options.work, "excluir-docs", texts);
+          EmbeddingCache.passages(embedder, options.paths.work(), "excluir-docs", texts);
       List<Document> documents = new ArrayList<>();
       int i = 0;
       for (var e : docs.entrySet()) {
@@ -269,7 +269,9 @@ public final class ExcluirEval implements Runnable {
       }
       try (Collection collection =
           EvalIndex.build(
-              options.work.resolve("excluir-" + options.model), embedder.identity(), documents)) {
+              options.paths.work().resolve("excluir-" + options.model),
+              embedder.identity(),
+              documents)) {
         QueryEngine engine = new QueryEngine(collection, embedder);
         evaluate(engine, tuning, report, falseTriggers);
       }

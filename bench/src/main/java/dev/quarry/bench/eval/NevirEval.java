@@ -110,7 +110,8 @@ public final class NevirEval implements Runnable {
 
     try (Embedder embedder = options.openEmbedder()) {
       List<float[]> vectors =
-          EmbeddingCache.passages(embedder, options.work, "nevir-docs", List.copyOf(docs.values()));
+          EmbeddingCache.passages(
+              embedder, options.paths.work(), "nevir-docs", List.copyOf(docs.values()));
       List<Document> documents = new ArrayList<>();
       int i = 0;
       for (var e : docs.entrySet()) {
@@ -123,7 +124,9 @@ public final class NevirEval implements Runnable {
       }
       try (Collection collection =
           EvalIndex.build(
-              options.work.resolve("nevir-" + options.model), embedder.identity(), documents)) {
+              options.paths.work().resolve("nevir-" + options.model),
+              embedder.identity(),
+              documents)) {
         QueryEngine engine = new QueryEngine(collection, embedder);
         compare(engine, rows);
       }

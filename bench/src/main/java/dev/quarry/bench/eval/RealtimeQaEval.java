@@ -118,7 +118,8 @@ public final class RealtimeQaEval implements Runnable {
         options.model);
 
     try (Embedder embedder = options.openEmbedder()) {
-      List<float[]> vectors = EmbeddingCache.passages(embedder, options.work, "rtqa-docs", texts);
+      List<float[]> vectors =
+          EmbeddingCache.passages(embedder, options.paths.work(), "rtqa-docs", texts);
       List<Document> documents = new ArrayList<>(corpus.size());
       for (int i = 0; i < corpus.size(); i++) {
         JsonObject o = corpus.get(i);
@@ -132,7 +133,9 @@ public final class RealtimeQaEval implements Runnable {
       }
       try (Collection collection =
           EvalIndex.build(
-              options.work.resolve("rtqa-" + options.model), embedder.identity(), documents)) {
+              options.paths.work().resolve("rtqa-" + options.model),
+              embedder.identity(),
+              documents)) {
         QueryEngine engine = new QueryEngine(collection, embedder);
         report(engine, dates, strict, lenient);
       }

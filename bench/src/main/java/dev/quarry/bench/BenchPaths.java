@@ -1,0 +1,28 @@
+package dev.quarry.bench;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where a harness reads the shared data and keeps its caches (a picocli mixin). */
+public final class BenchPaths {
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "The shared data folder (../shared/data); read in place, never copied.")
+  private Path data;
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "Work folder for cached vectors and collections. Default: ${DEFAULT-VALUE}.")
+  private Path work = Path.of("bench/target/work");
+
+  public Path data() {
+    return data;
+  }
+
+  public Path work() {
+    return work;
+  }
+}
