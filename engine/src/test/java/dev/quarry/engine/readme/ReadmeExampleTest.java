@@ -10,7 +10,6 @@ import dev.quarry.query.SearchRequest;
 import dev.quarry.query.SearchResult;
 import dev.quarry.query.filter.FilterParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,44 +53,11 @@ class ReadmeExampleTest {
     }
     // END README EXAMPLE
     assertThat(printed).containsExactly("n1 HNSW");
-    assertThat(readmeJavaBlock()).isEqualTo(snippet());
-  }
-
-  /** The README's first java code block, exactly. */
-  private static String readmeJavaBlock() throws IOException {
-    Path p = Path.of("").toAbsolutePath();
-    while (!Files.exists(p.resolve("README.md"))) {
-      p = p.getParent();
-    }
-    String readme = Files.readString(p.resolve("README.md"));
-    int from = readme.indexOf("```java\n") + "```java\n".length();
-    return readme.substring(from, readme.indexOf("```", from));
-  }
-
-  /** The lines between the markers above, without their common indentation. */
-  private static String snippet() throws IOException {
-    Path source = Path.of("src/test/java/dev/quarry/engine/readme/ReadmeExampleTest.java");
-    List<String> lines = Files.readAllLines(source);
-    int from = -1;
-    int to = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).trim().equals("// BEGIN README EXAMPLE")) {
-        from = i + 1;
-      } else if (lines.get(i).trim().equals("// END README EXAMPLE")) {
-        to = i;
-      }
-    }
-    List<String> body = lines.subList(from, to);
-    int indent =
-        body.stream()
-            .filter(l -> !l.isBlank())
-            .mapToInt(l -> l.length() - l.stripLeading().length())
-            .min()
-            .orElse(0);
-    StringBuilder sb = new StringBuilder();
-    for (String l : body) {
-      sb.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n');
-    }
-    return sb.toString();
+    assertThat(ReadmeSnippet.readmeBlockAfter("ReadmeExampleTest.java"))
+        .isEqualTo(
+            ReadmeSnippet.between(
+                Path.of("src/test/java/dev/quarry/engine/readme/ReadmeExampleTest.java"),
+                "// BEGIN README EXAMPLE",
+                "// END README EXAMPLE"));
   }
 }

@@ -11,11 +11,11 @@ import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.store.embedding.EmbeddingStoreIngestor;
 import dev.quarry.engine.ingest.ChunkOptions;
+import dev.quarry.engine.readme.ReadmeSnippet;
 import dev.quarry.langchain4j.QuarryDocumentSplitter;
 import dev.quarry.langchain4j.QuarryEmbeddingModel;
 import dev.quarry.langchain4j.QuarryEmbeddingStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,46 +70,11 @@ class ReadmeLangChain4jTest {
       assertThat(printed)
           .containsExactly("Graph indexes find nearest neighbours in logarithmic time.");
     }
-    assertThat(readmeBlock()).isEqualTo(sourceBlock());
-  }
-
-  /** The lines of the README's java block that follows the marker comment naming this test. */
-  private static List<String> readmeBlock() throws IOException {
-    Path p = Path.of("").toAbsolutePath();
-    while (!Files.exists(p.resolve("README.md"))) {
-      p = p.getParent();
-    }
-    List<String> lines = Files.readAllLines(p.resolve("README.md"));
-    int marker = -1;
-    for (int i = 0; i < lines.size() && marker < 0; i++) {
-      if (lines.get(i).contains("ReadmeLangChain4jTest")) {
-        marker = i;
-      }
-    }
-    assertThat(marker).as("README names ReadmeLangChain4jTest above the snippet").isNotNegative();
-    int open = marker + 1;
-    assertThat(lines.get(open)).isEqualTo("```java");
-    int close = lines.subList(open + 1, lines.size()).indexOf("```") + open + 1;
-    return trimmed(lines.subList(open + 1, close));
-  }
-
-  private static List<String> sourceBlock() throws IOException {
-    List<String> lines =
-        Files.readAllLines(
-            Path.of("src/test/java/dev/quarry/langchain4j/readme/ReadmeLangChain4jTest.java"));
-    int from = -1;
-    int to = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).trim().equals(BEGIN)) {
-        from = i + 1;
-      } else if (lines.get(i).trim().equals(END)) {
-        to = i;
-      }
-    }
-    return trimmed(lines.subList(from, to));
-  }
-
-  private static List<String> trimmed(List<String> lines) {
-    return lines.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    assertThat(ReadmeSnippet.readmeBlockAfter("ReadmeLangChain4jTest.java"))
+        .isEqualTo(
+            ReadmeSnippet.between(
+                Path.of("src/test/java/dev/quarry/langchain4j/readme/ReadmeLangChain4jTest.java"),
+                BEGIN,
+                END));
   }
 }

@@ -2,9 +2,9 @@ package dev.quarry.springai.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.engine.readme.ReadmeSnippet;
 import dev.quarry.springai.QuarryVectorStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,42 +50,11 @@ class ReadmeSpringAiExampleTest {
     }
     // END README SPRING AI EXAMPLE
     assertThat(printed).containsExactly("n1 2024");
-    assertThat(readme()).contains(snippet());
-  }
-
-  private static String readme() throws IOException {
-    Path p = Path.of("").toAbsolutePath();
-    while (!Files.exists(p.resolve("README.md"))) {
-      p = p.getParent();
-    }
-    return Files.readString(p.resolve("README.md"));
-  }
-
-  /** The lines between the markers above, without their common indentation. */
-  private static String snippet() throws IOException {
-    Path source =
-        Path.of("src/test/java/dev/quarry/springai/readme/ReadmeSpringAiExampleTest.java");
-    List<String> lines = Files.readAllLines(source);
-    int from = -1;
-    int to = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).trim().equals("// BEGIN README SPRING AI EXAMPLE")) {
-        from = i + 1;
-      } else if (lines.get(i).trim().equals("// END README SPRING AI EXAMPLE")) {
-        to = i;
-      }
-    }
-    List<String> body = lines.subList(from, to);
-    int indent =
-        body.stream()
-            .filter(l -> !l.isBlank())
-            .mapToInt(l -> l.length() - l.stripLeading().length())
-            .min()
-            .orElse(0);
-    StringBuilder sb = new StringBuilder();
-    for (String l : body) {
-      sb.append(l.length() >= indent ? l.substring(indent) : l.strip()).append('\n');
-    }
-    return "```java\n" + sb + "```\n";
+    assertThat(ReadmeSnippet.readmeBlockAfter("ReadmeSpringAiExampleTest.java"))
+        .isEqualTo(
+            ReadmeSnippet.between(
+                Path.of("src/test/java/dev/quarry/springai/readme/ReadmeSpringAiExampleTest.java"),
+                "// BEGIN README SPRING AI EXAMPLE",
+                "// END README SPRING AI EXAMPLE"));
   }
 }
