@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param intraOpThreads ONNX Runtime threads inside one model call; 0 picks automatically
  * @param workers model calls run at once on one shared session; 0 picks automatically
  * @param batchSize most texts in one model call
- * @param maxBatchTokens most padded tokens (texts × longest) in one model call, bounding memory
+ * @param maxBatchTokens most padded tokens (texts × longest) in one model call: small calls keep
+ *     the activations in the CPU caches (docs/decisions/0002-embedding-parallelism.md)
  * @param dimensions output dimensions (Matryoshka truncation); 0 keeps the model's own
  * @param device {@code cpu}, or {@code cuda} when the ONNX Runtime GPU build is on the classpath
  */
@@ -21,7 +22,7 @@ public record EmbedderOptions(
     int dimensions,
     String device) {
 
-  public static final EmbedderOptions DEFAULTS = new EmbedderOptions(0, 0, 32, 16_384, 0, "cpu");
+  public static final EmbedderOptions DEFAULTS = new EmbedderOptions(0, 0, 32, 512, 0, "cpu");
 
   public EmbedderOptions {
     if (intraOpThreads < 0) {

@@ -26,7 +26,7 @@ public final class Chunker {
   private record Piece(String text, int tokens) {}
 
   public List<String> chunk(String text) {
-    if (tokens.countTokens(text) <= budget) {
+    if (surelyFits(text) || tokens.countTokens(text) <= budget) {
       return List.of(text.strip());
     }
     List<Piece> pieces = new ArrayList<>();
@@ -63,6 +63,25 @@ public final class Chunker {
       chunks.add(join(current));
     }
     return chunks;
+  }
+
+  /**
+   * True when a text fits without running the tokenizer: every tokenizer in use (WordPiece,
+   * byte-level BPE, SentencePiece) makes at most one token per ASCII character, plus one word
+   * marker, so an ASCII text of at most half the budget fits with room for any normalizer that
+   * expands it. Short texts are the common case, and counting was a tokenizer pass per text on top
+   * of the embedder's own.
+   */
+  private boolean surelyFits(String text) {
+    if (text.length() > budget / 2) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void sentences(String paragraph, List<Piece> out) {

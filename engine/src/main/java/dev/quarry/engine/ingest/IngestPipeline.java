@@ -38,6 +38,8 @@ public final class IngestPipeline {
 
   private static final Object END = new Object();
   private static final int BATCHES_IN_FLIGHT = 2;
+  private static final int TAIL_PIECES = 8;
+  private static final int TAIL_PIECE_MIN = 32;
 
   private final Collection collection;
   private final Preparer preparer;
@@ -176,8 +178,9 @@ public final class IngestPipeline {
           if (stop.get()) {
             break; // stop before embedding more; what is queued still gets written and committed
           }
-          List<TextDocument> cut = batch;
-          writes.put(preparers.submit(() -> preparer.prepare(cut, counters)));
+          for (List<TextDocument> cut : ended ? tail(batch) : List.of(batch)) {
+            writes.put(preparers.submit(() -> preparer.prepare(cut, counters)));
+          }
           batch = new ArrayList<>();
           progress.update(accepted, chunksWritten.get());
         }
@@ -218,6 +221,21 @@ public final class IngestPipeline {
         rejected,
         (System.nanoTime() - start) / 1e9,
         stop.get());
+  }
+
+  /**
+   * Cuts the last batch into small pieces. Nothing overlaps the writer's work on the last piece
+   * (graph inserts for each vector, then the commit), so a whole batch there left one core idle for
+   * a quarter of a second; the model pool is first-in first-out, so pieces finish in order and the
+   * writer inserts each while the next is embedded.
+   */
+  private List<List<TextDocument>> tail(List<TextDocument> last) {
+    int piece = Math.max(TAIL_PIECE_MIN, options.batchDocuments() / TAIL_PIECES);
+    List<List<TextDocument>> pieces = new ArrayList<>();
+    for (int i = 0; i < last.size(); i += piece) {
+      pieces.add(last.subList(i, Math.min(last.size(), i + piece)));
+    }
+    return pieces;
   }
 
   private static void put(BlockingQueue<Object> q, Object o) {

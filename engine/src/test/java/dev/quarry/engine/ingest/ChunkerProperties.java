@@ -1,0 +1,79 @@
+package dev.quarry.engine.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.core.TokenCounter;
+import dev.quarry.engine.embed.EmbedderOptions;
+import dev.quarry.engine.embed.ModelRepository;
+import dev.quarry.engine.embed.OnnxEmbedder;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chunker's shortcut for short ASCII texts (no tokenizer pass) relies on every bundled
+ * tokenizer making at most one token per ASCII character plus one; checked here against the real
+ * tokenizers on random ASCII, including punctuation and control characters. jqwik prints the seed
+ * of any failure for an exact re-run.
+ */
+class ChunkerProperties {
+  private static final int BUDGET = 256;
+  private static List<OnnxEmbedder> models;
+
+  @BeforeContainer
+  static void load() {
+    models = new ArrayList<>();
+    for (String name : List.of("all-minilm-l6-v2", "bge-small-en-v1.5")) {
+      models.add(OnnxEmbedder.open(ModelRepository.resolve(name), EmbedderOptions.DEFAULTS));
+    }
+  }
+
+  @AfterContainer
+  static void close() {
+    models.forEach(OnnxEmbedder::close);
+  }
+
+  @Property(tries = 400)
+  void asciiMakesAtMostOneTokenPerCharacterPlusOne(
+      @ForAll @StringLength(max = BUDGET) @CharRange(from = 0, to = 0x7f) String text) {
+    for (OnnxEmbedder model : models) {
+      assertThat(model.countTokens(text)).as(model.identity().name()).isLessThanOrEqualTo(
+          text.length() + 1);
+    }
+  }
+
+  @Property(tries = 200)
+  void aShortAsciiTextIsOneChunkWhateverItHolds(
+      @ForAll @StringLength(max = BUDGET / 2) @CharRange(from = 0, to = 0x7f) String text) {
+    for (OnnxEmbedder model : models) {
+      assertThat(new Chunker(model, BUDGET, 32).chunk(text)).containsExactly(text.strip());
+      assertThat(model.countTokens(text)).isLessThanOrEqualTo(BUDGET);
+    }
+  }
+
+  @Test
+  void countsOnlyWhenTheShortcutCannotDecide() {
+    List<String> counted = new ArrayList<>();
+    TokenCounter words =
+        text -> {
+          counted.add(text);
+          return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        };
+    Chunker chunker = new Chunker(words, 8, 0);
+    assertThat(chunker.chunk(" short ascii ")).containsExactly("short ascii");
+    assertThat(counted).isEmpty();
+    assertThat(chunker.chunk("café")).containsExactly("café");
+    assertThat(counted).containsExactly("café");
+    counted.clear();
+    // Too long for the shortcut: counted, then cut at the sentence boundary.
+    assertThat(chunker.chunk("One two three four five. Six seven eight nine ten."))
+        .containsExactly("One two three four five.", "Six seven eight nine ten.");
+    assertThat(counted).isNotEmpty();
+  }
+}
