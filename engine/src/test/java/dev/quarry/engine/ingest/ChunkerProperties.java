@@ -43,8 +43,9 @@ class ChunkerProperties {
   void asciiMakesAtMostOneTokenPerCharacterPlusOne(
       @ForAll @StringLength(max = BUDGET) @CharRange(from = 0, to = 0x7f) String text) {
     for (OnnxEmbedder model : models) {
-      assertThat(model.countTokens(text)).as(model.identity().name()).isLessThanOrEqualTo(
-          text.length() + 1);
+      assertThat(model.countTokens(text))
+          .as(model.identity().name())
+          .isLessThanOrEqualTo(text.length() + 1);
     }
   }
 

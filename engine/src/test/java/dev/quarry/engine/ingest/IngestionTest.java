@@ -53,6 +53,49 @@ class IngestionTest {
   }
 
   @Test
+  void batchesKeepInputOrderThroughTheLastBatchsPiecesAndEndAtTheCharacterBudget() {
+    // 130 short documents in batches of 64: two full batches, then a last batch of 2 cut into
+    // pieces; "dup" comes first in batch one and again in the last piece, which must win.
+    List<TextDocument> docs = new ArrayList<>();
+    docs.add(new TextDocument("dup", null, "the first version", java.util.Map.of()));
+    for (int i = 1; i < 129; i++) {
+      docs.add(new TextDocument("s" + i, null, "short text number " + i, java.util.Map.of()));
+    }
+    docs.add(new TextDocument("dup", null, "the second version", java.util.Map.of()));
+    // Long documents: three of them fill a batch by characters long before 64 documents.
+    String big = "x".repeat(IngestPipeline.BATCH_CHARS / 3 + 1);
+    for (int i = 0; i < 7; i++) {
+      docs.add(new TextDocument("big" + i, null, big, java.util.Map.of()));
+    }
+    List<Long> updates = new ArrayList<>();
+    Progress counting =
+        new Progress() {
+          @Override
+          public void update(long documents, long chunks) {
+            updates.add(documents);
+          }
+
+          @Override
+          public void close() {}
+        };
+    try (Quarry q =
+        Quarry.create(
+            dir.resolve("order"),
+            CONFIG.withChunking(new ChunkOptions(4096, 16)).withEmbeddingCache(false))) {
+      IngestReport report =
+          q.ingest(
+              List.of(RecordReader.of("docs", docs)),
+              counting,
+              new IngestPipeline.Options(false, 64, 1000));
+      assertThat(report.documents()).isEqualTo(137);
+      assertThat(q.get("dup").orElseThrow().text()).isEqualTo("the second version");
+      assertThat(q.stats().documents()).isEqualTo(136);
+    }
+    // One update per batch cut (plus the final one): 2 of 64, then the rest split by characters.
+    assertThat(updates.size()).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
   void secondRunSkipsEverythingAndAnEditReembedsOnlyItsChunks() throws IOException {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
