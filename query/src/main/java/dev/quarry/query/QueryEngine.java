@@ -49,12 +49,6 @@ public final class QueryEngine {
   private static final double TITLE_BOOST = 1.5;
 
   /**
-   * Candidates whose min-max normalized relevance is at least this take part in the recency
-   * re-ranking; the rest follow them (docs/decisions/0005-recency.md).
-   */
-  static final double RECENCY_GATE = 0.5;
-
-  /**
    * Question words carry no topic; in BM25 they only add stray matches. Dropped from keyword
    * queries (documents keep them).
    */
@@ -350,7 +344,9 @@ public final class QueryEngine {
                 && !c.parts.containsKey("keyword"));
 
     // Recency decay, only among candidates that are relevant: in a broad collection, decaying
-    // every candidate would rank any recent document above an older relevant one.
+    // every candidate would rank any recent document above an older relevant one. Candidates whose
+    // min-max normalized relevance reaches the gate are ranked by similarity × decay; the others
+    // follow them (docs/decisions/0005-recency-gate.md).
     if (decay && !ranked.isEmpty()) {
       double halfLifeDays = recency.halfLife().toSeconds() / 86400.0;
       // Relevance for the gate: the vector similarity when there is one (fused rank scores are
@@ -370,20 +366,24 @@ public final class QueryEngine {
           double ageDays = Math.max(0, Duration.between(t, asOf).toSeconds() / 86400.0);
           factor = Math.pow(0.5, ageDays / halfLifeDays);
         }
-        boolean relevant = rel >= RECENCY_GATE;
+        boolean relevant = rel >= recency.gate();
         eligible += relevant ? 1 : 0;
         c.parts.put("relevance", rel);
         c.parts.put("decay", factor);
-        c.score = (relevant ? 1 : 0) + rel * factor;
+        // Within the gate, the vector similarity itself (at most 1) is decayed: min-max relevance
+        // would exaggerate small similarity gaps against the age. Scores of the gated candidates
+        // are at least 1, those of the others below 1.
+        double within = vectorLeg ? Math.max(0, Math.min(1, Double.isNaN(b) ? 0 : b)) : rel;
+        c.score = relevant ? 1 + within * factor : rel * factor;
         c.parts.put("final", c.score);
       }
       plan.add(
           String.format(
               Locale.ROOT,
-              "recency: decay re-ranked the %d candidates within %.0f%% of the best relevance"
-                  + " (relevance × 0.5^(age / half-life)); the others follow",
+              "recency: decay re-ranked the %d candidates with normalized relevance ≥ %.2f"
+                  + " (similarity × 0.5^(age / half-life)); the others follow",
               eligible,
-              100 * (1 - RECENCY_GATE)));
+              recency.gate()));
     }
 
     ranked.sort(

@@ -122,6 +122,10 @@ public record SearchRequest(
    * @param halfLife decay half-life: a document this old scores half
    * @param after only documents dated at or after this, or null
    * @param before only documents dated before this, or null
+   * @param gate relevance gate of the decay, 0..1: only candidates whose min-max normalized
+   *     relevance is at least this are re-ranked by decay, the others follow them (default {@value
+   *     #DEFAULT_GATE}; 0 decays every candidate, as suits a collection of news on one theme;
+   *     docs/decisions/0005-recency-gate.md)
    */
   public record Recency(
       RecencyMode mode,
@@ -129,16 +133,20 @@ public record SearchRequest(
       String dateField,
       Duration halfLife,
       Instant after,
-      Instant before) {
+      Instant before,
+      double gate) {
+    /** The default relevance gate (docs/decisions/0005-recency-gate.md). */
+    public static final double DEFAULT_GATE = 0.4;
+
     public static final Recency DEFAULT =
-        new Recency(RecencyMode.AUTO, null, "date", Duration.ofDays(30), null, null);
+        new Recency(RecencyMode.AUTO, null, "date", Duration.ofDays(30), null, null, DEFAULT_GATE);
 
     /**
      * No time handling at all: no as-of exclusion, window or decay, whatever the documents' dates.
      * For callers with no notion of "now" in their queries, such as framework adapters.
      */
     public static final Recency NONE =
-        new Recency(RecencyMode.OFF, null, "", Duration.ofDays(30), null, null);
+        new Recency(RecencyMode.OFF, null, "", Duration.ofDays(30), null, null, DEFAULT_GATE);
 
     public Recency {
       if (mode == null
@@ -149,26 +157,37 @@ public record SearchRequest(
         throw QuarryException.invalid(
             "recency: mode, date field and a positive half-life are required");
       }
+      if (!(gate >= 0 && gate <= 1)) {
+        throw QuarryException.invalid("recency gate must be in 0..1, got " + gate);
+      }
+    }
+
+    /**
+     * The same settings with the relevance gate {@code g} (0..1): 0 lets decay re-rank every
+     * candidate, 1 only the best.
+     */
+    public Recency withGate(double g) {
+      return new Recency(mode, asOf, dateField, halfLife, after, before, g);
     }
 
     public Recency withMode(RecencyMode m) {
-      return new Recency(m, asOf, dateField, halfLife, after, before);
+      return new Recency(m, asOf, dateField, halfLife, after, before, gate);
     }
 
     public Recency withAsOf(Instant t) {
-      return new Recency(mode, t, dateField, halfLife, after, before);
+      return new Recency(mode, t, dateField, halfLife, after, before, gate);
     }
 
     public Recency withHalfLife(Duration d) {
-      return new Recency(mode, asOf, dateField, d, after, before);
+      return new Recency(mode, asOf, dateField, d, after, before, gate);
     }
 
     public Recency withWindow(Instant from, Instant to) {
-      return new Recency(mode, asOf, dateField, halfLife, from, to);
+      return new Recency(mode, asOf, dateField, halfLife, from, to, gate);
     }
 
     public Recency withDateField(String field) {
-      return new Recency(mode, asOf, field, halfLife, after, before);
+      return new Recency(mode, asOf, field, halfLife, after, before, gate);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.quarry.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
@@ -154,6 +155,31 @@ class QueryEngineTest {
     SearchResult plain =
         engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
     assertThat(String.join("\n", plain.plan())).contains("not applied (no recency cue");
+  }
+
+  @Test
+  void theRelevanceGateIsValidatedAndExplained() {
+    assertThatThrownBy(() -> SearchRequest.Recency.DEFAULT.withGate(1.5))
+        .isInstanceOf(QuarryException.class)
+        .hasMessageContaining("gate");
+    assertThatThrownBy(() -> SearchRequest.Recency.DEFAULT.withGate(Double.NaN))
+        .isInstanceOf(QuarryException.class);
+    assertThat(SearchRequest.Recency.DEFAULT.gate()).isEqualTo(0.4);
+    SearchResult gated =
+        engine.search(
+            SearchRequest.builder("the latest Nimbus phone review").k(10).explain(true).build());
+    assertThat(String.join("\n", gated.plan())).contains("normalized relevance ≥ 0.40");
+    // The gated candidates come first, newest first; the others follow.
+    assertThat(ids(gated).subList(0, 2)).containsExactly("phone-5", "phone-4");
+    SearchResult all =
+        engine.search(
+            SearchRequest.builder("the latest Nimbus phone review")
+                .k(10)
+                .explain(true)
+                .recency(SearchRequest.Recency.DEFAULT.withGate(0))
+                .build());
+    assertThat(String.join("\n", all.plan()))
+        .contains("decay re-ranked the " + all.hits().size() + " candidates");
   }
 
   @Test

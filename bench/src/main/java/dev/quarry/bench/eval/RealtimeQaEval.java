@@ -60,8 +60,15 @@ public final class RealtimeQaEval implements Runnable {
     }
   }
 
-  /** A configuration under test; {@code asOf} false searches with no date handling at all. */
-  record Arm(String name, RecencyMode mode, Duration halfLife, boolean asOf) {}
+  /**
+   * A configuration under test; {@code asOf} false searches with no date handling at all; {@code
+   * gate} is the decay's relevance gate.
+   */
+  record Arm(String name, RecencyMode mode, Duration halfLife, boolean asOf, double gate) {
+    Arm(String name, RecencyMode mode, Duration halfLife, boolean asOf) {
+      this(name, mode, halfLife, asOf, Recency.DEFAULT_GATE);
+    }
+  }
 
   /** One question's scores under one arm. */
   record Scores(double mrr, double recall, double ndcg, double stale, double future) {}
@@ -151,9 +158,12 @@ public final class RealtimeQaEval implements Runnable {
     Duration month = Duration.ofDays(30);
     Arm none = new Arm("no date handling", RecencyMode.OFF, month, false);
     Arm off = new Arm("off (as-of filter only)", RecencyMode.OFF, month, true);
-    Arm auto = new Arm("auto, half-life 30 d", RecencyMode.AUTO, month, true);
-    Arm forced = new Arm("forced, half-life 30 d", RecencyMode.FORCED, month, true);
-    List<Arm> arms = new ArrayList<>(List.of(none, off, auto, forced));
+    Arm auto = new Arm("auto, half-life 30 d (gate 0.4)", RecencyMode.AUTO, month, true);
+    Arm forced = new Arm("forced, half-life 30 d (gate 0.4)", RecencyMode.FORCED, month, true);
+    Arm autoAll = new Arm("auto, 30 d, gate 0 (every candidate)", RecencyMode.AUTO, month, true, 0);
+    Arm forcedAll =
+        new Arm("forced, 30 d, gate 0 (every candidate)", RecencyMode.FORCED, month, true, 0);
+    List<Arm> arms = new ArrayList<>(List.of(none, off, auto, forced, autoAll, forcedAll));
     for (int days : new int[] {7, 90, 365}) {
       arms.add(
           new Arm(
@@ -197,7 +207,7 @@ public final class RealtimeQaEval implements Runnable {
             "MRR@10 tuning",
             "MRR@10 report",
             "Future@10 report");
-    for (Arm arm : List.of(none, off, auto, forced)) {
+    for (Arm arm : List.of(none, off, auto, forced, autoAll, forcedAll)) {
       Summary tune = subset(strict, results.get(arm), q -> Split.DEFAULT.isTuning(q.id()));
       Summary rep = subset(strict, results.get(arm), q -> !Split.DEFAULT.isTuning(q.id()));
       splits.row(arm.name(), tune.mrr(), rep.mrr(), rep.future());
@@ -249,6 +259,7 @@ public final class RealtimeQaEval implements Runnable {
                       Recency.DEFAULT
                           .withMode(arm.mode())
                           .withHalfLife(arm.halfLife())
+                          .withGate(arm.gate())
                           .withAsOf(arm.asOf() ? q.asOf() : NO_AS_OF);
                   List<SearchHit> hits =
                       engine

@@ -1,0 +1,44 @@
+package dev.quarry.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The recency cue on our own sentences (docs/decisions/0021-recency-cues.md). */
+class RecencyIntentTest {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "the latest Nimbus phone | latest",
+        "newest release of the database | newest",
+        "Which band announced a reunion tour? | announced",
+        "what did the council vote on this week | this week",
+        "Which city is hosting the next trade fair? | is hosting",
+        "Which airline is now cutting routes to the coast? | is now cutting",
+        "Flights are being cancelled across the region; which airport closed? | are being",
+      })
+  void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
+    assertThat(RecencyIntent.cue(query)).isEqualTo(cue);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Who is the current mayor of Springfield?",
+        "Who currently chairs the history society?",
+        "Who chairs the history society right now?",
+        "what do people plant in their gardens nowadays",
+        "What is king salmon?",
+        "Is nothing sacred in modern architecture?",
+        "What is the building code for decks?",
+        "how do I bake sourdough bread",
+        "who wrote the novel about the lighthouse keeper",
+        "",
+      })
+  void staysQuietOnStateAndTimelessQuestions(String query) {
+    assertThat(RecencyIntent.cue(query)).isNull();
+  }
+}
