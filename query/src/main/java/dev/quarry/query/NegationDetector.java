@@ -60,6 +60,7 @@ public final class NegationDetector {
       Pattern.compile(
           "^\\s*(in addition to)\\s+(.+?),\\s*((?:what|which|who|whom|where)\\b.+\\?)\\s*$",
           Pattern.CASE_INSENSITIVE);
+
   private static final Pattern ADDITIVE_TRAILING =
       Pattern.compile(
           "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to)\\s+(.+?)" + END + "(.*)$",

@@ -142,9 +142,7 @@ public final class QueryEngine {
               r.negation().hardExclude()
                   ? "; documents containing it removed"
                   : "; no hard keyword exclusion",
-              r.negation().demoteTitled()
-                  ? "; documents titled after it ranked last"
-                  : ""));
+              r.negation().demoteTitled() ? "; documents titled after it ranked last" : ""));
     }
 
     // Recency.

@@ -10,7 +10,8 @@ class ExcludedTitlesTest {
 
   @Test
   void aTitleInsideTheSpanNamesTheEntity() {
-    ExcludedTitles t = new ExcludedTitles("the 1998 novel Blue Harbour", "Which novels did she write");
+    ExcludedTitles t =
+        new ExcludedTitles("the 1998 novel Blue Harbour", "Which novels did she write");
     assertThat(t.match("Blue Harbour")).isEqualTo(Match.BASE);
     assertThat(t.match("Blue Harbour (novel)")).isEqualTo(Match.FULL);
     assertThat(t.match("Green Harbour")).isEqualTo(Match.NONE);
@@ -28,7 +29,8 @@ class ExcludedTitlesTest {
   void foldsCaseAccentsDashesPossessivesAndFunctionWords() {
     ExcludedTitles t = new ExcludedTitles("the CAFÉ de Flore's 1990–91 season", "which cafés");
     assertThat(t.match("Café de Flore 1990-91 season")).isEqualTo(Match.BASE);
-    assertThat(new ExcludedTitles("Tom &amp; Ann", "duos").match("Tom & Ann")).isEqualTo(Match.BASE);
+    assertThat(new ExcludedTitles("Tom &amp; Ann", "duos").match("Tom & Ann"))
+        .isEqualTo(Match.BASE);
   }
 
   @Test

@@ -414,7 +414,8 @@ public final class ExcluirEval implements Runnable {
                       .k(K)
                       .mode(arm.mode())
                       .negation(arm.negation())
-                      .recency(SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF))
+                      .recency(
+                          SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF))
                       .explain(true)
                       .build())
               .hits();
