@@ -27,7 +27,7 @@ public final class NegationDetector {
   private static final String LEADING_CUES =
       "apart from|other than|besides|except for|except|excluding|aside from|not counting"
           + "|not including|with the exception of|disregarding|without|refraining from"
-          + "|please avoid";
+          + "|please avoid|leaving out|leaving aside|setting aside|outside of";
 
   /** What a main clause after a leading exclusion starts with, to skip commas inside the span. */
   private static final String CLAUSE_START =
@@ -51,6 +51,16 @@ public final class NegationDetector {
       Pattern.compile(
           "^\\s*(" + ADDITIVE_CUES + ")\\s+(.+?),\\s*(.+\\b(?:other|else|another)\\b.*)$",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "In addition to Y, which X …?" asks for the X beyond Y, like "what other X"; a statement after
+   * the comma ("In addition to being a singer, she acts") is not an exclusion.
+   */
+  private static final Pattern ADDITIVE_QUESTION =
+      Pattern.compile(
+          "^\\s*(in addition to)\\s+(.+?),\\s*((?:what|which|who|whom|where)\\b.+\\?)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern ADDITIVE_TRAILING =
       Pattern.compile(
           "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to)\\s+(.+?)" + END + "(.*)$",
@@ -61,7 +71,10 @@ public final class NegationDetector {
           Pattern.compile(
               "^(.+?),?\\s+(but not|and not|excluding|except for|except|other than|apart from"
                   + "|aside from|besides|not including|with the exception of|disregarding"
-                  + "|while avoiding|rather than|instead of|leaving out|leaving aside"
+                  + "|while avoiding|rather than|instead of|leaving out|leaving aside|outside of"
+                  + "|not counting|setting aside"
+                  + "|(?:but |while |and )?not (?:discussing|mentioning|considering|covering)"
+                  + "|(?:but )?I (?:do not|don't) want (?:to (?:know|hear|read) )?(?:anything )?about"
                   + "|(?:please|to) exclude|(?:please|and) (?:ignore|avoid)|not interested in"
                   + "|(?:(?:do|does|did|ca)n't|(?:do|does|did|can) ?not|let's not|while not)"
                   + " (?:include|involve|mention|discuss)"
@@ -77,13 +90,19 @@ public final class NegationDetector {
                   + END
                   + "(.*)$",
               Pattern.CASE_INSENSITIVE),
-          ADDITIVE_TRAILING);
+          ADDITIVE_TRAILING,
+          // "…, avoid any details about Y": only after a comma, so that "how to avoid burnout" is
+          // left alone.
+          Pattern.compile(
+              "^(.+?),\\s+(?:but\\s+)?(?:please\\s+)?(avoid|block)\\s+(.+?)" + END + "(.*)$",
+              Pattern.CASE_INSENSITIVE));
 
   /** A closing request: "Who coached X? Please exclude any details about Y." */
   private static final Pattern CLOSING =
       Pattern.compile(
-          "^(.+?[?.!])\\s+(?:please\\s+)?(exclude|ignore|omit|leave out|do not include"
-              + "|don't include)\\s+(.+?)[.?!]?\\s*$",
+          "^(.+?[?.!])\\s+(?:however,?\\s+|but\\s+)?(?:please\\s+)?(exclude|ignore|omit|leave out"
+              + "|do not include|don't include|refrain from (?:discussing|mentioning|including)"
+              + "|(?:do not|don't) (?:mention|discuss))\\s+(.+?)[.?!]?\\s*$",
           Pattern.CASE_INSENSITIVE);
 
   /**
@@ -97,13 +116,28 @@ public final class NegationDetector {
               + "|(?:information|info|details?|mentions?|references?|discussion|data"
               + "|connections?|involvement|contributions?(?: or involvement)?)"
               + "(?:\\s+(?:about|of|on|from|regarding|concerning|related to|to|with))?"
-              + "|about|regarding|concerning|related to)\\s+",
+              + "|about|regarding|concerning|related to"
+              + "|(?:his|her|its|their) (?:roles?|work|appearances?|part|time|career) (?:in|on|with|at))"
+              + "\\s+",
           Pattern.CASE_INSENSITIVE);
 
   /** An excluded "span" that is only a question word or pronoun is a misread ("… except who?"). */
   private static final Pattern NOT_AN_ENTITY =
       Pattern.compile(
           "(?:who|whom|what|which|where|when|why|how|it|this|that|these|those|them|one|ones)",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "Who else besides Y is in the film?": when only a question word or two comes before the cue,
+   * the question goes on after the entity, from its verb on.
+   */
+  private static final Pattern SHORT_HEAD =
+      Pattern.compile("^(?:who|what|which|where)(?:\\s+else)?$", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern VERB_AFTER_ENTITY =
+      Pattern.compile(
+          "^(.+?)\\s+((?:is|was|are|were|has|have|had|did|does|do|appeared|starred|played|worked"
+              + "|performed|wrote|directed|sang|joined|served|helped|contributed)\\b.*)$",
           Pattern.CASE_INSENSITIVE);
 
   private NegationDetector() {}
@@ -115,7 +149,7 @@ public final class NegationDetector {
     }
     // Full-width commas occur in pasted text and would hide "…，aside from Y" from the patterns.
     String q = query.replace('，', ',').replaceAll(",(?=\\p{L})", ", ").trim();
-    for (Pattern p : List.of(LEADING_BEFORE_CLAUSE, ADDITIVE_LEADING, LEADING)) {
+    for (Pattern p : List.of(LEADING_BEFORE_CLAUSE, ADDITIVE_LEADING, ADDITIVE_QUESTION, LEADING)) {
       Matcher m = p.matcher(q);
       if (m.matches()) {
         Exclusion e = exclusion(m.group(3), m.group(2), m.group(1));
@@ -131,9 +165,16 @@ public final class NegationDetector {
     for (Pattern p : TRAILING) {
       Matcher m = p.matcher(q);
       if (m.matches()) {
+        String head = m.group(1);
+        String excluded = m.group(3);
         String rest = m.group(4).replaceFirst("^[,.;:]\\s*", "");
-        String positive = (m.group(1) + (rest.isBlank() ? "" : " " + rest)).trim();
-        return exclusion(positive, m.group(3), m.group(2));
+        Matcher verb = VERB_AFTER_ENTITY.matcher(excluded);
+        if (SHORT_HEAD.matcher(head.trim()).matches() && verb.matches()) {
+          excluded = verb.group(1);
+          rest = verb.group(2) + m.group(4);
+        }
+        String positive = (head + (rest.isBlank() ? "" : " " + rest)).trim();
+        return exclusion(positive, excluded, m.group(2));
       }
     }
     return null;

@@ -126,7 +126,7 @@ public final class QueryEngine {
       plan.add(
           String.format(
               Locale.ROOT,
-              "negation: '%s' detected; excluded \"%s\"; %s; vector penalty %.2f × similarity to it%s",
+              "negation: '%s' detected; excluded \"%s\"; %s; vector penalty %.2f × similarity to it%s%s",
               exclusion.cue(),
               exclusion.excluded(),
               r.negation().embedPositiveOnly()
@@ -135,7 +135,8 @@ public final class QueryEngine {
               r.negation().penalty(),
               r.negation().hardExclude()
                   ? "; documents containing it removed"
-                  : "; no hard keyword exclusion"));
+                  : "; no hard keyword exclusion",
+              r.negation().demoteTitled() ? "; documents titled after it ranked last" : ""));
     }
 
     // Recency.
@@ -388,6 +389,9 @@ public final class QueryEngine {
 
     ranked.sort(
         Comparator.comparingDouble((Candidate c) -> c.score).reversed().thenComparing(c -> c.id));
+    if (exclusion != null && r.negation().demoteTitled()) {
+      ranked = demoteTitled(ranked, exclusion, plan);
+    }
     if (r.groupByParent()) {
       ranked = groupByParent(ranked, plan);
     }
@@ -597,6 +601,50 @@ public final class QueryEngine {
       double v = max > min ? (c.parts.get(part) - min) / (max - min) : 1;
       out.merge(c, weight * v, Double::sum);
     }
+  }
+
+  /**
+   * Moves the candidates whose title names the excluded entity after all others, keeping each
+   * group's order. Only the most specific matches count: when some title matches with its
+   * disambiguation, titles that match only without it stay (see {@link ExcludedTitles}).
+   */
+  private List<Candidate> demoteTitled(
+      List<Candidate> ranked, NegationDetector.Exclusion exclusion, Plan plan) {
+    ExcludedTitles titles = new ExcludedTitles(exclusion.excluded(), exclusion.positive());
+    Map<Candidate, ExcludedTitles.Match> matches = new HashMap<>();
+    ExcludedTitles.Match best = ExcludedTitles.Match.NONE;
+    for (Candidate c : ranked) {
+      ExcludedTitles.Match m = titles.match(document(c).title());
+      matches.put(c, m);
+      best = m.compareTo(best) > 0 ? m : best;
+    }
+    if (best == ExcludedTitles.Match.NONE) {
+      plan.add("negation: no candidate is titled after \"" + exclusion.excluded() + "\"");
+      return ranked;
+    }
+    List<Candidate> kept = new ArrayList<>();
+    List<Candidate> demoted = new ArrayList<>();
+    for (Candidate c : ranked) {
+      if (matches.get(c) == best) {
+        c.parts.put("titledAfterExcluded", 1.0);
+        demoted.add(c);
+      } else {
+        kept.add(c);
+      }
+    }
+    plan.add(
+        "negation: "
+            + demoted.size()
+            + " candidate(s) titled after \""
+            + exclusion.excluded()
+            + "\" ranked after the rest: "
+            + demoted.stream()
+                .limit(5)
+                .map(c -> c.id + " \"" + c.doc.title() + "\"")
+                .collect(java.util.stream.Collectors.joining(", "))
+            + (demoted.size() > 5 ? ", …" : ""));
+    kept.addAll(demoted);
+    return kept;
   }
 
   private List<Candidate> groupByParent(List<Candidate> ranked, Plan plan) {

@@ -193,28 +193,41 @@ public record SearchRequest(
 
   /**
    * Natural-language exclusion ("X but not Y"). The excluded part can lower similar documents (soft
-   * penalty on the vector score) and/or remove documents that contain it (hard keyword exclusion,
-   * which can delete the wanted document when it mentions the excluded entity).
+   * penalty on the vector score), move documents titled after it below the rest, and/or remove
+   * documents that contain it (hard keyword exclusion, which can delete the wanted document when it
+   * mentions the excluded entity).
    *
    * @param detect look for exclusions in the query text
    * @param penalty weight of the excluded part's similarity subtracted from the vector score
    * @param hardExclude also drop documents whose text contains the excluded part
    * @param embedPositiveOnly embed only the positive part (otherwise the whole query)
+   * @param demoteTitled rank documents whose title names the excluded entity ("not Redux": a
+   *     document titled "Redux") after all others; documents that only mention it keep their place
    */
   public record Negation(
-      boolean detect, double penalty, boolean hardExclude, boolean embedPositiveOnly) {
+      boolean detect,
+      double penalty,
+      boolean hardExclude,
+      boolean embedPositiveOnly,
+      boolean demoteTitled) {
     /**
-     * Defaults chosen on the tuning split of ExcluIR: the best pairwise accuracy of the grid, then
-     * R@1 (docs/decisions/0004-negation.md).
+     * Defaults chosen on the tuning split of ExcluIR: among the arms that keep pairwise accuracy at
+     * 85% or more and lose no R@1 against negation off, the lowest violation@10
+     * (docs/decisions/0004-negation.md).
      */
-    public static final Negation DEFAULT = new Negation(true, 0.5, false, true);
+    public static final Negation DEFAULT = new Negation(true, 1.0, false, true, true);
 
-    public static final Negation OFF = new Negation(false, 0, false, false);
+    public static final Negation OFF = new Negation(false, 0, false, false, false);
 
     public Negation {
       if (penalty < 0 || penalty > 5) {
         throw QuarryException.invalid("negation penalty must be in 0..5, got " + penalty);
       }
+    }
+
+    /** The same settings with title demotion on or off. */
+    public Negation withDemoteTitled(boolean v) {
+      return new Negation(detect, penalty, hardExclude, embedPositiveOnly, v);
     }
   }
 

@@ -33,6 +33,20 @@ class NegationDetectorTest {
         "Describe the team's season, but please don't include the coach's biography |"
             + " coach's biography | don't include",
         "What else is in the kit in addition to the charger? | charger | in addition to",
+        "In addition to Python, which languages does the team use? | Python | in addition to",
+        "Leaving out the harbour, what sights does Gdansk offer? | harbour | leaving out",
+        "Which roles did the actor play, not counting the 2004 sitcom Blue Door? |"
+            + " 2004 sitcom Blue Door | not counting",
+        "What else did the painter do outside of her role in the Dune Society? |"
+            + " Dune Society | outside of",
+        "Which lakes are good for swimming, while not discussing Lake Orta? | Lake Orta |"
+            + " while not discussing",
+        "Who sang on the album, but I don't want to know anything about Mia Lund? | Mia Lund |"
+            + " but i don't want to know anything about",
+        "Who founded the bakery? However, please refrain from discussing Tom Ek. | Tom Ek |"
+            + " refrain from discussing",
+        "Who else besides Ada Holm is credited on the record? | Ada Holm | besides",
+        "Which parks are in the city, avoid any details about Elm Park? | Elm Park | avoid",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -49,6 +63,21 @@ class NegationDetectorTest {
     assertThat(e.positive()).isEqualTo("laptops under 1,000 dollars");
   }
 
+  @Test
+  void movesTheQuestionAfterTheEntityBackToThePositivePart() {
+    NegationDetector.Exclusion e =
+        NegationDetector.detect("Who else besides Ada Holm is credited on the record?");
+    assertThat(e.positive()).isEqualTo("Who else is credited on the record?");
+  }
+
+  @Test
+  void cutsARoleInFrontOfTheExcludedTitle() {
+    NegationDetector.Exclusion e =
+        NegationDetector.detect(
+            "Aside from his role in the 2011 comedy Red Kite, what else has the actor done?");
+    assertThat(e.excluded()).isEqualTo("2011 comedy Red Kite");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -57,6 +86,10 @@ class NegationDetectorTest {
         "In addition to being a singer, she acts; which films did she act in?",
         "the band that played not only rock but also jazz",
         "What did the explorer find beyond the river",
+        "In addition to the museum, the town has a harbour.",
+        "Who else was at the party?",
+        "Which diets leave out gluten?",
+        "How to avoid burnout at work",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {

@@ -288,6 +288,44 @@ class QueryEngineTest {
   }
 
   @Test
+  void documentsTitledAfterTheExcludedEntityRankLastButMentionsStay() {
+    add("st-redux", "Redux (library)", "state management store", "2020-01-01", "js", 4, null);
+    add(
+        "st-mobx",
+        "MobX",
+        "state management store, an alternative to Redux",
+        "2020-01-01",
+        "js",
+        4,
+        null);
+    String q = "state management store but not Redux";
+    SearchRequest.Negation titlesOnly = new SearchRequest.Negation(true, 0, false, true, true);
+    SearchResult on =
+        engine.search(
+            SearchRequest.builder(q)
+                .mode(SearchRequest.Mode.VECTOR)
+                .negation(titlesOnly)
+                .k(20)
+                .explain(true)
+                .build());
+    List<String> ranked = ids(on);
+    assertThat(ranked.getLast()).isEqualTo("st-redux");
+    assertThat(ranked.getFirst()).isEqualTo("st-mobx");
+    assertThat(on.hits().getLast().parts()).containsEntry("titledAfterExcluded", 1.0);
+    assertThat(String.join("\n", on.plan()))
+        .contains("documents titled after it ranked last")
+        .contains("1 candidate(s) titled after \"Redux\" ranked after the rest: st-redux");
+    SearchResult off =
+        engine.search(
+            SearchRequest.builder(q)
+                .mode(SearchRequest.Mode.VECTOR)
+                .negation(titlesOnly.withDemoteTitled(false))
+                .k(2)
+                .build());
+    assertThat(ids(off)).contains("st-redux");
+  }
+
+  @Test
   void aQuotedExcludedTitleIsDetectedAndNotRequired() {
     String q = "dropdown menu tutorial but not \"jquery\"";
     SearchResult vector =
