@@ -272,26 +272,34 @@ public final class QueryEngine {
     if (vectorLeg) {
       float[] q = queryVector(r, semantic, plan);
       List<Hit> hits = vectorSearch(q, pool + likeIds.size(), filter, r, plan);
-      float[] excludedVector =
-          exclusion != null && r.negation().penalty() > 0 && canEmbed
-              ? embedder.embed(exclusion.excluded(), Role.QUERY)
-              : null;
       for (Hit h : hits) {
         if (likeIds.contains(h.id())) {
           continue; // more-like-this never returns its own examples
         }
         Candidate c = candidates.computeIfAbsent(h.id(), Candidate::new);
         c.parts.put("vector", (double) h.score());
-        double score = h.score();
+        vectorRanked.add(c);
+      }
+      double weight =
+          exclusion == null ? 0 : r.negation().penaltyFor(anyTitled(vectorRanked, exclusion));
+      if (exclusion != null && weight != r.negation().penalty()) {
+        plan.add(
+            String.format(
+                Locale.ROOT,
+                "negation: no candidate is titled after the excluded part, so its penalty is %.2f",
+                weight));
+      }
+      float[] excludedVector =
+          weight > 0 && canEmbed ? embedder.embed(exclusion.excluded(), Role.QUERY) : null;
+      for (Candidate c : vectorRanked) {
+        double score = c.parts.get("vector");
         if (excludedVector != null) {
-          c.doc = document(c);
-          double sim = Math.max(0, Vectors.dot(excludedVector, c.doc.vector()));
-          double penalty = r.negation().penalty() * sim;
+          double sim = Math.max(0, Vectors.dot(excludedVector, document(c).vector()));
+          double penalty = weight * sim;
           c.parts.put("penalty", -penalty);
           score -= penalty;
         }
         c.parts.put("vectorFinal", score);
-        vectorRanked.add(c);
       }
       vectorRanked.sort(
           Comparator.comparingDouble((Candidate c) -> c.parts.get("vectorFinal")).reversed());
@@ -601,6 +609,17 @@ public final class QueryEngine {
       double v = max > min ? (c.parts.get(part) - min) / (max - min) : 1;
       out.merge(c, weight * v, Double::sum);
     }
+  }
+
+  /** Whether title demotion will find a candidate titled after the excluded entity. */
+  private boolean anyTitled(List<Candidate> ranked, NegationDetector.Exclusion exclusion) {
+    ExcludedTitles titles = new ExcludedTitles(exclusion.excluded(), exclusion.positive());
+    for (Candidate c : ranked) {
+      if (titles.match(document(c).title()) != ExcludedTitles.Match.NONE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

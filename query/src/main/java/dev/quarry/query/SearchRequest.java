@@ -203,31 +203,59 @@ public record SearchRequest(
    * @param embedPositiveOnly embed only the positive part (otherwise the whole query)
    * @param demoteTitled rank documents whose title names the excluded entity ("not Redux": a
    *     document titled "Redux") after all others; documents that only mention it keep their place
+   * @param untitledPenalty the penalty's weight when title demotion is on but no candidate is
+   *     titled after the excluded entity: the soft penalty is then the only thing keeping it out,
+   *     so it may be stronger than {@code penalty}, which applies when a titled document was found
+   *     (and demoted)
    */
   public record Negation(
       boolean detect,
       double penalty,
       boolean hardExclude,
       boolean embedPositiveOnly,
-      boolean demoteTitled) {
+      boolean demoteTitled,
+      double untitledPenalty) {
     /**
-     * Defaults chosen on the tuning split of ExcluIR: among the arms that keep pairwise accuracy at
-     * 85% or more and lose no R@1 against negation off, the lowest violation@10
+     * Defaults chosen on the tuning split of ExcluIR: among the arms that embed the positive part
+     * (the whole query costs NevIR accuracy), keep pairwise accuracy at 85% or more and lose no R@1
+     * against negation off, the lowest violation@10 (the excluded document in the top 10): penalty
+     * 0.25, or 1.5 when no candidate is titled after the excluded part
      * (docs/decisions/0004-negation.md).
      */
-    public static final Negation DEFAULT = new Negation(true, 1.0, false, true, true);
+    public static final Negation DEFAULT = new Negation(true, 0.25, false, true, true, 1.5);
 
     public static final Negation OFF = new Negation(false, 0, false, false, false);
 
     public Negation {
-      if (penalty < 0 || penalty > 5) {
-        throw QuarryException.invalid("negation penalty must be in 0..5, got " + penalty);
+      if (penalty < 0 || penalty > 5 || untitledPenalty < 0 || untitledPenalty > 5) {
+        throw QuarryException.invalid(
+            "negation penalties must be in 0..5, got " + penalty + " and " + untitledPenalty);
       }
+    }
+
+    /** One penalty whether or not a candidate is titled after the excluded entity. */
+    public Negation(
+        boolean detect,
+        double penalty,
+        boolean hardExclude,
+        boolean embedPositiveOnly,
+        boolean demoteTitled) {
+      this(detect, penalty, hardExclude, embedPositiveOnly, demoteTitled, penalty);
     }
 
     /** The same settings with title demotion on or off. */
     public Negation withDemoteTitled(boolean v) {
-      return new Negation(detect, penalty, hardExclude, embedPositiveOnly, v);
+      return new Negation(detect, penalty, hardExclude, embedPositiveOnly, v, untitledPenalty);
+    }
+
+    /** The same settings with another penalty for when no candidate is titled after it. */
+    public Negation withUntitledPenalty(double v) {
+      return new Negation(detect, penalty, hardExclude, embedPositiveOnly, demoteTitled, v);
+    }
+
+    /** The penalty's weight, given whether a candidate is titled after the excluded entity. */
+    public double penaltyFor(boolean titledCandidate) {
+      return demoteTitled && !titledCandidate ? untitledPenalty : penalty;
     }
   }
 

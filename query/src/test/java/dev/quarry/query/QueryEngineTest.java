@@ -326,6 +326,50 @@ class QueryEngineTest {
   }
 
   @Test
+  void theUntitledPenaltyAppliesOnlyWhenNoCandidateIsTitledAfterTheExcludedPart() {
+    add("st-redux", "Redux (library)", "state management store", "2020-01-01", "js", 4, null);
+    add("st-mobx", "MobX", "state management store for React", "2020-01-01", "js", 4, null);
+    SearchRequest.Negation adaptive = new SearchRequest.Negation(true, 0.1, false, true, true, 2.0);
+    // A title names Redux: the base penalty, as if it were the only one.
+    assertThat(penalties("state management store but not Redux", adaptive))
+        .isEqualTo(penalties("state management store but not Redux", uniform(0.1)));
+    // No title names Zustand: the stronger penalty is all that keeps it out.
+    SearchResult untitled =
+        engine.search(
+            SearchRequest.builder("state management store but not Zustand")
+                .mode(SearchRequest.Mode.VECTOR)
+                .negation(adaptive)
+                .explain(true)
+                .build());
+    assertThat(String.join("\n", untitled.plan()))
+        .contains("no candidate is titled after the excluded part, so its penalty is 2.00");
+    assertThat(penalties("state management store but not Zustand", adaptive))
+        .isEqualTo(penalties("state management store but not Zustand", uniform(2.0)))
+        .isNotEqualTo(penalties("state management store but not Zustand", uniform(0.1)));
+  }
+
+  private static SearchRequest.Negation uniform(double penalty) {
+    return new SearchRequest.Negation(true, penalty, false, true, true);
+  }
+
+  private java.util.Map<String, Double> penalties(String query, SearchRequest.Negation n) {
+    java.util.Map<String, Double> out = new java.util.TreeMap<>();
+    for (SearchHit h :
+        engine
+            .search(
+                SearchRequest.builder(query)
+                    .mode(SearchRequest.Mode.VECTOR)
+                    .negation(n)
+                    .k(20)
+                    .explain(true)
+                    .build())
+            .hits()) {
+      out.put(h.id(), h.parts().get("penalty"));
+    }
+    return out;
+  }
+
+  @Test
   void aQuotedExcludedTitleIsDetectedAndNotRequired() {
     String q = "dropdown menu tutorial but not \"jquery\"";
     SearchResult vector =
