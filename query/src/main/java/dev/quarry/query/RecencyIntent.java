@@ -29,8 +29,9 @@ public final class RecencyIntent {
               + "this (?:fall|spring|summer|winter|season)|next (?:week|month)|"
               // Something under way: "is/are (now) <verb>-ing" ("is heading for", "are being
               // recalled"), but not nouns in -ing ("what is the building …" has no cue; "is
-              // king" is excluded).
-              + "(?:is|are)\\s+(?:now\\s+)?"
+              // king" is excluded). Opening a question or after how/why, the -ing word is the
+              // subject ("Is smoking bad", "How is baking soda different"), not an event.
+              + "(?<=\\w\\s)(?<!\\bhow\\s)(?<!\\bwhy\\s)(?:is|are)\\s+(?:now\\s+)?"
               + "(?!(?:some|any|every|no)thing\\b|king\\b|spring\\b|string\\b|morning\\b|evening\\b"
               + "|building\\b|during\\b)[a-z]{2,}ing)\\b",
           Pattern.CASE_INSENSITIVE);
