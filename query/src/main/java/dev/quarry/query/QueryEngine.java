@@ -97,6 +97,7 @@ public final class QueryEngine {
     final Map<String, Double> parts = new LinkedHashMap<>();
     double score;
     Document doc;
+    ExcludedTitles.Match titleMatch; // computed once, when title demotion needs it
 
     Candidate(String id) {
       this.id = id;
@@ -113,6 +114,10 @@ public final class QueryEngine {
     // exclusions often quote the title they exclude ("Except for "The Glass House", which …").
     NegationDetector.Exclusion exclusion =
         r.negation().detect() ? NegationDetector.detect(qt.semantic()) : null;
+    ExcludedTitles titles =
+        exclusion != null && r.negation().demoteTitled()
+            ? new ExcludedTitles(exclusion.excluded(), exclusion.positive())
+            : null;
     String semantic = qt.semantic();
     String keywords = qt.free();
     List<String> phrases = qt.phrases();
@@ -281,7 +286,9 @@ public final class QueryEngine {
         vectorRanked.add(c);
       }
       double weight =
-          exclusion == null ? 0 : r.negation().penaltyFor(anyTitled(vectorRanked, exclusion));
+          exclusion == null
+              ? 0
+              : r.negation().penaltyFor(titles != null && anyTitled(vectorRanked, titles));
       if (exclusion != null && weight != r.negation().penalty()) {
         plan.add(
             String.format(
@@ -397,8 +404,8 @@ public final class QueryEngine {
 
     ranked.sort(
         Comparator.comparingDouble((Candidate c) -> c.score).reversed().thenComparing(c -> c.id));
-    if (exclusion != null && r.negation().demoteTitled()) {
-      ranked = demoteTitled(ranked, exclusion, plan);
+    if (titles != null) {
+      ranked = demoteTitled(ranked, titles, exclusion, plan);
     }
     if (r.groupByParent()) {
       ranked = groupByParent(ranked, plan);
@@ -612,14 +619,20 @@ public final class QueryEngine {
   }
 
   /** Whether title demotion will find a candidate titled after the excluded entity. */
-  private boolean anyTitled(List<Candidate> ranked, NegationDetector.Exclusion exclusion) {
-    ExcludedTitles titles = new ExcludedTitles(exclusion.excluded(), exclusion.positive());
+  private boolean anyTitled(List<Candidate> ranked, ExcludedTitles titles) {
     for (Candidate c : ranked) {
-      if (titles.match(document(c).title()) != ExcludedTitles.Match.NONE) {
+      if (titleMatch(c, titles) != ExcludedTitles.Match.NONE) {
         return true;
       }
     }
     return false;
+  }
+
+  private ExcludedTitles.Match titleMatch(Candidate c, ExcludedTitles titles) {
+    if (c.titleMatch == null) {
+      c.titleMatch = titles.match(document(c).title());
+    }
+    return c.titleMatch;
   }
 
   /**
@@ -628,13 +641,13 @@ public final class QueryEngine {
    * disambiguation, titles that match only without it stay (see {@link ExcludedTitles}).
    */
   private List<Candidate> demoteTitled(
-      List<Candidate> ranked, NegationDetector.Exclusion exclusion, Plan plan) {
-    ExcludedTitles titles = new ExcludedTitles(exclusion.excluded(), exclusion.positive());
-    Map<Candidate, ExcludedTitles.Match> matches = new HashMap<>();
+      List<Candidate> ranked,
+      ExcludedTitles titles,
+      NegationDetector.Exclusion exclusion,
+      Plan plan) {
     ExcludedTitles.Match best = ExcludedTitles.Match.NONE;
     for (Candidate c : ranked) {
-      ExcludedTitles.Match m = titles.match(document(c).title());
-      matches.put(c, m);
+      ExcludedTitles.Match m = titleMatch(c, titles);
       best = m.compareTo(best) > 0 ? m : best;
     }
     if (best == ExcludedTitles.Match.NONE) {
@@ -644,7 +657,7 @@ public final class QueryEngine {
     List<Candidate> kept = new ArrayList<>();
     List<Candidate> demoted = new ArrayList<>();
     for (Candidate c : ranked) {
-      if (matches.get(c) == best) {
+      if (c.titleMatch == best) {
         c.parts.put("titledAfterExcluded", 1.0);
         demoted.add(c);
       } else {

@@ -417,18 +417,7 @@ public final class ExcluirEval implements Runnable {
     int[] queries = new int[3];
     int[] violations = new int[3];
     for (Query q : tuning) {
-      List<SearchHit> hits =
-          engine
-              .search(
-                  SearchRequest.builder(q.text())
-                      .k(K)
-                      .mode(arm.mode())
-                      .negation(arm.negation())
-                      .recency(
-                          SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF))
-                      .explain(true)
-                      .build())
-              .hits();
+      List<SearchHit> hits = engine.search(request(arm, q).explain(true).build()).hits();
       int neg = Ranks.of(hits, q.negativeId());
       // Demoted documents go after all others, so with 1,980 documents they fall out of the top
       // 1,000 (absent) or carry the demotion mark.
@@ -487,24 +476,22 @@ public final class ExcluirEval implements Runnable {
         Table.pct((double) positiveMentions / Math.max(1, fired)));
   }
 
+  /** A query's request under an arm: its top K, recency off (this set is about exclusion). */
+  private static SearchRequest.Builder request(Arm arm, Query q) {
+    return SearchRequest.builder(q.text())
+        .k(K)
+        .mode(arm.mode())
+        .negation(arm.negation())
+        .recency(SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF));
+  }
+
   private static List<Outcome> run(QueryEngine engine, Arm arm, List<Query> queries) {
     long start = System.nanoTime();
     List<Outcome> outcomes =
         queries.parallelStream()
             .map(
                 q -> {
-                  List<SearchHit> hits =
-                      engine
-                          .search(
-                              SearchRequest.builder(q.text())
-                                  .k(K)
-                                  .mode(arm.mode())
-                                  .negation(arm.negation())
-                                  .recency(
-                                      SearchRequest.Recency.DEFAULT.withMode(
-                                          SearchRequest.RecencyMode.OFF))
-                                  .build())
-                          .hits();
+                  List<SearchHit> hits = engine.search(request(arm, q).build()).hits();
                   return new Outcome(
                       Ranks.of(hits, q.positiveId()), Ranks.of(hits, q.negativeId()));
                 })
