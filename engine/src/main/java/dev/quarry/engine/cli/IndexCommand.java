@@ -184,7 +184,7 @@ final class IndexCommand implements Callable<Integer> {
   static void printSummary(PrintWriter err, IngestReport r) {
     err.printf(
         Locale.ROOT,
-        "%s %d documents in %.1f s (%.0f docs/s): %d written as %d chunks, %d unchanged (skipped), %d embeddings from cache, %d computed, %d rejected%s%n",
+        "%s %d documents in %.1f s (%.0f docs/s): %d written as %d chunks, %d skipped (unchanged, or repeated later in the input), %d embeddings from cache, %d computed, %d rejected%s%n",
         r.interrupted() ? "interrupted after" : "indexed",
         r.documents(),
         r.seconds(),

@@ -6,7 +6,10 @@ import dev.quarry.core.TokenCounter;
 import dev.quarry.index.Collection;
 import dev.quarry.index.Document;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -188,7 +191,8 @@ public final class IngestPipeline {
           if (stop.get()) {
             break; // stop before embedding more; what is queued still gets written and committed
           }
-          for (List<TextDocument> cut : ended ? tail(batch) : List.of(batch)) {
+          List<TextDocument> latest = latestPerId(batch, counters);
+          for (List<TextDocument> cut : ended ? tail(latest) : List.of(latest)) {
             writes.put(preparers.submit(() -> preparer.prepare(cut, counters)));
           }
           batch = new ArrayList<>();
@@ -235,16 +239,35 @@ public final class IngestPipeline {
   }
 
   /**
+   * The batch without records that a later record with the same id replaces: embedding them would
+   * be wasted, and it lets {@link #tail} reorder the last batch. They count as skipped.
+   */
+  private static List<TextDocument> latestPerId(
+      List<TextDocument> batch, Preparer.Counters counters) {
+    Map<String, TextDocument> latest = new LinkedHashMap<>();
+    for (TextDocument d : batch) {
+      latest.remove(d.id()); // re-inserted at its later position
+      latest.put(d.id(), d);
+    }
+    counters.skipped.add(batch.size() - latest.size());
+    return latest.size() == batch.size() ? batch : new ArrayList<>(latest.values());
+  }
+
+  /**
    * Cuts the last batch into small pieces. Nothing overlaps the writer's work on the last piece
    * (graph inserts for each vector, then the commit), so a whole batch there left one core idle for
    * a quarter of a second; the model pool is first-in first-out, so pieces finish in order and the
-   * writer inserts each while the next is embedded.
+   * writer inserts each while the next is embedded. The pieces are bands of length (ids are unique
+   * here, so write order does not matter): each model call then pads as little as in one call for
+   * the whole batch, where pieces in input order cost 2–5% more model time.
    */
-  private List<List<TextDocument>> tail(List<TextDocument> last) {
+  private static List<List<TextDocument>> tail(List<TextDocument> last) {
+    List<TextDocument> byLength = new ArrayList<>(last);
+    byLength.sort(Comparator.comparingLong(IngestPipeline::chars));
     int piece = Math.max(TAIL_PIECE_MIN, (last.size() + TAIL_PIECES - 1) / TAIL_PIECES);
     List<List<TextDocument>> pieces = new ArrayList<>();
-    for (int i = 0; i < last.size(); i += piece) {
-      pieces.add(last.subList(i, Math.min(last.size(), i + piece)));
+    for (int i = 0; i < byLength.size(); i += piece) {
+      pieces.add(byLength.subList(i, Math.min(byLength.size(), i + piece)));
     }
     return pieces;
   }

@@ -8,7 +8,8 @@ import java.util.List;
  * @param documents documents read and accepted
  * @param written documents written (new or changed)
  * @param chunks chunks written
- * @param skipped documents unchanged since the last run (not embedded again)
+ * @param skipped documents not embedded: unchanged since the last run, or replaced by a later
+ *     record with the same id in the same batch
  * @param cached chunks whose embedding came from the cache
  * @param embedded chunks embedded by the model
  * @param truncated chunks longer than the model's maximum tokens (cut)

@@ -53,9 +53,10 @@ class IngestionTest {
   }
 
   @Test
-  void batchesKeepInputOrderThroughTheLastBatchsPiecesAndEndAtTheCharacterBudget() {
-    // 130 short documents in batches of 64: two full batches, then a last batch of 2 cut into
-    // pieces; "dup" comes first in batch one and again in the last piece, which must win.
+  void laterRecordsWinThroughTheLastBatchsPiecesAndBatchesEndAtTheCharacterBudget() {
+    // 130 short documents in batches of 64: two full batches, then a batch of 2 with "dup"; it
+    // comes first in batch one, and its later record must win. The last batch is cut into pieces
+    // by length: there "again" comes long, then short, and the short later record must win.
     List<TextDocument> docs = new ArrayList<>();
     docs.add(new TextDocument("dup", null, "the first version", java.util.Map.of()));
     for (int i = 1; i < 129; i++) {
@@ -67,6 +68,12 @@ class IngestionTest {
     for (int i = 0; i < 7; i++) {
       docs.add(new TextDocument("big" + i, null, big, java.util.Map.of()));
     }
+    String longer = "the long first version, " + "with many more words ".repeat(40);
+    for (int i = 0; i < 40; i++) {
+      docs.add(new TextDocument("t" + i, null, "tail " + "word ".repeat(i), java.util.Map.of()));
+    }
+    docs.add(new TextDocument("again", null, longer, java.util.Map.of()));
+    docs.add(new TextDocument("again", null, "short second", java.util.Map.of()));
     List<Long> updates = new ArrayList<>();
     Progress counting =
         new Progress() {
@@ -87,9 +94,12 @@ class IngestionTest {
               List.of(RecordReader.of("docs", docs)),
               counting,
               new IngestPipeline.Options(false, 64, 1000));
-      assertThat(report.documents()).isEqualTo(137);
+      assertThat(report.documents()).isEqualTo(179);
       assertThat(q.get("dup").orElseThrow().text()).isEqualTo("the second version");
-      assertThat(q.stats().documents()).isEqualTo(136);
+      assertThat(q.get("again").orElseThrow().text()).isEqualTo("short second");
+      assertThat(report.skipped()).as("'again' repeats within the last batch").isEqualTo(1);
+      assertThat(report.written()).isEqualTo(178);
+      assertThat(q.stats().documents()).isEqualTo(177);
     }
     // One update per batch cut (plus the final one): 2 of 64, then the rest split by characters.
     assertThat(updates.size()).isGreaterThanOrEqualTo(5);
