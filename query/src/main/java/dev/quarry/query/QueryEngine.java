@@ -48,6 +48,9 @@ public final class QueryEngine {
   /** Below this many filtered documents an exact scan beats a filtered graph walk. */
   private static final double TITLE_BOOST = 1.5;
 
+  private static final int FRESH_TOP = 10;
+  private static final int FRESH_LIFT = 4;
+
   /**
    * Question words carry no topic; in BM25 they only add stray matches. Dropped from keyword
    * queries (documents keep them).
@@ -150,10 +153,12 @@ public final class QueryEngine {
     boolean dated = !timeless && collection.fields().get(recency.dateField()) == FieldType.DATE;
     Instant asOf = recency.asOf() != null ? recency.asOf() : clock.instant();
     String cue = RecencyIntent.cue(r.text());
+    boolean auto = dated && recency.mode() == SearchRequest.RecencyMode.AUTO;
     boolean decay =
-        dated
-            && (recency.mode() == SearchRequest.RecencyMode.FORCED
-                || (recency.mode() == SearchRequest.RecencyMode.AUTO && cue != null));
+        dated && recency.mode() == SearchRequest.RecencyMode.FORCED || auto && cue != null;
+    // Auto without a cue: whether the collection covers the topic freshly decides, once the
+    // candidates are known.
+    boolean byCoverage = auto && cue == null && !recency.fresh().isZero();
     if (timeless) {
       plan.add("recency: none (time handling turned off by the request)");
     } else if (!dated) {
@@ -176,7 +181,9 @@ public final class QueryEngine {
                       + " d"
                   : recency.mode() == SearchRequest.RecencyMode.OFF
                       ? "off"
-                      : "not applied (no recency cue in the query)"));
+                      : byCoverage
+                          ? "only on fresh coverage (no recency cue in the query)"
+                          : "not applied (no recency cue in the query)"));
     }
 
     // The filter: request filter, field:value terms, windows, as-of, exclusions.
@@ -260,7 +267,11 @@ public final class QueryEngine {
     // so they need a deeper list; a plain vector search keeps Lucene's order and needs only `want`
     // (a deeper list would also widen the graph walk's beam for nothing).
     boolean reranked =
-        r.mode() != SearchRequest.Mode.VECTOR || exclusion != null || decay || r.groupByParent();
+        r.mode() != SearchRequest.Mode.VECTOR
+            || exclusion != null
+            || decay
+            || byCoverage
+            || r.groupByParent();
     int pool = reranked ? Math.min(2000, Math.max(100, want * (r.groupByParent() ? 10 : 2))) : want;
     Map<String, Candidate> candidates = new LinkedHashMap<>();
 
@@ -358,6 +369,10 @@ public final class QueryEngine {
             c.score == Double.NEGATIVE_INFINITY
                 && !c.parts.containsKey("vectorFinal")
                 && !c.parts.containsKey("keyword"));
+
+    if (byCoverage && !ranked.isEmpty()) {
+      decay = freshCoverage(vectorLeg ? vectorRanked : keywordRanked, filter, recency, asOf, plan);
+    }
 
     // Recency decay, only among candidates that are relevant: in a broad collection, decaying
     // every candidate would rank any recent document above an older relevant one. Candidates whose
@@ -640,6 +655,57 @@ public final class QueryEngine {
    * group's order. Only the most specific matches count: when some title matches with its
    * disambiguation, titles that match only without it stay (see {@link ExcludedTitles}).
    */
+  /**
+   * Fresh coverage ("query deserves freshness"): a query without a recency cue still asks for the
+   * news when the collection covers its topic freshly, that is when one of the {@value #FRESH_TOP}
+   * most relevant candidates is dated within the fresh window before as-of, and such documents are
+   * at least {@value #FRESH_LIFT} times more common there than among all documents searched, so
+   * that a collection written mostly last week is not fresh everywhere
+   * (docs/decisions/0022-fresh-coverage.md).
+   */
+  private boolean freshCoverage(
+      List<Candidate> byRelevance,
+      Query filter,
+      SearchRequest.Recency recency,
+      Instant asOf,
+      Plan plan) {
+    Instant from = asOf.minus(recency.fresh());
+    List<Candidate> top = byRelevance.subList(0, Math.min(FRESH_TOP, byRelevance.size()));
+    int fresh = 0;
+    for (Candidate c : top) {
+      if (document(c).first(recency.dateField()) instanceof Instant t
+          && !t.isBefore(from)
+          && !t.isAfter(asOf)) {
+        fresh++;
+      }
+    }
+    Query searched = filter == null ? new MatchAllDocsQuery() : filter;
+    Query recent =
+        new BooleanQuery.Builder()
+            .add(searched, BooleanClause.Occur.FILTER)
+            .add(
+                LongPoint.newRangeQuery(
+                    recency.dateField(), from.toEpochMilli(), asOf.toEpochMilli()),
+                BooleanClause.Occur.FILTER)
+            .build();
+    long[] counts = collection.withSearcher(s -> new long[] {s.count(searched), s.count(recent)});
+    double share = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
+    boolean fires = fresh > 0 && !top.isEmpty() && fresh >= FRESH_LIFT * share * top.size();
+    plan.add(
+        String.format(
+            Locale.ROOT,
+            "recency: %d of the %d most relevant candidates are dated within %d d before as-of,"
+                + " against %.1f%% of the documents searched: %s",
+            fresh,
+            top.size(),
+            recency.fresh().toDays(),
+            100 * share,
+            fires
+                ? "fresh coverage, decay applied, half-life " + recency.halfLife().toDays() + " d"
+                : "no fresh coverage, decay not applied"));
+    return fires;
+  }
+
   private List<Candidate> demoteTitled(
       List<Candidate> ranked,
       ExcludedTitles titles,

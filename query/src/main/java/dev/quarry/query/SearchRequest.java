@@ -126,6 +126,10 @@ public record SearchRequest(
    *     relevance is at least this are re-ranked by decay, the others follow them (default {@value
    *     #DEFAULT_GATE}; 0 decays every candidate, as suits a collection of news on one theme;
    *     docs/decisions/0005-recency-gate.md)
+   * @param fresh in {@link RecencyMode#AUTO}, a query without a recency cue still gets the decay
+   *     when its most relevant candidates include a document dated within this window before as-of
+   *     ("fresh coverage", docs/decisions/0022-fresh-coverage.md); {@link Duration#ZERO} leaves
+   *     auto to the cues alone
    */
   public record Recency(
       RecencyMode mode,
@@ -134,19 +138,39 @@ public record SearchRequest(
       Duration halfLife,
       Instant after,
       Instant before,
-      double gate) {
+      double gate,
+      Duration fresh) {
     /** The default relevance gate (docs/decisions/0005-recency-gate.md). */
     public static final double DEFAULT_GATE = 0.4;
 
+    /** The default fresh-coverage window (docs/decisions/0022-fresh-coverage.md). */
+    public static final Duration DEFAULT_FRESH = Duration.ofDays(7);
+
     public static final Recency DEFAULT =
-        new Recency(RecencyMode.AUTO, null, "date", Duration.ofDays(30), null, null, DEFAULT_GATE);
+        new Recency(
+            RecencyMode.AUTO,
+            null,
+            "date",
+            Duration.ofDays(30),
+            null,
+            null,
+            DEFAULT_GATE,
+            DEFAULT_FRESH);
 
     /**
      * No time handling at all: no as-of exclusion, window or decay, whatever the documents' dates.
      * For callers with no notion of "now" in their queries, such as framework adapters.
      */
     public static final Recency NONE =
-        new Recency(RecencyMode.OFF, null, "", Duration.ofDays(30), null, null, DEFAULT_GATE);
+        new Recency(
+            RecencyMode.OFF,
+            null,
+            "",
+            Duration.ofDays(30),
+            null,
+            null,
+            DEFAULT_GATE,
+            Duration.ZERO);
 
     public Recency {
       if (mode == null
@@ -160,6 +184,10 @@ public record SearchRequest(
       if (!(gate >= 0 && gate <= 1)) {
         throw QuarryException.invalid("recency gate must be in 0..1, got " + gate);
       }
+      if (fresh == null || fresh.isNegative()) {
+        throw QuarryException.invalid(
+            "recency: the fresh-coverage window must be zero (off) or positive, got " + fresh);
+      }
     }
 
     /**
@@ -167,27 +195,32 @@ public record SearchRequest(
      * candidate, 1 only the best.
      */
     public Recency withGate(double g) {
-      return new Recency(mode, asOf, dateField, halfLife, after, before, g);
+      return new Recency(mode, asOf, dateField, halfLife, after, before, g, fresh);
     }
 
     public Recency withMode(RecencyMode m) {
-      return new Recency(m, asOf, dateField, halfLife, after, before, gate);
+      return new Recency(m, asOf, dateField, halfLife, after, before, gate, fresh);
     }
 
     public Recency withAsOf(Instant t) {
-      return new Recency(mode, t, dateField, halfLife, after, before, gate);
+      return new Recency(mode, t, dateField, halfLife, after, before, gate, fresh);
     }
 
     public Recency withHalfLife(Duration d) {
-      return new Recency(mode, asOf, dateField, d, after, before, gate);
+      return new Recency(mode, asOf, dateField, d, after, before, gate, fresh);
     }
 
     public Recency withWindow(Instant from, Instant to) {
-      return new Recency(mode, asOf, dateField, halfLife, from, to, gate);
+      return new Recency(mode, asOf, dateField, halfLife, from, to, gate, fresh);
     }
 
     public Recency withDateField(String field) {
-      return new Recency(mode, asOf, field, halfLife, after, before, gate);
+      return new Recency(mode, asOf, field, halfLife, after, before, gate, fresh);
+    }
+
+    /** The same settings with the fresh-coverage window {@code w}; zero turns it off. */
+    public Recency withFresh(Duration w) {
+      return new Recency(mode, asOf, dateField, halfLife, after, before, gate, w);
     }
   }
 

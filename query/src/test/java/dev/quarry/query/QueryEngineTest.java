@@ -154,7 +154,57 @@ class QueryEngineTest {
     assertThat(r.hits().get(0).parts()).containsKey("decay");
     SearchResult plain =
         engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
-    assertThat(String.join("\n", plain.plan())).contains("not applied (no recency cue");
+    assertThat(String.join("\n", plain.plan()))
+        .contains("only on fresh coverage (no recency cue")
+        .contains("no fresh coverage, decay not applied");
+  }
+
+  @Test
+  void freshCoverageAppliesTheDecayWithoutACueWhenFreshDocumentsStandOut() {
+    // A review dated three days before as-of is fresh coverage of Nimbus phones, but in a
+    // collection of twelve documents one fresh document is no more than chance.
+    add(
+        "phone-6",
+        "Nimbus phone 6",
+        "The Nimbus phone version 6 review",
+        "2025-12-29",
+        "products",
+        4,
+        null);
+    SearchResult few =
+        engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
+    assertThat(String.join("\n", few.plan()))
+        .contains("1 of the 10 most relevant candidates are dated within 7 d before as-of")
+        .contains("no fresh coverage, decay not applied");
+    for (int i = 0; i < 30; i++) {
+      add(
+          "recipe-" + i,
+          "Recipe " + i,
+          "A slow cooked dish with ingredient " + i,
+          "2015-03-01",
+          "cooking",
+          4,
+          null);
+    }
+    SearchResult fresh =
+        engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
+    assertThat(String.join("\n", fresh.plan())).contains("fresh coverage, decay applied");
+    assertThat(ids(fresh).get(0)).isEqualTo("phone-6");
+    SearchResult cake =
+        engine.search(SearchRequest.builder("chocolate cake").k(3).explain(true).build());
+    assertThat(String.join("\n", cake.plan())).contains("no fresh coverage");
+    SearchResult cuesOnly =
+        engine.search(
+            SearchRequest.builder("Nimbus phone")
+                .k(3)
+                .recency(SearchRequest.Recency.DEFAULT.withFresh(java.time.Duration.ZERO))
+                .explain(true)
+                .build());
+    assertThat(String.join("\n", cuesOnly.plan()))
+        .contains("not applied (no recency cue in the query)");
+    assertThatThrownBy(() -> SearchRequest.Recency.DEFAULT.withFresh(java.time.Duration.ofDays(-1)))
+        .isInstanceOf(QuarryException.class)
+        .hasMessageContaining("fresh-coverage window");
   }
 
   @Test

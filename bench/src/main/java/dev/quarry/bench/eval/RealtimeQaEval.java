@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 import picocli.CommandLine;
@@ -46,6 +47,9 @@ public final class RealtimeQaEval implements Runnable {
   /** As of far in the future: no document is excluded as future, i.e. no date handling at all. */
   private static final Instant NO_AS_OF = Instant.parse("2100-01-01T00:00:00Z");
 
+  /** Seed of the as-of dates given to RecencyQA questions in the trigger guard. */
+  private static final long GUARD_SEED = 20261124L;
+
   @Mixin EvalOptions options;
 
   /** A question with its date and relevant documents. */
@@ -64,9 +68,23 @@ public final class RealtimeQaEval implements Runnable {
    * A configuration under test; {@code asOf} false searches with no date handling at all; {@code
    * gate} is the decay's relevance gate.
    */
-  record Arm(String name, RecencyMode mode, Duration halfLife, boolean asOf, double gate) {
+  record Arm(
+      String name, RecencyMode mode, Duration halfLife, boolean asOf, double gate, Duration fresh) {
     Arm(String name, RecencyMode mode, Duration halfLife, boolean asOf) {
-      this(name, mode, halfLife, asOf, Recency.DEFAULT_GATE);
+      this(name, mode, halfLife, asOf, Recency.DEFAULT_GATE, Recency.DEFAULT_FRESH);
+    }
+
+    Arm(String name, RecencyMode mode, Duration halfLife, boolean asOf, double gate) {
+      this(name, mode, halfLife, asOf, gate, Recency.DEFAULT_FRESH);
+    }
+
+    Recency recency(Instant asOf) {
+      return Recency.DEFAULT
+          .withMode(mode)
+          .withHalfLife(halfLife)
+          .withGate(gate)
+          .withFresh(fresh)
+          .withAsOf(asOf() ? asOf : NO_AS_OF);
     }
   }
 
@@ -158,12 +176,33 @@ public final class RealtimeQaEval implements Runnable {
     Duration month = Duration.ofDays(30);
     Arm none = new Arm("no date handling", RecencyMode.OFF, month, false);
     Arm off = new Arm("off (as-of filter only)", RecencyMode.OFF, month, true);
-    Arm auto = new Arm("auto, half-life 30 d (gate 0.4)", RecencyMode.AUTO, month, true);
+    Arm auto =
+        new Arm(
+            "auto, half-life 30 d (gate 0.4, fresh coverage 7 d)", RecencyMode.AUTO, month, true);
+    Arm cuesOnly =
+        new Arm(
+            "auto on cues only (no fresh coverage)",
+            RecencyMode.AUTO,
+            month,
+            true,
+            Recency.DEFAULT_GATE,
+            Duration.ZERO);
     Arm forced = new Arm("forced, half-life 30 d (gate 0.4)", RecencyMode.FORCED, month, true);
     Arm autoAll = new Arm("auto, 30 d, gate 0 (every candidate)", RecencyMode.AUTO, month, true, 0);
     Arm forcedAll =
         new Arm("forced, 30 d, gate 0 (every candidate)", RecencyMode.FORCED, month, true, 0);
-    List<Arm> arms = new ArrayList<>(List.of(none, off, auto, forced, autoAll, forcedAll));
+    List<Arm> arms =
+        new ArrayList<>(List.of(none, off, auto, forced, autoAll, forcedAll, cuesOnly));
+    for (int days : new int[] {3, 14, 30}) {
+      arms.add(
+          new Arm(
+              "auto, fresh coverage " + days + " d",
+              RecencyMode.AUTO,
+              month,
+              true,
+              Recency.DEFAULT_GATE,
+              Duration.ofDays(days)));
+    }
     for (int days : new int[] {7, 90, 365}) {
       arms.add(
           new Arm(
@@ -207,7 +246,7 @@ public final class RealtimeQaEval implements Runnable {
             "MRR@10 tuning",
             "MRR@10 report",
             "Future@10 report");
-    for (Arm arm : List.of(none, off, auto, forced, autoAll, forcedAll)) {
+    for (Arm arm : arms.subList(0, 10)) {
       Summary tune = subset(strict, results.get(arm), q -> Split.DEFAULT.isTuning(q.id()));
       Summary rep = subset(strict, results.get(arm), q -> !Split.DEFAULT.isTuning(q.id()));
       splits.row(arm.name(), tune.mrr(), rep.mrr(), rep.future());
@@ -217,6 +256,7 @@ public final class RealtimeQaEval implements Runnable {
     Table d = new Table("Strict qrels: paired differences in MRR@10", "comparison", "Δ [95% CI]");
     d.row("auto − off", mrrDelta(results.get(off), results.get(auto)));
     d.row("forced − auto", mrrDelta(results.get(auto), results.get(forced)));
+    d.row("auto − auto on cues only", mrrDelta(results.get(cuesOnly), results.get(auto)));
     d.row("off − no date handling", mrrDelta(results.get(none), results.get(off)));
     d.print(System.out);
 
@@ -235,6 +275,7 @@ public final class RealtimeQaEval implements Runnable {
       l.row(arm.name(), s.n(), s.mrr(), s.recall(), s.ndcg(), s.stale(), s.future());
     }
     l.print(System.out);
+    triggers(engine, auto, strict);
 
     Summary a = Summary.of(results.get(auto));
     Summary rep = subset(strict, results.get(auto), q -> !Split.DEFAULT.isTuning(q.id()));
@@ -248,6 +289,90 @@ public final class RealtimeQaEval implements Runnable {
     g.print(System.out);
   }
 
+  /**
+   * How often auto applies the decay, by cue or by fresh coverage: on these questions (all of which
+   * want the news), and on RecencyQA questions whose answers change over years or never, searched
+   * against this corpus as of the date of a random question here, where it should not apply.
+   */
+  private void triggers(QueryEngine engine, Arm auto, List<Question> strict) {
+    Table t =
+        new Table(
+            "Auto's trigger: by cue, by fresh coverage (RecencyQA rows searched as of a random"
+                + " question date here, seed "
+                + GUARD_SEED
+                + ")",
+            "questions",
+            "n",
+            "cue",
+            "fresh coverage",
+            "either");
+    List<Map.Entry<String, Instant>> rtqa =
+        strict.stream().map(q -> Map.entry(q.text(), q.asOf())).toList();
+    row(t, "RealTime QA, with a cue", engine, auto, filter(rtqa, true));
+    row(t, "RealTime QA, without a cue", engine, auto, filter(rtqa, false));
+    Random random = new Random(GUARD_SEED);
+    List<JsonObject> rows = EvalFiles.jsonl(options.file(RecencyQaEval.FILE));
+    Map<String, List<Map.Entry<String, Instant>>> groups = new LinkedHashMap<>();
+    for (JsonObject o : rows) {
+      String label = o.get("majority_label").getAsString();
+      boolean stationary = o.get("final_stationary_label").getAsString().equals("Stationary");
+      var entry =
+          Map.entry(
+              o.get("question").getAsString(), strict.get(random.nextInt(strict.size())).asOf());
+      if (RecencyQaEval.SLOW.contains(label)) {
+        groups
+            .computeIfAbsent("RecencyQA, slow label (should not fire)", k -> new ArrayList<>())
+            .add(entry);
+      }
+      if (stationary) {
+        groups.computeIfAbsent("RecencyQA, Stationary", k -> new ArrayList<>()).add(entry);
+        if (RecencyQaEval.SLOW.contains(label)) {
+          groups
+              .computeIfAbsent("RecencyQA, Stationary with a slow label", k -> new ArrayList<>())
+              .add(entry);
+        }
+      }
+    }
+    groups.forEach((name, qs) -> row(t, name, engine, auto, qs));
+    t.print(System.out);
+  }
+
+  private static List<Map.Entry<String, Instant>> filter(
+      List<Map.Entry<String, Instant>> qs, boolean cue) {
+    return qs.stream().filter(e -> (RecencyIntent.cue(e.getKey()) != null) == cue).toList();
+  }
+
+  private static void row(
+      Table t, String name, QueryEngine engine, Arm arm, List<Map.Entry<String, Instant>> qs) {
+    int[] fired = new int[3];
+    List<String> plans =
+        qs.parallelStream()
+            .map(
+                e ->
+                    String.join(
+                        "\n",
+                        engine
+                            .search(
+                                SearchRequest.builder(e.getKey())
+                                    .k(K)
+                                    .mode(SearchRequest.Mode.VECTOR)
+                                    .negation(SearchRequest.Negation.OFF)
+                                    .recency(arm.recency(e.getValue()))
+                                    .explain(true)
+                                    .build())
+                            .plan()))
+            .toList();
+    for (String plan : plans) {
+      boolean cue = plan.contains("decay applied (auto: cue");
+      boolean coverage = plan.contains("fresh coverage, decay applied");
+      fired[0] += cue ? 1 : 0;
+      fired[1] += coverage ? 1 : 0;
+      fired[2] += cue || coverage ? 1 : 0;
+    }
+    double n = Math.max(1, qs.size());
+    t.row(name, qs.size(), fired[0] / n, fired[1] / n, fired[2] / n);
+  }
+
   private static List<Scores> run(
       QueryEngine engine, Map<String, LocalDate> dates, Arm arm, List<Question> questions) {
     long start = System.nanoTime();
@@ -255,12 +380,7 @@ public final class RealtimeQaEval implements Runnable {
         questions.parallelStream()
             .map(
                 q -> {
-                  Recency recency =
-                      Recency.DEFAULT
-                          .withMode(arm.mode())
-                          .withHalfLife(arm.halfLife())
-                          .withGate(arm.gate())
-                          .withAsOf(arm.asOf() ? q.asOf() : NO_AS_OF);
+                  Recency recency = arm.recency(q.asOf());
                   List<SearchHit> hits =
                       engine
                           .search(

@@ -3,6 +3,7 @@ package dev.quarry.engine.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
 import dev.quarry.engine.QuarryConfig;
 import dev.quarry.index.Document;
@@ -73,6 +74,15 @@ final class SearchCommand implements Runnable {
       description = "Recency decay. Default: ${DEFAULT-VALUE}.")
   String recency = "auto";
 
+  @Option(
+      names = "--fresh-days",
+      paramLabel = "DAYS",
+      description =
+          "With --recency auto, a query without a recency cue still gets the decay when one of its"
+              + " 10 most relevant documents is this recent and such documents stand out"
+              + " (docs/query.md); 0 = cues only. Default: ${DEFAULT-VALUE}.")
+  int freshDays = (int) SearchRequest.Recency.DEFAULT_FRESH.toDays();
+
   @Option(names = "--no-negation", description = "Do not interpret 'X but not Y' style exclusions.")
   boolean noNegation;
 
@@ -99,7 +109,9 @@ final class SearchCommand implements Runnable {
             .offset(offset)
             .mode(SearchRequest.Mode.parse(mode))
             .recency(
-                SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.parse(recency)))
+                SearchRequest.Recency.DEFAULT
+                    .withMode(SearchRequest.RecencyMode.parse(recency))
+                    .withFresh(freshDays(freshDays)))
             .groupByParent(group)
             .explain(explain || json);
     if (filter != null) {
@@ -204,5 +216,12 @@ final class SearchCommand implements Runnable {
     r.plan().forEach(plan::add);
     o.add("plan", plan);
     return o;
+  }
+
+  private static java.time.Duration freshDays(int days) {
+    if (days < 0) {
+      throw QuarryException.invalid("--fresh-days must be 0 (cues only) or more, got " + days);
+    }
+    return java.time.Duration.ofDays(days);
   }
 }
