@@ -48,7 +48,9 @@ public final class QueryEngine {
   /** Below this many filtered documents an exact scan beats a filtered graph walk. */
   private static final double TITLE_BOOST = 1.5;
 
+  /** Fresh coverage: how many top candidates it reads, and how far above chance they must be. */
   private static final int FRESH_TOP = 10;
+
   private static final int FRESH_LIFT = 4;
 
   /**
@@ -651,11 +653,6 @@ public final class QueryEngine {
   }
 
   /**
-   * Moves the candidates whose title names the excluded entity after all others, keeping each
-   * group's order. Only the most specific matches count: when some title matches with its
-   * disambiguation, titles that match only without it stay (see {@link ExcludedTitles}).
-   */
-  /**
    * Fresh coverage ("query deserves freshness"): a query without a recency cue still asks for the
    * news when the collection covers its topic freshly, that is when one of the {@value #FRESH_TOP}
    * most relevant candidates is dated within the fresh window before as-of, and such documents are
@@ -690,7 +687,7 @@ public final class QueryEngine {
             .build();
     long[] counts = collection.withSearcher(s -> new long[] {s.count(searched), s.count(recent)});
     double share = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
-    boolean fires = fresh > 0 && !top.isEmpty() && fresh >= FRESH_LIFT * share * top.size();
+    boolean fires = fresh > 0 && fresh >= FRESH_LIFT * share * top.size();
     plan.add(
         String.format(
             Locale.ROOT,
@@ -706,6 +703,11 @@ public final class QueryEngine {
     return fires;
   }
 
+  /**
+   * Moves the candidates whose title names the excluded entity after all others, keeping each
+   * group's order. Only the most specific matches count: when some title matches with its
+   * disambiguation, titles that match only without it stay (see {@link ExcludedTitles}).
+   */
   private List<Candidate> demoteTitled(
       List<Candidate> ranked,
       ExcludedTitles titles,
