@@ -45,7 +45,7 @@ import org.apache.lucene.search.TermQuery;
  * <p>Thread-safe. Does not own the collection or the embedder.
  */
 public final class QueryEngine {
-  /** Below this many filtered documents an exact scan beats a filtered graph walk. */
+  /** BM25 weight of a title match against a text match: titles name what a document is about. */
   private static final double TITLE_BOOST = 1.5;
 
   /** Fresh coverage: how many top candidates it reads, and how far above chance they must be. */
