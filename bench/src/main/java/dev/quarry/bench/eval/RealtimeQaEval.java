@@ -344,33 +344,36 @@ public final class RealtimeQaEval implements Runnable {
 
   private static void row(
       Table t, String name, QueryEngine engine, Arm arm, List<Map.Entry<String, Instant>> qs) {
-    int[] fired = new int[3];
     List<String> plans =
         qs.parallelStream()
             .map(
                 e ->
                     String.join(
-                        "\n",
-                        engine
-                            .search(
-                                SearchRequest.builder(e.getKey())
-                                    .k(K)
-                                    .mode(SearchRequest.Mode.VECTOR)
-                                    .negation(SearchRequest.Negation.OFF)
-                                    .recency(arm.recency(e.getValue()))
-                                    .explain(true)
-                                    .build())
-                            .plan()))
+                        "\n", engine.search(request(e.getKey(), arm, e.getValue(), true)).plan()))
             .toList();
+    int cue = 0;
+    int coverage = 0;
+    int either = 0;
     for (String plan : plans) {
-      boolean cue = plan.contains("decay applied (auto: cue");
-      boolean coverage = plan.contains("fresh coverage, decay applied");
-      fired[0] += cue ? 1 : 0;
-      fired[1] += coverage ? 1 : 0;
-      fired[2] += cue || coverage ? 1 : 0;
+      boolean byCue = plan.contains("decay applied (auto: cue");
+      boolean byCoverage = plan.contains("fresh coverage, decay applied");
+      cue += byCue ? 1 : 0;
+      coverage += byCoverage ? 1 : 0;
+      either += byCue || byCoverage ? 1 : 0;
     }
     double n = Math.max(1, qs.size());
-    t.row(name, qs.size(), fired[0] / n, fired[1] / n, fired[2] / n);
+    t.row(name, qs.size(), cue / n, coverage / n, either / n);
+  }
+
+  /** The request every arm runs: vector mode, negation off, top {@value #K}. */
+  private static SearchRequest request(String text, Arm arm, Instant asOf, boolean explain) {
+    return SearchRequest.builder(text)
+        .k(K)
+        .mode(SearchRequest.Mode.VECTOR)
+        .negation(SearchRequest.Negation.OFF)
+        .recency(arm.recency(asOf))
+        .explain(explain)
+        .build();
   }
 
   private static List<Scores> run(
@@ -380,17 +383,8 @@ public final class RealtimeQaEval implements Runnable {
         questions.parallelStream()
             .map(
                 q -> {
-                  Recency recency = arm.recency(q.asOf());
                   List<SearchHit> hits =
-                      engine
-                          .search(
-                              SearchRequest.builder(q.text())
-                                  .k(K)
-                                  .mode(SearchRequest.Mode.VECTOR)
-                                  .negation(SearchRequest.Negation.OFF)
-                                  .recency(recency)
-                                  .build())
-                          .hits();
+                      engine.search(request(q.text(), arm, q.asOf(), false)).hits();
                   return score(q, hits, dates);
                 })
             .toList();
