@@ -357,7 +357,8 @@ public final class QueryEngine {
     }
 
     // Fusion.
-    if (vectorLeg && keywordLeg && r.mode() == SearchRequest.Mode.HYBRID) {
+    boolean fused = vectorLeg && keywordLeg && r.mode() == SearchRequest.Mode.HYBRID;
+    if (fused) {
       fuse(r.fusion(), vectorRanked, keywordRanked, plan);
     } else if (vectorLeg) {
       vectorRanked.forEach(c -> c.score = c.parts.get("vectorFinal"));
@@ -378,8 +379,8 @@ public final class QueryEngine {
 
     // Recency decay, only among candidates that are relevant: in a broad collection, decaying
     // every candidate would rank any recent document above an older relevant one. Candidates whose
-    // min-max normalized relevance reaches the gate are ranked by similarity × decay; the others
-    // follow them (docs/decisions/0005-recency-gate.md).
+    // min-max normalized relevance reaches the gate are ranked by score × decay; the others follow
+    // them (docs/decisions/0005-recency-gate.md).
     if (decay && !ranked.isEmpty()) {
       double halfLifeDays = recency.halfLife().toSeconds() / 86400.0;
       // Relevance for the gate: the vector similarity when there is one (fused rank scores are
@@ -389,6 +390,8 @@ public final class QueryEngine {
       double best = ranked.stream().mapToDouble(base).filter(x -> !Double.isNaN(x)).max().orElse(0);
       double worst =
           ranked.stream().mapToDouble(base).filter(x -> !Double.isNaN(x)).min().orElse(0);
+      double fusedBest = ranked.stream().mapToDouble(c -> c.score).max().orElse(0);
+      double fusedWorst = ranked.stream().mapToDouble(c -> c.score).min().orElse(0);
       int eligible = 0;
       for (Candidate c : ranked) {
         double b = base.applyAsDouble(c);
@@ -403,10 +406,14 @@ public final class QueryEngine {
         eligible += relevant ? 1 : 0;
         c.parts.put("relevance", rel);
         c.parts.put("decay", factor);
-        // Within the gate, the vector similarity itself (at most 1) is decayed: min-max relevance
-        // would exaggerate small similarity gaps against the age. Scores of the gated candidates
-        // are at least 1, those of the others below 1.
-        double within = vectorLeg ? Math.max(0, Math.min(1, Double.isNaN(b) ? 0 : b)) : rel;
+        // Within the gate, what is decayed is the mode's own ranking: a fused score (min-max
+        // normalized) keeps the keyword evidence of a hybrid search; a vector search decays the
+        // similarity itself (at most 1), since min-max relevance would exaggerate small similarity
+        // gaps against the age. Scores of the gated candidates are at least 1, the others' below.
+        double within =
+            fused
+                ? (fusedBest > fusedWorst ? (c.score - fusedWorst) / (fusedBest - fusedWorst) : 1)
+                : vectorLeg ? Math.max(0, Math.min(1, Double.isNaN(b) ? 0 : b)) : rel;
         c.score = relevant ? 1 + within * factor : rel * factor;
         c.parts.put("final", c.score);
       }
