@@ -1,10 +1,11 @@
 package dev.quarry.query;
 
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -19,11 +20,19 @@ import java.util.stream.Collectors;
  * disambiguation ("the 1982 film Annie" and "Annie (1982 film)"), only such titles count, so that
  * "Annie (2014 film)" is not taken for the excluded one. A title whose words the positive part of
  * the query also contains is what the user asks about, so it never counts.
+ *
+ * <p>When no title matches so, a title can still be {@link Match#NEAR near}: its words match the
+ * span's but for one word with a wrong, missing, extra or swapped letter, in a word of five letters
+ * or more ("Scindapus" for "Scindapsus"). Near titles count only where no candidate matches better,
+ * so a misspelt name never costs a document that the span names exactly. The same tolerance keeps
+ * titles that the positive part nearly names from counting at all.
  */
 final class ExcludedTitles {
   /** How well a title names the excluded entity. */
   enum Match {
     NONE,
+    /** The title without its disambiguation matches, but for one letter in one long word. */
+    NEAR,
     /** The title without its disambiguation matches. */
     BASE,
     /** The whole title, disambiguation included, is in the span. */
@@ -34,12 +43,23 @@ final class ExcludedTitles {
   private static final Set<String> FUNCTION_WORDS =
       Set.of("the", "a", "an", "of", "in", "on", "and", "for", "to", "by", "at", "with", "from");
 
+  /**
+   * An accented letter standing alone between spaces, as text copied from some renderings has it
+   * ("Myst è re", "rob ó"): a word broken around the letter, joined back.
+   */
+  private static final Pattern SPLIT_ACCENT =
+      Pattern.compile("(\\p{L}) ([\\p{L}&&[^\\p{ASCII}]])(?!\\p{L})(?: (\\p{Ll}+))?");
+
   private final Set<String> span;
+  private final List<String> spanTokens;
   private final Set<String> positive;
+  private final List<String> positiveTokens;
 
   ExcludedTitles(String excluded, String positive) {
-    this.span = words(excluded);
-    this.positive = words(positive);
+    this.spanTokens = tokens(excluded);
+    this.span = contentWords(spanTokens);
+    this.positiveTokens = tokens(positive);
+    this.positive = contentWords(positiveTokens);
   }
 
   /** How {@code title} names the excluded entity. */
@@ -48,23 +68,83 @@ final class ExcludedTitles {
       return Match.NONE;
     }
     String base = title.replaceAll("\\s*\\([^)]*\\)\\s*$", "");
-    Set<String> baseWords = words(base);
-    if (baseWords.isEmpty() || positive.containsAll(baseWords)) {
+    List<String> baseTokens = tokens(base);
+    Set<String> baseWords = contentWords(baseTokens);
+    String compact = String.join("", baseTokens);
+    if (baseWords.isEmpty()
+        || nearlyContains(positive, baseWords)
+        || inRun(positiveTokens, compact)) {
       return Match.NONE; // the positive part names it too: it is what the user asks about
     }
     if (!base.equals(title) && span.containsAll(words(title))) {
       return Match.FULL;
     }
-    return span.containsAll(baseWords) || baseWords.containsAll(span) ? Match.BASE : Match.NONE;
+    if (span.containsAll(baseWords) || baseWords.containsAll(span) || inRun(spanTokens, compact)) {
+      return Match.BASE;
+    }
+    return nearlyContains(span, baseWords) || nearlyContains(baseWords, span)
+        ? Match.NEAR
+        : Match.NONE;
+  }
+
+  /**
+   * Whether every word of {@code needles} is in {@code hay}, one of them possibly misspelt by a
+   * letter. Only one: "Harbor Lights" is not "Harbour Nights".
+   */
+  private static boolean nearlyContains(Set<String> hay, Set<String> needles) {
+    int misspelt = 0;
+    for (String n : needles) {
+      if (!hay.contains(n)) {
+        if (++misspelt > 1 || hay.stream().noneMatch(h -> Spelling.oneLetterApart(h, n))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether consecutive tokens, joined without spaces, spell {@code compact}: the same name spaced
+   * differently ("C.S. Lewis" and "C. S. Lewis", "Aniki-b o b o" and "Aniki-Bóbó").
+   */
+  private static boolean inRun(List<String> tokens, String compact) {
+    if (compact.length() < 5) {
+      return false; // too short to tell a name from a piece of a word
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      StringBuilder run = new StringBuilder();
+      for (int j = i; j < tokens.size() && run.length() < compact.length(); j++) {
+        run.append(tokens.get(j));
+      }
+      if (run.toString().equals(compact)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Folded content words: lower case, no accents, possessives or punctuation. */
   static Set<String> words(String s) {
+    return contentWords(tokens(s));
+  }
+
+  private static Set<String> contentWords(List<String> tokens) {
+    return tokens.stream()
+        .filter(w -> !FUNCTION_WORDS.contains(w))
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /** Folded tokens in order, function words included. */
+  private static List<String> tokens(String s) {
     if (s == null) {
-      return Set.of();
+      return List.of();
     }
     String unescaped = s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'");
-    String plain = Normalizer.normalize(unescaped, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+    String joined =
+        SPLIT_ACCENT
+            .matcher(Normalizer.normalize(unescaped, Normalizer.Form.NFC))
+            .replaceAll("$1$2$3");
+    String plain = Normalizer.normalize(joined, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     String folded =
         plain
             .toLowerCase(Locale.ROOT)
@@ -72,11 +152,6 @@ final class ExcludedTitles {
             .replaceAll("[.'’]", "")
             .replaceAll("[^\\p{L}\\p{N}]+", " ")
             .trim();
-    if (folded.isEmpty()) {
-      return Set.of();
-    }
-    return Arrays.stream(folded.split(" "))
-        .filter(w -> !FUNCTION_WORDS.contains(w))
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    return folded.isEmpty() ? List.of() : List.of(folded.split(" "));
   }
 }

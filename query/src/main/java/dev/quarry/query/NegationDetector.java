@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
  * Finds natural-language exclusions: "X but not Y", "X excluding Y", "X except Y", "X other than
  * Y", "X besides Y", "X without Y", "X not about Y", "X but don't mention Y", "X that are not part
  * of Y", the leading forms "Apart from Y, X", "Other than Y, X", "Besides Y, X", "Except (for) Y,
- * X", "Not including Y, X", "With the exception of Y, X", "In addition to Y, what other X", and a
- * closing "… ? Please exclude Y." Filler such as "any information about" is cut from the excluded
- * part. Rules were written from our own sentences and the tuning split of ExcluIR only
- * (docs/decisions/0004-negation.md).
+ * X", "Not including Y, X", "With the exception of Y, X", "In addition to Y, what other X", "What
+ * other X, not to mention Y", and a closing "… ? Please exclude Y." Filler such as "any information
+ * about" is cut from the excluded part, and a one-letter typo in a long leading cue word ("Exluding
+ * Y, …") is read as the cue. Rules were written from our own sentences and the tuning split of
+ * ExcluIR only (docs/decisions/0004-negation.md).
  */
 public final class NegationDetector {
   /** A detected exclusion. */
@@ -42,10 +43,24 @@ public final class NegationDetector {
       Pattern.compile("^\\s*(" + LEADING_CUES + ")\\s+(.+?),\\s*(.+)$", Pattern.CASE_INSENSITIVE);
 
   /**
-   * "In addition to Y", "on top of Y", "beyond Y", "regardless of Y" exclude Y only when the query
-   * asks for something other or else: "In addition to Y, what other …".
+   * "In addition to Y", "on top of Y", "beyond Y", "regardless of Y" (and a trailing "not to
+   * mention Y") exclude Y only when the query asks for something other or else: "In addition to Y,
+   * what other …".
    */
   private static final String ADDITIVE_CUES = "in addition to|on top of|beyond|regardless of";
+
+  /**
+   * The comma before the main clause, when there is one: "Regardless of its founder, Ann Roe, what
+   * else …" keeps the apposition in the excluded part.
+   */
+  private static final Pattern ADDITIVE_BEFORE_CLAUSE =
+      Pattern.compile(
+          "^\\s*("
+              + ADDITIVE_CUES
+              + ")\\s+(.+?),\\s*("
+              + CLAUSE_START
+              + ".*\\b(?:other|else|another)\\b.*)$",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ADDITIVE_LEADING =
       Pattern.compile(
@@ -53,17 +68,21 @@ public final class NegationDetector {
           Pattern.CASE_INSENSITIVE);
 
   /**
-   * "In addition to Y, which X …?" asks for the X beyond Y, like "what other X"; a statement after
-   * the comma ("In addition to being a singer, she acts") is not an exclusion.
+   * "In addition to Y, which X …?" (or "…, can you suggest X?") asks for the X beyond Y, like "what
+   * other X"; a statement after the comma ("In addition to being a singer, she acts") is not an
+   * exclusion.
    */
   private static final Pattern ADDITIVE_QUESTION =
       Pattern.compile(
-          "^\\s*(in addition to)\\s+(.+?),\\s*((?:what|which|who|whom|where)\\b.+\\?)\\s*$",
+          "^\\s*(in addition to)\\s+(.+?),\\s*((?:what|which|who|whom|where|(?:can|could) you)\\b"
+              + ".+\\?)\\s*$",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ADDITIVE_TRAILING =
       Pattern.compile(
-          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to)\\s+(.+?)" + END + "(.*)$",
+          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to|not to mention)\\s+(.+?)"
+              + END
+              + "(.*)$",
           Pattern.CASE_INSENSITIVE);
 
   private static final List<Pattern> TRAILING =
@@ -113,18 +132,25 @@ public final class NegationDetector {
   private static final Pattern FILLER =
       Pattern.compile(
           "^(?:the|a|an|any|anything|including|mentioning|considering|using|discussing"
-              + "|(?:information|info|details?|mentions?|references?|discussion|data"
+              + "|focusing on|bringing up|going into (?:any )?details? (?:about|on|of)"
+              + "|(?:(?:specific|particular|further)\\s+)?"
+              + "(?:information|info|details?|mentions?|references?|discussion|data"
               + "|connections?|involvement|contributions?(?: or involvement)?)"
               + "(?:\\s+(?:about|of|on|from|regarding|concerning|related to|to|with))?"
               + "|about|regarding|concerning|related to"
-              + "|(?:his|her|its|their) (?:roles?|work|appearances?|part|time|career) (?:in|on|with|at))"
+              + "|(?:his|her|its|their) (?:roles?|work|appearances?|part|time|career"
+              + "|relationships?) (?:in|on|with|at|to))"
               + "\\s+",
           Pattern.CASE_INSENSITIVE);
 
-  /** An excluded "span" that is only a question word or pronoun is a misread ("… except who?"). */
+  /**
+   * An excluded "span" that is only a question word or pronoun is a misread ("… except who?",
+   * "Without focusing on anything, …").
+   */
   private static final Pattern NOT_AN_ENTITY =
       Pattern.compile(
-          "(?:who|whom|what|which|where|when|why|how|it|this|that|these|those|them|one|ones)",
+          "(?:who|whom|what|which|where|when|why|how|it|this|that|these|those|them|one|ones"
+              + "|anything|everything|something|nothing)",
           Pattern.CASE_INSENSITIVE);
 
   /**
@@ -137,8 +163,20 @@ public final class NegationDetector {
   private static final Pattern VERB_AFTER_ENTITY =
       Pattern.compile(
           "^(.+?)\\s+((?:is|was|are|were|has|have|had|did|does|do|appeared|starred|played|worked"
-              + "|performed|wrote|directed|sang|joined|served|helped|contributed)\\b.*)$",
+              + "|performed|wrote|directed|sang|joined|served|helped|contributed"
+              + "|plays|stars|works|appears|performs|writes|directs|sings)\\b.*)$",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A leading cue word long enough that a one-letter typo cannot turn it into another word
+   * ("Exluding Y, …", "Not includinga Y, …"). Shorter ones are left alone: "beside" is not
+   * "besides". "Including" alone is no exclusion, so it is only corrected after "not".
+   */
+  private static final Pattern LEADING_LONG_WORD =
+      Pattern.compile("^(\\s*(?:not\\s+)?)(\\p{L}{8,})\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final List<String> LONG_CUE_WORDS =
+      List.of("excluding", "disregarding", "including");
 
   private NegationDetector() {}
 
@@ -148,11 +186,20 @@ public final class NegationDetector {
       return null;
     }
     // Full-width commas occur in pasted text and would hide "…，aside from Y" from the patterns.
-    String q = query.replace('，', ',').replaceAll(",(?=\\p{L})", ", ").trim();
-    for (Pattern p : List.of(LEADING_BEFORE_CLAUSE, ADDITIVE_LEADING, ADDITIVE_QUESTION, LEADING)) {
+    String q = correctLeadingCue(query.replace('，', ',').replaceAll(",(?=\\p{L})", ", ").trim());
+    for (Pattern p :
+        List.of(
+            LEADING_BEFORE_CLAUSE,
+            ADDITIVE_BEFORE_CLAUSE,
+            ADDITIVE_LEADING,
+            ADDITIVE_QUESTION,
+            LEADING)) {
       Matcher m = p.matcher(q);
       if (m.matches()) {
-        Exclusion e = exclusion(m.group(3), m.group(2), m.group(1));
+        // A leading cue closed by a comma and a main clause bounds the excluded part reliably, so
+        // it may be a longer description ("Besides his rival, the former champion Ed Ray, who …").
+        int maxWords = p == LEADING_BEFORE_CLAUSE || p == ADDITIVE_BEFORE_CLAUSE ? 20 : 12;
+        Exclusion e = exclusion(m.group(3), m.group(2), m.group(1), maxWords);
         if (e != null) {
           return e;
         }
@@ -160,7 +207,7 @@ public final class NegationDetector {
     }
     Matcher closing = CLOSING.matcher(q);
     if (closing.matches()) {
-      return exclusion(closing.group(1), closing.group(3), closing.group(2));
+      return exclusion(closing.group(1), closing.group(3), closing.group(2), 12);
     }
     for (Pattern p : TRAILING) {
       Matcher m = p.matcher(q);
@@ -174,13 +221,28 @@ public final class NegationDetector {
           rest = verb.group(2) + m.group(4);
         }
         String positive = (head + (rest.isBlank() ? "" : " " + rest)).trim();
-        return exclusion(positive, excluded, m.group(2));
+        return exclusion(positive, excluded, m.group(2), 12);
       }
     }
     return null;
   }
 
-  private static Exclusion exclusion(String positive, String excluded, String cue) {
+  private static String correctLeadingCue(String q) {
+    Matcher m = LEADING_LONG_WORD.matcher(q);
+    if (!m.find()) {
+      return q;
+    }
+    String word = m.group(2).toLowerCase(Locale.ROOT);
+    boolean afterNot = !m.group(1).isBlank();
+    for (String cue : LONG_CUE_WORDS) {
+      if (cue.equals("including") == afterNot && Spelling.oneLetterApart(word, cue)) {
+        return m.group(1) + cue + q.substring(m.end());
+      }
+    }
+    return q;
+  }
+
+  private static Exclusion exclusion(String positive, String excluded, String cue, int maxWords) {
     String ex = excluded.trim();
     for (String cut = FILLER.matcher(ex).replaceFirst(""); !cut.equals(ex); ) {
       ex = cut;
@@ -190,7 +252,7 @@ public final class NegationDetector {
         || positive.isBlank()
         || !ex.matches("(?s).*[\\p{L}\\p{N}].*")
         || NOT_AN_ENTITY.matcher(ex).matches()
-        || ex.split("\\s+").length > 12) {
+        || ex.split("\\s+").length > maxWords) {
       return null; // not an entity, or too long to be one: more likely a clause we would misread
     }
     return new Exclusion(positive.trim(), ex, cue.toLowerCase(Locale.ROOT));

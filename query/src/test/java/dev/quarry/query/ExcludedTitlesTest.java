@@ -42,6 +42,58 @@ class ExcludedTitlesTest {
   }
 
   @Test
+  void aMisspeltNameIsNearOnly() {
+    ExcludedTitles t = new ExcludedTitles("the painter Jon Kowalsky", "Which painters lived here");
+    assertThat(t.match("Jon Kowalski")).isEqualTo(Match.NEAR);
+    assertThat(t.match("Jon Kowalsky")).isEqualTo(Match.BASE);
+    assertThat(new ExcludedTitles("Lisa Brandt", "x").match("Lisa Brant (singer)"))
+        .isEqualTo(Match.NEAR);
+  }
+
+  @Test
+  void numbersAndShortWordsMustMatchExactly() {
+    assertThat(new ExcludedTitles("the 2014 Lund season", "x").match("2015 Lund season"))
+        .isEqualTo(Match.NONE);
+    assertThat(new ExcludedTitles("Mark Ode", "x").match("Mary Ode")).isEqualTo(Match.NONE);
+    // One misspelt word is a typo; two are another title.
+    assertThat(new ExcludedTitles("Harbor Lights", "x").match("Harbour Lights"))
+        .isEqualTo(Match.NEAR);
+    assertThat(new ExcludedTitles("Harbor Lights", "x").match("Harbour Nights"))
+        .isEqualTo(Match.NONE);
+  }
+
+  @Test
+  void aTitleThePositivePartNearlyNamesIsWhatTheUserWantsToo() {
+    ExcludedTitles t =
+        new ExcludedTitles(
+            "the 2001 film Red Sky by Jon Kowalski", "Which films did Jon Kowalsky make");
+    assertThat(t.match("Jon Kowalski")).isEqualTo(Match.NONE);
+    assertThat(t.match("Red Sky (2001 film)")).isEqualTo(Match.FULL);
+  }
+
+  @Test
+  void joinsAnAccentedLetterLeftStandingAlone() {
+    ExcludedTitles t = new ExcludedTitles("the opera Myst è re", "Which operas");
+    assertThat(t.match("Mystère")).isEqualTo(Match.BASE);
+    assertThat(new ExcludedTitles("the song Amor rob ó", "x").match("Amor robó"))
+        .isEqualTo(Match.BASE);
+  }
+
+  @Test
+  void aNameSpacedDifferentlyStillMatches() {
+    assertThat(new ExcludedTitles("the critic A.B. Lindqvist", "x").match("A. B. Lindqvist"))
+        .isEqualTo(Match.BASE);
+    assertThat(new ExcludedTitles("the film Kiki-b o b o", "x").match("Kiki-Bóbó"))
+        .isEqualTo(Match.BASE);
+    // A short title is not looked for across word boundaries.
+    assertThat(new ExcludedTitles("an old A B test", "x").match("AB")).isEqualTo(Match.NONE);
+    assertThat(
+            new ExcludedTitles("the critic A.B. Lindqvist", "Who did A. B. Lindqvist praise")
+                .match("AB Lindqvist"))
+        .isEqualTo(Match.NONE);
+  }
+
+  @Test
   void aSpanOfFunctionWordsOnlyMatchesNothing() {
     assertThat(new ExcludedTitles("of the", "x").match("Of the Sea")).isEqualTo(Match.NONE);
     assertThat(new ExcludedTitles("Redux", "x").match(null)).isEqualTo(Match.NONE);

@@ -47,6 +47,23 @@ class NegationDetectorTest {
             + " refrain from discussing",
         "Who else besides Ada Holm is credited on the record? | Ada Holm | besides",
         "Which parks are in the city, avoid any details about Elm Park? | Elm Park | avoid",
+        "Exluding the lighthouse, what else can we visit in Ystad? | lighthouse | excluding",
+        "Not includng the bonus tracks, which songs are on the album? | bonus tracks |"
+            + " not including",
+        "Regardless of its founder, Ann Roe, what else is known about the firm? |"
+            + " its founder, Ann Roe | regardless of",
+        "What other dishes does the café serve, not to mention its pancakes? | its pancakes |"
+            + " not to mention",
+        "In addition to the castle, can you suggest sights in Turku? | castle | in addition to",
+        "How did the film portray the city without focusing on the mayor and his scandals? |"
+            + " mayor and his scandals | without",
+        "Did the poet know other painters, outside of her relationship with Ola Berg? |"
+            + " Ola Berg | outside of",
+        "Tell me about the album without bringing up any specific details from the band"
+            + " Nordlys. | band Nordlys | without",
+        "Besides his longtime rival, the former Swedish national champion and youth coach Erik"
+            + " Lund, who else trained at the club? | his longtime rival, the former Swedish"
+            + " national champion and youth coach Erik Lund | besides",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -71,6 +88,14 @@ class NegationDetectorTest {
   }
 
   @Test
+  void movesAPresentTenseVerbAfterTheEntityBackToThePositivePart() {
+    NegationDetector.Exclusion e =
+        NegationDetector.detect("Who else besides Ada Holm plays in the quartet?");
+    assertThat(e.excluded()).isEqualTo("Ada Holm");
+    assertThat(e.positive()).isEqualTo("Who else plays in the quartet?");
+  }
+
+  @Test
   void cutsARoleInFrontOfTheExcludedTitle() {
     NegationDetector.Exclusion e =
         NegationDetector.detect(
@@ -90,6 +115,11 @@ class NegationDetectorTest {
         "Who else was at the party?",
         "Which diets leave out gluten?",
         "How to avoid burnout at work",
+        "Beside the lake, which cafés are open?",
+        "Includng the bonus tracks, how long is the album?",
+        "The hotel has a pool, not to mention a spa.",
+        "Excluded from the team, what did the player do next?",
+        "Without focusing on anything, how do I meditate?",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {

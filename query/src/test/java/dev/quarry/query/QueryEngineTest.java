@@ -376,6 +376,36 @@ class QueryEngineTest {
   }
 
   @Test
+  void aMisspeltTitleIsDemotedOnlyWhenNoTitleMatchesExactly() {
+    add("st-zustand", "Zustand", "state management store", "2020-01-01", "js", 4, null);
+    add("st-zustanda", "Zustanda", "state management store", "2020-01-01", "js", 4, null);
+    add("st-mobx", "MobX", "state management store for React", "2020-01-01", "js", 4, null);
+    SearchRequest.Negation titlesOnly = new SearchRequest.Negation(true, 0, false, true, true);
+    // "Zustand" names one title exactly: the near one ("Zustanda") keeps its place.
+    assertThat(demoted("state management store but not Zustand", titlesOnly))
+        .containsExactly("st-zustand");
+    // A typo in the query names no title exactly: both near titles go last.
+    assertThat(demoted("state management store but not Zustandd", titlesOnly))
+        .containsExactlyInAnyOrder("st-zustand", "st-zustanda");
+  }
+
+  private List<String> demoted(String query, SearchRequest.Negation n) {
+    return engine
+        .search(
+            SearchRequest.builder(query)
+                .mode(SearchRequest.Mode.VECTOR)
+                .negation(n)
+                .k(20)
+                .explain(true)
+                .build())
+        .hits()
+        .stream()
+        .filter(h -> h.parts().containsKey("titledAfterExcluded"))
+        .map(SearchHit::id)
+        .toList();
+  }
+
+  @Test
   void theUntitledPenaltyAppliesOnlyWhenNoCandidateIsTitledAfterTheExcludedPart() {
     add("st-redux", "Redux (library)", "state management store", "2020-01-01", "js", 4, null);
     add("st-mobx", "MobX", "state management store for React", "2020-01-01", "js", 4, null);

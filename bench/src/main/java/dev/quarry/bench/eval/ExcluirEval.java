@@ -288,13 +288,17 @@ public final class ExcluirEval implements Runnable {
               embedder.identity(),
               documents)) {
         QueryEngine engine = new QueryEngine(collection, embedder);
-        evaluate(engine, tuning, report, falseTriggers);
+        evaluate(engine, tuning, report, falseTriggers, options.examples);
       }
     }
   }
 
   private static void evaluate(
-      QueryEngine engine, List<Query> tuning, List<Query> report, double falseTriggers) {
+      QueryEngine engine,
+      List<Query> tuning,
+      List<Query> report,
+      double falseTriggers,
+      int examples) {
     Arm off = new Arm("vector, negation off", Mode.VECTOR, Negation.OFF);
     List<Arm> grid = new ArrayList<>();
     for (double penalty : new double[] {0.25, 0.5, 1.0}) {
@@ -350,7 +354,7 @@ public final class ExcluirEval implements Runnable {
         "%nChosen on tuning (positive part embedded; pairwise ≥ 85%% and R@1 ≥ off; then lowest"
             + " violation@10, best pairwise, R@1): %s -> %s%n",
         chosen.name(), chosen.negation());
-    residual(engine, chosen, tuning);
+    residual(engine, chosen, tuning, examples);
 
     List<Outcome> offOut = run(engine, off, report);
     List<Outcome> onOut = run(engine, chosen, report);
@@ -411,21 +415,39 @@ public final class ExcluirEval implements Runnable {
   /**
    * Where the chosen arm's violations@10 come from on the tuning split: queries where the detector
    * stays silent, where it fires and the excluded document was demoted for its title, and where it
-   * fires but the title did not match the span.
+   * fires but the title did not match the span. Also counts the queries whose <em>positive</em>
+   * document was demoted, the harm a looser title match would do, and prints up to {@code examples}
+   * tuning violations for rule work.
    */
-  private static void residual(QueryEngine engine, Arm arm, List<Query> tuning) {
+  private static void residual(QueryEngine engine, Arm arm, List<Query> tuning, int examples) {
     int[] queries = new int[3];
     int[] violations = new int[3];
+    int[] positiveDemoted = new int[3];
+    List<String> shown = new ArrayList<>();
     for (Query q : tuning) {
       List<SearchHit> hits = engine.search(request(arm, q).explain(true).build()).hits();
       int neg = Ranks.of(hits, q.negativeId());
+      int pos = Ranks.of(hits, q.positiveId());
       // Demoted documents go after all others, so with 1,980 documents they fall out of the top
       // 1,000 (absent) or carry the demotion mark.
-      boolean demoted =
-          neg == Ranks.ABSENT || hits.get(neg - 1).parts().containsKey("titledAfterExcluded");
-      int kind = NegationDetector.detect(q.text()) == null ? 0 : demoted ? 1 : 2;
+      boolean demoted = neg == Ranks.ABSENT || titled(hits, neg);
+      NegationDetector.Exclusion ex = NegationDetector.detect(q.text());
+      int kind = ex == null ? 0 : demoted ? 1 : 2;
       queries[kind]++;
       violations[kind] += neg <= 10 ? 1 : 0;
+      positiveDemoted[kind] += pos == Ranks.ABSENT || titled(hits, pos) ? 1 : 0;
+      if (neg <= 10 && shown.size() < examples) {
+        shown.add(
+            String.format(
+                Locale.ROOT,
+                "  excluded at %d, positive at %s | %s | %s  [excluded: %s; positive: %s]",
+                neg,
+                pos == Ranks.ABSENT ? "-" : pos,
+                ex == null ? "no exclusion" : "span '" + ex.excluded() + "'",
+                q.text(),
+                hits.get(neg - 1).document().title(),
+                q.positiveDoc().split("\n", 2)[0]));
+      }
     }
     Table t =
         new Table(
@@ -434,7 +456,8 @@ public final class ExcluirEval implements Runnable {
             "n",
             "share of queries",
             "violations@10",
-            "share of all queries");
+            "share of all queries",
+            "positive demoted (or below the top 1000)");
     String[] names = {
       "detector silent",
       "fires, excluded doc demoted by title (or below the top 1000)",
@@ -446,9 +469,18 @@ public final class ExcluirEval implements Runnable {
           queries[i],
           Table.pct((double) queries[i] / tuning.size()),
           violations[i],
-          Table.pct((double) violations[i] / tuning.size()));
+          Table.pct((double) violations[i] / tuning.size()),
+          positiveDemoted[i]);
     }
     t.print(System.out);
+    if (!shown.isEmpty()) {
+      System.err.println("\ntuning split, violations@10 of the chosen arm:");
+      shown.forEach(System.err::println);
+    }
+  }
+
+  private static boolean titled(List<SearchHit> hits, int rank) {
+    return hits.get(rank - 1).parts().containsKey("titledAfterExcluded");
   }
 
   /**
