@@ -13,6 +13,9 @@ import dev.quarry.core.QuarryException;
 public record ChunkOptions(int maxTokens, int overlapTokens) {
   public static final ChunkOptions DEFAULTS = new ChunkOptions(0, 32);
 
+  /** The smallest chunk budget, in tokens, whatever the model or the title leaves. */
+  static final int MIN_BUDGET = 16;
+
   public ChunkOptions {
     if (maxTokens < 0 || overlapTokens < 0) {
       throw QuarryException.invalid("chunk sizes must be >= 0");
@@ -29,6 +32,8 @@ public record ChunkOptions(int maxTokens, int overlapTokens) {
 
   /** The token budget for a model with {@code modelMax} tokens. */
   public int budget(int modelMax) {
-    return maxTokens > 0 ? Math.min(maxTokens, modelMax - 2) : Math.max(16, modelMax - 2 - 32);
+    return maxTokens > 0
+        ? Math.min(maxTokens, modelMax - 2)
+        : Math.max(MIN_BUDGET, modelMax - 2 - 32);
   }
 }

@@ -33,10 +33,21 @@ final class Preparer {
   static final String HASH_FIELD = "content_hash";
   static final String CHUNK_FIELD = "chunk";
 
+  /**
+   * Part of every content hash: when the chunking rules change, every document counts as changed
+   * once and is cut again (its unchanged chunks' embeddings come from the cache). v2: long titles
+   * shrink the chunk budget.
+   */
+  private static final String CHUNKING_VERSION = "chunking-v2";
+
   private final Collection collection;
   private final Embedder embedder;
   private final EmbeddingCache cache;
   private final Chunker chunker;
+  private final TokenCounter tokens;
+  private final int budget;
+  private final int overlap;
+  private final int modelMax;
   private final String hashSalt;
   private final byte[] namespace;
 
@@ -49,8 +60,11 @@ final class Preparer {
     this.collection = collection;
     this.embedder = embedder;
     this.cache = cache;
-    int budget = options.budget(embedder.maxTokens());
-    this.chunker = new Chunker(tokens, budget, options.overlapTokens());
+    this.tokens = tokens;
+    this.budget = options.budget(embedder.maxTokens());
+    this.overlap = options.overlapTokens();
+    this.modelMax = embedder.maxTokens();
+    this.chunker = new Chunker(tokens, budget, overlap);
     ModelIdentity m = embedder.identity();
     this.hashSalt =
         String.join(
@@ -60,6 +74,7 @@ final class Preparer {
             m.pooling(),
             Integer.toString(m.dimensions()),
             Integer.toString(budget),
+            CHUNKING_VERSION,
             Integer.toString(options.overlapTokens()));
     this.namespace = EmbeddingCache.namespace(m, Role.PASSAGE);
   }
@@ -93,7 +108,7 @@ final class Preparer {
         continue;
       }
       existed.add(stored != null);
-      List<String> chunks = chunker.chunk(d.text());
+      List<String> chunks = chunkerFor(d.title()).chunk(d.text());
       List<Document.Builder> bs = new ArrayList<>();
       for (int i = 0; i < chunks.size(); i++) {
         String id = chunks.size() == 1 ? d.id() : d.id() + "#" + i;
@@ -161,6 +176,24 @@ final class Preparer {
       }
     }
     return vectors;
+  }
+
+  /**
+   * The chunker for a document with this title. The title is embedded in front of every chunk, and
+   * the default budget leaves it 32 tokens; a longer title gets a smaller budget, so that title and
+   * chunk together still fit the model instead of losing the chunk's end.
+   */
+  private Chunker chunkerFor(String title) {
+    int room = modelMax - 2 - budget;
+    // A short ASCII title surely fits, by the bound of Chunker#surelyFits: at most one token per
+    // character plus a word marker, with room to spare for normalizers.
+    if (title == null || 2 * title.length() <= room && title.chars().allMatch(c -> c < 0x80)) {
+      return chunker;
+    }
+    int left = modelMax - 2 - tokens.countTokens(title);
+    return left >= budget
+        ? chunker
+        : new Chunker(tokens, Math.max(ChunkOptions.MIN_BUDGET, left), overlap);
   }
 
   /** Chunks of {@code id} stored before that the new version does not have. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +104,24 @@ class IngestionTest {
     }
     // One update per batch cut (plus the final one): 2 of 64, then the rest split by characters.
     assertThat(updates.size()).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void aLongTitleShrinksTheChunksSoThatTitleAndChunkStillFitTheModel() {
+    // The title goes in front of every chunk; with the default budget a 90-token title would push
+    // each full chunk past the model's 256 tokens and cut its end.
+    String title = "A very long title that names " + "one more aspect of the topic, ".repeat(12);
+    TextDocument doc = new TextDocument("long-title", title, longText("titles", 60), Map.of());
+    try (Quarry q =
+        Quarry.create(dir.resolve("titles"), CONFIG.withChunking(ChunkOptions.DEFAULTS))) {
+      IngestReport report =
+          q.ingest(
+              List.of(RecordReader.of("docs", List.of(doc))),
+              Progress.none(),
+              IngestPipeline.Options.DEFAULTS);
+      assertThat(report.chunks()).isGreaterThan(2);
+      assertThat(report.truncated()).isZero();
+    }
   }
 
   @Test
