@@ -119,7 +119,7 @@ public final class IngestThroughput implements Runnable {
             new dev.quarry.engine.ingest.Chunker(
                 embedder, chunking.budget(embedder.maxTokens()), chunking.overlapTokens());
         for (TextDocument d : docs) {
-          for (String chunk : chunker.chunk(d.text())) {
+          for (String chunk : chunker.forTitle(d.title(), embedder.maxTokens()).chunk(d.text())) {
             glosses.add(d.title() == null || d.title().isBlank() ? chunk : d.title() + " " + chunk);
           }
         }

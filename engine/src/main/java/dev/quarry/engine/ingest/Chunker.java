@@ -22,6 +22,23 @@ public final class Chunker {
     this.overlap = Math.min(overlap, budget / 2);
   }
 
+  /**
+   * The chunker for a document with this title, which is embedded in front of every chunk: this
+   * one, or a smaller one when the title leaves less than the budget of a model's {@code modelMax}
+   * tokens (the default budget leaves a title 32), so that title and chunk still fit the model.
+   */
+  public Chunker forTitle(String title, int modelMax) {
+    int room = modelMax - 2 - budget;
+    // A short ASCII title surely fits, by the bound of surelyFits.
+    if (title == null || 2 * title.length() <= room && title.chars().allMatch(c -> c < 0x80)) {
+      return this;
+    }
+    int left = modelMax - 2 - tokens.countTokens(title);
+    return left >= budget
+        ? this
+        : new Chunker(tokens, Math.max(ChunkOptions.MIN_BUDGET, left), overlap);
+  }
+
   /** A piece of text and its token count. */
   private record Piece(String text, int tokens) {}
 

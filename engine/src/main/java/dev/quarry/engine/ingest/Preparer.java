@@ -44,9 +44,6 @@ final class Preparer {
   private final Embedder embedder;
   private final EmbeddingCache cache;
   private final Chunker chunker;
-  private final TokenCounter tokens;
-  private final int budget;
-  private final int overlap;
   private final int modelMax;
   private final String hashSalt;
   private final byte[] namespace;
@@ -60,11 +57,9 @@ final class Preparer {
     this.collection = collection;
     this.embedder = embedder;
     this.cache = cache;
-    this.tokens = tokens;
-    this.budget = options.budget(embedder.maxTokens());
-    this.overlap = options.overlapTokens();
+    int budget = options.budget(embedder.maxTokens());
     this.modelMax = embedder.maxTokens();
-    this.chunker = new Chunker(tokens, budget, overlap);
+    this.chunker = new Chunker(tokens, budget, options.overlapTokens());
     ModelIdentity m = embedder.identity();
     this.hashSalt =
         String.join(
@@ -108,7 +103,7 @@ final class Preparer {
         continue;
       }
       existed.add(stored != null);
-      List<String> chunks = chunkerFor(d.title()).chunk(d.text());
+      List<String> chunks = chunker.forTitle(d.title(), modelMax).chunk(d.text());
       List<Document.Builder> bs = new ArrayList<>();
       for (int i = 0; i < chunks.size(); i++) {
         String id = chunks.size() == 1 ? d.id() : d.id() + "#" + i;
@@ -176,24 +171,6 @@ final class Preparer {
       }
     }
     return vectors;
-  }
-
-  /**
-   * The chunker for a document with this title. The title is embedded in front of every chunk, and
-   * the default budget leaves it 32 tokens; a longer title gets a smaller budget, so that title and
-   * chunk together still fit the model instead of losing the chunk's end.
-   */
-  private Chunker chunkerFor(String title) {
-    int room = modelMax - 2 - budget;
-    // A short ASCII title surely fits, by the bound of Chunker#surelyFits: at most one token per
-    // character plus a word marker, with room to spare for normalizers.
-    if (title == null || 2 * title.length() <= room && title.chars().allMatch(c -> c < 0x80)) {
-      return chunker;
-    }
-    int left = modelMax - 2 - tokens.countTokens(title);
-    return left >= budget
-        ? chunker
-        : new Chunker(tokens, Math.max(ChunkOptions.MIN_BUDGET, left), overlap);
   }
 
   /** Chunks of {@code id} stored before that the new version does not have. */

@@ -11,6 +11,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * The chunker's shortcut for short ASCII texts (no tokenizer pass) relies on every bundled
  * tokenizer making at most one token per ASCII character plus one; checked here against the real
  * tokenizers on random ASCII, including punctuation and control characters. jqwik prints the seed
- * of any failure for an exact re-run.
+ * of any failure for an exact re-run. Also: with a title in front, every chunk of the title's
+ * chunker still fits the model.
  */
 class ChunkerProperties {
   private static final int BUDGET = 256;
@@ -55,6 +57,32 @@ class ChunkerProperties {
     for (OnnxEmbedder model : models) {
       assertThat(new Chunker(model, BUDGET, 32).chunk(text)).containsExactly(text.strip());
       assertThat(model.countTokens(text)).isLessThanOrEqualTo(BUDGET);
+    }
+  }
+
+  @Property(tries = 100)
+  void titleAndEachChunkTogetherFitTheModel(
+      @ForAll @IntRange(min = 0, max = 60) int titleWords,
+      @ForAll @IntRange(min = 1, max = 80) int sentences,
+      @ForAll @StringLength(min = 1, max = 12) @CharRange(from = 'a', to = 'z') String word) {
+    String title = (word + " ").repeat(titleWords).strip();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < sentences; i++) {
+      text.append("Sentence ").append(i).append(" says ").append(word).append(" again. ");
+    }
+    for (OnnxEmbedder model : models) {
+      int max = model.maxTokens();
+      if (model.countTokens(title) > max - 2 - ChunkOptions.MIN_BUDGET) {
+        continue; // the title alone leaves no chunk the room of the smallest budget
+      }
+      Chunker chunker =
+          new Chunker(model, ChunkOptions.DEFAULTS.budget(max), 32).forTitle(title, max);
+      for (String chunk : chunker.chunk(text.toString())) {
+        // [CLS] and [SEP] around "title chunk": the embedder would cut what exceeds max.
+        assertThat(model.countTokens(title) + model.countTokens(chunk) + 2)
+            .as(model.identity().name() + ": title of " + titleWords + " words")
+            .isLessThanOrEqualTo(max);
+      }
     }
   }
 
