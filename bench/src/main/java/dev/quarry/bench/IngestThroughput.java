@@ -125,8 +125,9 @@ public final class IngestThroughput implements Runnable {
         }
         cut = glosses.stream().filter(t -> embedder.countTokens(t) > LANGCHAIN4J_TOKENS).count();
         List<TextSegment> segments = glosses.stream().map(TextSegment::from).toList();
-        embedder.embed(glosses.subList(0, 200), Role.PASSAGE);
-        lc4j.embedAll(segments.subList(0, 200));
+        int firstCalls = Math.min(200, glosses.size());
+        embedder.embed(glosses.subList(0, firstCalls), Role.PASSAGE);
+        lc4j.embedAll(segments.subList(0, firstCalls));
         // An untimed ingest of the same documents first, so that compiling the indexing code
         // (Lucene, RocksDB, the pipeline) is not charged to the timed rounds: a long-running
         // ingester pays it once. With 1,000 documents, C2 still spent 0.9 s of CPU compiling in
