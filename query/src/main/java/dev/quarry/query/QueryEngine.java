@@ -374,7 +374,16 @@ public final class QueryEngine {
                 && !c.parts.containsKey("keyword"));
 
     if (byCoverage && !ranked.isEmpty()) {
-      decay = freshCoverage(vectorLeg ? vectorRanked : keywordRanked, filter, recency, asOf, plan);
+      // With no filter but as-of, the counts are point-range counts, which Lucene answers from
+      // the BKD tree without visiting documents.
+      boolean asOfOnly = filterParts.size() == 1;
+      decay =
+          freshCoverage(
+              vectorLeg ? vectorRanked : keywordRanked,
+              asOfOnly ? null : filter,
+              recency,
+              asOf,
+              plan);
     }
 
     // Recency decay, only among candidates that are relevant: in a broad collection, decaying
@@ -663,8 +672,8 @@ public final class QueryEngine {
    * Fresh coverage ("query deserves freshness"): a query without a recency cue still asks for the
    * news when the collection covers its topic freshly, that is when one of the {@value #FRESH_TOP}
    * most relevant candidates is dated within the fresh window before as-of, and such documents are
-   * at least {@value #FRESH_LIFT} times more common there than among all documents searched, so
-   * that a collection written mostly last week is not fresh everywhere
+   * at least {@value #FRESH_LIFT} times more common there than among all dated documents searched,
+   * so that a collection written mostly last week is not fresh everywhere
    * (docs/decisions/0022-fresh-coverage.md).
    */
   private boolean freshCoverage(
@@ -675,32 +684,28 @@ public final class QueryEngine {
       Plan plan) {
     Instant from = asOf.minus(recency.fresh());
     List<Candidate> top = byRelevance.subList(0, Math.min(FRESH_TOP, byRelevance.size()));
-    int fresh = 0;
+    int freshTop = 0;
     for (Candidate c : top) {
       if (document(c).first(recency.dateField()) instanceof Instant t
           && !t.isBefore(from)
           && !t.isAfter(asOf)) {
-        fresh++;
+        freshTop++;
       }
     }
-    Query searched = filter == null ? new MatchAllDocsQuery() : filter;
-    Query recent =
-        new BooleanQuery.Builder()
-            .add(searched, BooleanClause.Occur.FILTER)
-            .add(
-                LongPoint.newRangeQuery(
-                    recency.dateField(), from.toEpochMilli(), asOf.toEpochMilli()),
-                BooleanClause.Occur.FILTER)
-            .build();
+    Query dated = LongPoint.newRangeQuery(recency.dateField(), Long.MIN_VALUE, asOf.toEpochMilli());
+    Query fresh =
+        LongPoint.newRangeQuery(recency.dateField(), from.toEpochMilli(), asOf.toEpochMilli());
+    Query searched = filter == null ? dated : both(filter, dated);
+    Query recent = filter == null ? fresh : both(filter, fresh);
     long[] counts = collection.withSearcher(s -> new long[] {s.count(searched), s.count(recent)});
     double share = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
-    boolean fires = fresh > 0 && fresh >= FRESH_LIFT * share * top.size();
+    boolean fires = freshTop > 0 && freshTop >= FRESH_LIFT * share * top.size();
     plan.add(
         String.format(
             Locale.ROOT,
             "recency: %d of the %d most relevant candidates are dated within %d d before as-of,"
-                + " against %.1f%% of the documents searched: %s",
-            fresh,
+                + " against %.1f%% of the dated documents searched: %s",
+            freshTop,
             top.size(),
             recency.fresh().toDays(),
             100 * share,
@@ -708,6 +713,13 @@ public final class QueryEngine {
                 ? "fresh coverage, decay applied, half-life " + recency.halfLife().toDays() + " d"
                 : "no fresh coverage, decay not applied"));
     return fires;
+  }
+
+  private static Query both(Query a, Query b) {
+    return new BooleanQuery.Builder()
+        .add(a, BooleanClause.Occur.FILTER)
+        .add(b, BooleanClause.Occur.FILTER)
+        .build();
   }
 
   /**
