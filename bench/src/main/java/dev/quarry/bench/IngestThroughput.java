@@ -120,7 +120,7 @@ public final class IngestThroughput implements Runnable {
                 embedder, chunking.budget(embedder.maxTokens()), chunking.overlapTokens());
         for (TextDocument d : docs) {
           for (String chunk : chunker.forTitle(d.title(), embedder.maxTokens()).chunk(d.text())) {
-            glosses.add(d.title() == null || d.title().isBlank() ? chunk : d.title() + " " + chunk);
+            glosses.add(dev.quarry.engine.ingest.Chunker.withTitle(d.title(), chunk));
           }
         }
         cut = glosses.stream().filter(t -> embedder.countTokens(t) > LANGCHAIN4J_TOKENS).count();

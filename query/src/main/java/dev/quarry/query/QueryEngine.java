@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -394,17 +396,14 @@ public final class QueryEngine {
       double halfLifeDays = recency.halfLife().toSeconds() / 86400.0;
       // Relevance for the gate: the vector similarity when there is one (fused rank scores are
       // too flat to tell relevant from not), else the score.
-      java.util.function.ToDoubleFunction<Candidate> base =
+      ToDoubleFunction<Candidate> base =
           vectorLeg ? c -> c.parts.getOrDefault("vectorFinal", Double.NaN) : c -> c.score;
-      double best = ranked.stream().mapToDouble(base).filter(x -> !Double.isNaN(x)).max().orElse(0);
-      double worst =
-          ranked.stream().mapToDouble(base).filter(x -> !Double.isNaN(x)).min().orElse(0);
-      double fusedBest = ranked.stream().mapToDouble(c -> c.score).max().orElse(0);
-      double fusedWorst = ranked.stream().mapToDouble(c -> c.score).min().orElse(0);
+      MinMax relevance = MinMax.of(ranked, base);
+      MinMax fusedScores = fused ? MinMax.of(ranked, c -> c.score) : null;
       int eligible = 0;
       for (Candidate c : ranked) {
         double b = base.applyAsDouble(c);
-        double rel = Double.isNaN(b) ? 0 : best > worst ? (b - worst) / (best - worst) : 1;
+        double rel = relevance.normalize(b);
         Object date = document(c).first(recency.dateField());
         double factor = 1;
         if (date instanceof Instant t) {
@@ -421,7 +420,7 @@ public final class QueryEngine {
         // gaps against the age. Scores of the gated candidates are at least 1, the others' below.
         double within =
             fused
-                ? (fusedBest > fusedWorst ? (c.score - fusedWorst) / (fusedBest - fusedWorst) : 1)
+                ? fusedScores.normalize(c.score)
                 : vectorLeg ? Math.max(0, Math.min(1, Double.isNaN(b) ? 0 : b)) : rel;
         c.score = relevant ? 1 + within * factor : rel * factor;
         c.parts.put("final", c.score);
@@ -430,9 +429,10 @@ public final class QueryEngine {
           String.format(
               Locale.ROOT,
               "recency: decay re-ranked the %d candidates with normalized relevance ≥ %.2f"
-                  + " (similarity × 0.5^(age / half-life)); the others follow",
+                  + " (%s × 0.5^(age / half-life)); the others follow",
               eligible,
-              recency.gate()));
+              recency.gate(),
+              fused ? "fused score" : vectorLeg ? "similarity" : "score"));
     }
 
     ranked.sort(
@@ -643,11 +643,23 @@ public final class QueryEngine {
 
   private static void normalizeInto(
       List<Candidate> list, String part, double weight, Map<Candidate, Double> out) {
-    double min = list.stream().mapToDouble(c -> c.parts.get(part)).min().orElse(0);
-    double max = list.stream().mapToDouble(c -> c.parts.get(part)).max().orElse(1);
+    MinMax range = MinMax.of(list, c -> c.parts.get(part));
     for (Candidate c : list) {
-      double v = max > min ? (c.parts.get(part) - min) / (max - min) : 1;
-      out.merge(c, weight * v, Double::sum);
+      out.merge(c, weight * range.normalize(c.parts.get(part)), Double::sum);
+    }
+  }
+
+  /** The range of a score over candidates (NaN left out), for min-max normalization. */
+  private record MinMax(double min, double max) {
+    static MinMax of(List<Candidate> candidates, ToDoubleFunction<Candidate> score) {
+      DoubleSummaryStatistics s =
+          candidates.stream().mapToDouble(score).filter(x -> !Double.isNaN(x)).summaryStatistics();
+      return s.getCount() == 0 ? new MinMax(0, 0) : new MinMax(s.getMin(), s.getMax());
+    }
+
+    /** 0..1 within the range; 1 when every value is the same; 0 for NaN (no such score). */
+    double normalize(double x) {
+      return Double.isNaN(x) ? 0 : max > min ? (x - min) / (max - min) : 1;
     }
   }
 

@@ -328,12 +328,7 @@ class QueryEngineTest {
     assertThat(String.join("\n", result.plan()))
         .contains("negation: 'but not' detected; excluded \"jquery\"");
     SearchResult off =
-        engine.search(
-            SearchRequest.builder("dropdown menu tutorial but not jquery")
-                .mode(SearchRequest.Mode.VECTOR)
-                .negation(SearchRequest.Negation.OFF)
-                .k(2)
-                .build());
+        vectorSearch("dropdown menu tutorial but not jquery", SearchRequest.Negation.OFF, 2);
     assertThat(ids(off)).contains("js-jquery");
   }
 
@@ -350,14 +345,7 @@ class QueryEngineTest {
         null);
     String q = "state management store but not Redux";
     SearchRequest.Negation titlesOnly = new SearchRequest.Negation(true, 0, false, true, true);
-    SearchResult on =
-        engine.search(
-            SearchRequest.builder(q)
-                .mode(SearchRequest.Mode.VECTOR)
-                .negation(titlesOnly)
-                .k(20)
-                .explain(true)
-                .build());
+    SearchResult on = vectorSearch(q, titlesOnly, 20);
     List<String> ranked = ids(on);
     assertThat(ranked.getLast()).isEqualTo("st-redux");
     assertThat(ranked.getFirst()).isEqualTo("st-mobx");
@@ -365,13 +353,7 @@ class QueryEngineTest {
     assertThat(String.join("\n", on.plan()))
         .contains("documents titled after it ranked last")
         .contains("1 candidate(s) titled after \"Redux\" ranked after the rest: st-redux");
-    SearchResult off =
-        engine.search(
-            SearchRequest.builder(q)
-                .mode(SearchRequest.Mode.VECTOR)
-                .negation(titlesOnly.withDemoteTitled(false))
-                .k(2)
-                .build());
+    SearchResult off = vectorSearch(q, titlesOnly.withDemoteTitled(false), 2);
     assertThat(ids(off)).contains("st-redux");
   }
 
@@ -390,16 +372,7 @@ class QueryEngineTest {
   }
 
   private List<String> demoted(String query, SearchRequest.Negation n) {
-    return engine
-        .search(
-            SearchRequest.builder(query)
-                .mode(SearchRequest.Mode.VECTOR)
-                .negation(n)
-                .k(20)
-                .explain(true)
-                .build())
-        .hits()
-        .stream()
+    return vectorSearch(query, n, 20).hits().stream()
         .filter(h -> h.parts().containsKey("titledAfterExcluded"))
         .map(SearchHit::id)
         .toList();
@@ -414,18 +387,23 @@ class QueryEngineTest {
     assertThat(penalties("state management store but not Redux", adaptive))
         .isEqualTo(penalties("state management store but not Redux", uniform(0.1)));
     // No title names Zustand: the stronger penalty is all that keeps it out.
-    SearchResult untitled =
-        engine.search(
-            SearchRequest.builder("state management store but not Zustand")
-                .mode(SearchRequest.Mode.VECTOR)
-                .negation(adaptive)
-                .explain(true)
-                .build());
+    SearchResult untitled = vectorSearch("state management store but not Zustand", adaptive, 10);
     assertThat(String.join("\n", untitled.plan()))
         .contains("no candidate is titled after the excluded part, so its penalty is 2.00");
     assertThat(penalties("state management store but not Zustand", adaptive))
         .isEqualTo(penalties("state management store but not Zustand", uniform(2.0)))
         .isNotEqualTo(penalties("state management store but not Zustand", uniform(0.1)));
+  }
+
+  /** A vector-mode search with this negation handling, explained. */
+  private SearchResult vectorSearch(String query, SearchRequest.Negation n, int k) {
+    return engine.search(
+        SearchRequest.builder(query)
+            .mode(SearchRequest.Mode.VECTOR)
+            .negation(n)
+            .k(k)
+            .explain(true)
+            .build());
   }
 
   private static SearchRequest.Negation uniform(double penalty) {
@@ -434,16 +412,7 @@ class QueryEngineTest {
 
   private java.util.Map<String, Double> penalties(String query, SearchRequest.Negation n) {
     java.util.Map<String, Double> out = new java.util.TreeMap<>();
-    for (SearchHit h :
-        engine
-            .search(
-                SearchRequest.builder(query)
-                    .mode(SearchRequest.Mode.VECTOR)
-                    .negation(n)
-                    .k(20)
-                    .explain(true)
-                    .build())
-            .hits()) {
+    for (SearchHit h : vectorSearch(query, n, 20).hits()) {
       out.put(h.id(), h.parts().get("penalty"));
     }
     return out;

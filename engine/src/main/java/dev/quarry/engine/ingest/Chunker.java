@@ -28,9 +28,7 @@ public final class Chunker {
    * tokens (the default budget leaves a title 32), so that title and chunk still fit the model.
    */
   public Chunker forTitle(String title, int modelMax) {
-    int room = modelMax - 2 - budget;
-    // A short ASCII title surely fits, by the bound of surelyFits.
-    if (title == null || 2 * title.length() <= room && title.chars().allMatch(c -> c < 0x80)) {
+    if (title == null || surelyWithin(title, modelMax - 2 - budget)) {
       return this;
     }
     int left = modelMax - 2 - tokens.countTokens(title);
@@ -82,15 +80,24 @@ public final class Chunker {
     return chunks;
   }
 
-  /**
-   * True when a text fits without running the tokenizer: every tokenizer in use (WordPiece,
-   * byte-level BPE, SentencePiece) makes at most one token per ASCII character, plus one word
-   * marker, so an ASCII text of at most half the budget fits with room for any normalizer that
-   * expands it. Short texts are the common case, and counting was a tokenizer pass per text on top
-   * of the embedder's own.
-   */
+  /** The text embedded for a chunk of a document: its title, if any, in front. */
+  public static String withTitle(String title, String chunk) {
+    return title == null || title.isBlank() ? chunk : title + " " + chunk;
+  }
+
   private boolean surelyFits(String text) {
-    if (text.length() > budget / 2) {
+    return surelyWithin(text, budget);
+  }
+
+  /**
+   * True when a text surely has at most {@code tokens} tokens, without running the tokenizer: every
+   * tokenizer in use (WordPiece, byte-level BPE, SentencePiece) makes at most one token per ASCII
+   * character, plus one word marker, so an ASCII text of at most half that many characters fits
+   * with room for any normalizer that expands it. Short texts are the common case, and counting was
+   * a tokenizer pass per text on top of the embedder's own.
+   */
+  private static boolean surelyWithin(String text, int tokens) {
+    if (2 * text.length() > tokens) {
       return false;
     }
     for (int i = 0; i < text.length(); i++) {

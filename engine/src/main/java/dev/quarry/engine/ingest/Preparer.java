@@ -118,10 +118,7 @@ final class Preparer {
           b.meta(CHUNK_FIELD, (long) i);
         }
         bs.add(b);
-        texts.add(
-            d.title() == null || d.title().isBlank()
-                ? chunks.get(i)
-                : d.title() + " " + chunks.get(i));
+        texts.add(Chunker.withTitle(d.title(), chunks.get(i)));
       }
       builders.add(bs);
       changed.add(d);
