@@ -31,6 +31,12 @@ final class ExcludedTitles {
   /** How well a title names the excluded entity. */
   enum Match {
     NONE,
+    /**
+     * Consecutive words of the span spell the title's words alike but not the same ("Shaky Green"
+     * for "Shecky Greene"), as names heard or transliterated are: each word at least half its
+     * letters right, three quarters over the whole name.
+     */
+    ALIKE,
     /** The title without its disambiguation matches, but for one letter in one long word. */
     NEAR,
     /** The title without its disambiguation matches. */
@@ -71,10 +77,15 @@ final class ExcludedTitles {
     List<String> baseTokens = tokens(base);
     Set<String> baseWords = contentWords(baseTokens);
     String compact = String.join("", baseTokens);
-    if (baseWords.isEmpty()
-        || nearlyContains(positive, baseWords)
-        || inRun(positiveTokens, compact)) {
-      return Match.NONE; // the positive part names it too: it is what the user asks about
+    if (baseWords.isEmpty()) {
+      return Match.NONE;
+    }
+    if ((nearlyContains(positive, baseWords) || inRun(positiveTokens, compact))
+        && !span.equals(baseWords)
+        && !String.join("", spanTokens).equals(compact)) {
+      // The positive part names it too, so it is what the user asks about, unless the excluded
+      // part is that name and nothing else ("Sergio's years at Levante UD, without Levante UD").
+      return Match.NONE;
     }
     if (!base.equals(title) && span.containsAll(words(title))) {
       return Match.FULL;
@@ -82,9 +93,32 @@ final class ExcludedTitles {
     if (span.containsAll(baseWords) || baseWords.containsAll(span) || inRun(spanTokens, compact)) {
       return Match.BASE;
     }
-    return nearlyContains(span, baseWords) || nearlyContains(baseWords, span)
-        ? Match.NEAR
-        : Match.NONE;
+    if (nearlyContains(span, baseWords) || nearlyContains(baseWords, span)) {
+      return Match.NEAR;
+    }
+    return alike(List.copyOf(span), List.copyOf(baseWords)) ? Match.ALIKE : Match.NONE;
+  }
+
+  /** Whether consecutive words of {@code span} spell {@code name}'s words alike, in order. */
+  private static boolean alike(List<String> span, List<String> name) {
+    if (String.join("", name).length() < 8) {
+      return false; // too short to tell a misspelt name from another word
+    }
+    for (int i = 0; i + name.size() <= span.size(); i++) {
+      double sum = 0;
+      int k = 0;
+      for (; k < name.size(); k++) {
+        double s = Spelling.similarity(span.get(i + k), name.get(k));
+        if (s < 0.5) {
+          break;
+        }
+        sum += s;
+      }
+      if (k == name.size() && sum / name.size() >= (name.size() == 1 ? 0.8 : 0.75)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.quarry.query;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,15 +21,21 @@ public final class NegationDetector {
   public record Exclusion(String positive, String excluded, String cue) {}
 
   /**
-   * Where an excluded part ends: a clause mark, or a period that is not an initial ("Anna K. Berg",
-   * "Leeds U.F.C.").
+   * Where an excluded part ends: a clause mark, or a sentence's period, question or exclamation
+   * mark (followed by a space), but not the period of an initial or a title ("Anna K. Berg", "Leeds
+   * U.F.C.", "St. Pauli", "Nerds 2.0.1", "Yu-Gi-Oh!"). Marks inside quotation marks never end it
+   * (see {@link #protectQuotes}).
    */
-  private static final String END = "(?=[,;:?!]|(?<!\\b\\p{Lu})\\.|$)";
+  private static final String END =
+      "(?=[,;:]|[?!](?=\\s|$)|(?<!\\b(?:\\p{Lu}|"
+          + "Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Ft|No|vs|Inc|Co|Ltd|Gen|Gov|Rep|Sen|Rev|Prof|Capt|Col|Lt))"
+          + "\\.(?=\\s|$)|$)";
 
   private static final String LEADING_CUES =
       "apart from|other than|besides|except for|except|excluding|aside from|not counting"
           + "|not including|with the exception of|disregarding|without|refraining from"
-          + "|please avoid|leaving out|leaving aside|setting aside|outside of";
+          + "|please avoid|leaving out|leaving aside|setting aside|outside of|ignoring|ignore"
+          + "|barring|irrespective of";
 
   /** What a main clause after a leading exclusion starts with, to skip commas inside the span. */
   private static final String CLAUSE_START =
@@ -41,6 +48,32 @@ public final class NegationDetector {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern LEADING =
       Pattern.compile("^\\s*(" + LEADING_CUES + ")\\s+(.+?),\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+
+  /** "Y aside, X": the cue after the excluded part. */
+  private static final Pattern ASIDE =
+      Pattern.compile("^\\s*(.+?)\\s+(aside),\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Cues that can only mean "leave it out" ("excluding", "without mentioning", "please omit"): the
+   * excluded part they open may be a longer description than after "without" or "besides", which
+   * also start ordinary phrases ("a world without cars").
+   */
+  private static final Pattern EXPLICIT =
+      Pattern.compile(
+          "^(?:.*\\b(?:exclud|includ|mention|discuss|consider|cover|omit|ignor|avoid|disregard"
+              + "|refer to|talk about|provide|involve|want|need|leave out|skip|no information"
+              + "|no details|no mention)"
+              + "|without (?:mentioning|considering|discussing|including|involving|referring to"
+              + "|touching on|delving into|going into|bringing up|taking into account)\\b)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Words in a short quotation ("the film \"Devil Without a Cause\""), kept together. */
+  private static final Pattern QUOTED = Pattern.compile("\"[^\"]{1,100}\"|“[^”]{1,100}”");
+
+  /** Stand-ins for a quotation's spaces and marks, so that no pattern looks inside it. */
+  private static final String MARKS = " .,;:?!";
+
+  private static final char FIRST_STAND_IN = '\uE000';
 
   /**
    * "In addition to Y", "on top of Y", "beyond Y", "regardless of Y" (and a trailing "not to
@@ -89,22 +122,32 @@ public final class NegationDetector {
       List.of(
           Pattern.compile(
               "^(.+?),?\\s+(but not|and not|excluding|except for|except|other than|apart from"
-                  + "|aside from|besides|not including|with the exception of|disregarding"
-                  + "|while avoiding|rather than|instead of|leaving out|leaving aside|outside of"
-                  + "|not counting|setting aside"
+                  + "|aside from|aside of|besides|not including|with the exception of|disregarding"
+                  + "|while (?:\\w+ly )?(?:avoiding|avoid|omitting|ignoring)"
+                  + "|(?:deliberately )?omitting|rather than|instead of|leaving out|leaving aside"
+                  + "|outside of|not counting|setting aside"
                   + "|(?:but |while |and )?not (?:discussing|mentioning|considering|covering)"
-                  + "|(?:but )?I (?:do not|don't) want (?:to (?:know|hear|read) )?(?:anything )?about"
-                  + "|(?:please|to) exclude|(?:please|and) (?:ignore|avoid)|not interested in"
-                  + "|(?:(?:do|does|did|ca)n't|(?:do|does|did|can) ?not|let's not|while not)"
-                  + " (?:include|involve|mention|discuss)"
+                  + "|(?:but )?I (?:do not|don't) (?:want|need)(?: to (?:know|hear|read|see))?"
+                  + "(?: about)?"
+                  + "|(?:please|to|let's|can you|and|specifically) exclude"
+                  + "|(?:please|and|but|can you|but can you|let's|but let's)(?: please)?"
+                  + " (?:ignore|avoid|leave out|omit|skip)"
+                  + "|not interested in"
+                  + "|(?:(?:do|does|did|ca)n't|(?:do|does|did|can) ?not|let's not|while not"
+                  + "|please not|(?:make )?sure not to|should not)"
+                  + " (?:include|involve|mention|discuss|refer to|talk about|provide|cover|touch on)"
+                  + "|no (?:information|details|mention)"
                   + "|(?:that|which|who) (?:are|is|was|were) not (?:part of|written by|associated with"
                   + "|related to|about|by|from)"
-                  + "|(?:that )?(?:has|have) nothing to do with)\\s+(.+?)"
+                  + "|(?:that|which) (?:is|are|was|were) not(?= (?:the|a|an) | ?(?-i:\\p{Lu}))"
+                  + "|(?:that|which) (?:is|are|was|were) different from|but nothing about"
+                  + "|(?:that )?(?:has|have) nothing to do with"
+                  + "|(?:that )?(?:doesn't|does not|don't|do not) have anything to do with)\\s+(.+?)"
                   + END
                   + "(.*)$",
               Pattern.CASE_INSENSITIVE),
           Pattern.compile(
-              "^(.+?)\\s+(without|not about|not involving|not related to"
+              "^(.+?)\\s+(without|not about|not involving|not related to|unrelated to"
                   + "|that (?:do|does|did) not (?:use|mention|involve|include))\\s+(.+?)"
                   + END
                   + "(.*)$",
@@ -113,15 +156,26 @@ public final class NegationDetector {
           // "…, avoid any details about Y": only after a comma, so that "how to avoid burnout" is
           // left alone.
           Pattern.compile(
-              "^(.+?),\\s+(?:but\\s+)?(?:please\\s+)?(avoid|block)\\s+(.+?)" + END + "(.*)$",
+              "^(.+?),\\s+(?:but\\s+)?(?:please\\s+)?(avoid|block|ignoring|ignore)\\s+(.+?)"
+                  + END
+                  + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
+          // "laptops for coding, not gaming": "not" opens an excluded part only after a comma.
+          Pattern.compile(
+              "^(.+?),\\s+(not)\\s+(?!only|just|even|to|too|that|so|as|because|sure|yet|all|much)"
+                  + "(.+?)"
+                  + END
+                  + "(.*)$",
               Pattern.CASE_INSENSITIVE));
 
   /** A closing request: "Who coached X? Please exclude any details about Y." */
   private static final Pattern CLOSING =
       Pattern.compile(
-          "^(.+?[?.!])\\s+(?:however,?\\s+|but\\s+)?(?:please\\s+)?(exclude|ignore|omit|leave out"
+          "^(.+?[?.!])\\s+\\(?(?:note:\\s*)?(?:however,?\\s+|but\\s+|and\\s+)?"
+              + "(?:please\\s+|let's\\s+(?:\\w+ly\\s+)?|kindly\\s+)?(exclude|ignore|omit|leave out"
               + "|do not include|don't include|refrain from (?:discussing|mentioning|including)"
-              + "|(?:do not|don't) (?:mention|discuss))\\s+(.+?)[.?!]?\\s*$",
+              + "|(?:do not|don't) (?:mention|discuss|provide|refer to|talk about))"
+              + "\\s+(.+?)[.?!)]*\\s*$",
           Pattern.CASE_INSENSITIVE);
 
   /**
@@ -132,9 +186,11 @@ public final class NegationDetector {
   private static final Pattern FILLER =
       Pattern.compile(
           "^(?:the|a|an|any|anything|including|mentioning|considering|using|discussing"
+              + "|involving|referring to|referencing|touching on|delving into|taking into account"
               + "|focusing on|bringing up|going into (?:any )?details? (?:about|on|of)"
+              + "|all(?= (?:information|info|details?|mentions?|references?|content))"
               + "|(?:(?:specific|particular|further)\\s+)?"
-              + "(?:information|info|details?|mentions?|references?|discussion|data"
+              + "(?:information|info|details?|mentions?|references?|discussion|data|content|spoilers?"
               + "|connections?|involvement|contributions?(?: or involvement)?)"
               + "(?:\\s+(?:about|of|on|from|regarding|concerning|related to|to|with))?"
               + "|about|regarding|concerning|related to"
@@ -185,8 +241,55 @@ public final class NegationDetector {
     if (query == null || query.isBlank()) {
       return null;
     }
-    // Full-width commas occur in pasted text and would hide "…，aside from Y" from the patterns.
-    String q = correctLeadingCue(query.replace('，', ',').replaceAll(",(?=\\p{L})", ", ").trim());
+    // Pasted text brings full-width marks ("…，aside from Y？"), HTML entities and line breaks.
+    String plain =
+        Normalizer.normalize(query, Normalizer.Form.NFKC)
+            .replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replaceAll("\\s+", " ")
+            .replaceAll(",(?=\\p{L})", ", ")
+            .trim();
+    Exclusion e = find(correctLeadingCue(protectQuotes(plain)));
+    return e == null
+        ? null
+        : new Exclusion(restore(e.positive()), restore(e.excluded()), restore(e.cue()));
+  }
+
+  /** Cue words, marks and spaces inside quotation marks belong to a title, not to the query. */
+  private static String protectQuotes(String q) {
+    return QUOTED
+        .matcher(q)
+        .replaceAll(
+            m -> {
+              String quoted = m.group();
+              int close = quoted.length() - 1;
+              // American style puts the sentence's comma inside the quote ("Besides \"Up,\" what
+              // …"): it belongs to the sentence.
+              String mark =
+                  ",.;:".indexOf(quoted.charAt(close - 1)) >= 0 && close > 1
+                      ? "" + quoted.charAt(close - 1)
+                      : "";
+              StringBuilder b = new StringBuilder();
+              for (char c : quoted.substring(0, close - mark.length()).toCharArray()) {
+                int i = MARKS.indexOf(c);
+                b.append(i < 0 ? c : (char) (FIRST_STAND_IN + i));
+              }
+              b.append(quoted.charAt(close)).append(mark);
+              return Matcher.quoteReplacement(b.toString());
+            });
+  }
+
+  private static String restore(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      int i = c - FIRST_STAND_IN;
+      b.append(i >= 0 && i < MARKS.length() ? MARKS.charAt(i) : c);
+    }
+    return b.toString();
+  }
+
+  private static Exclusion find(String q) {
     for (Pattern p :
         List.of(
             LEADING_BEFORE_CLAUSE,
@@ -205,9 +308,16 @@ public final class NegationDetector {
         }
       }
     }
+    Matcher aside = ASIDE.matcher(q);
+    if (aside.matches()) {
+      Exclusion e = exclusion(aside.group(3), aside.group(1), aside.group(2), 12);
+      if (e != null) {
+        return e;
+      }
+    }
     Matcher closing = CLOSING.matcher(q);
     if (closing.matches()) {
-      return exclusion(closing.group(1), closing.group(3), closing.group(2), 12);
+      return exclusion(closing.group(1), closing.group(3), closing.group(2), 20);
     }
     for (Pattern p : TRAILING) {
       Matcher m = p.matcher(q);
@@ -221,7 +331,11 @@ public final class NegationDetector {
           rest = verb.group(2) + m.group(4);
         }
         String positive = (head + (rest.isBlank() ? "" : " " + rest)).trim();
-        return exclusion(positive, excluded, m.group(2), 12);
+        boolean explicit = EXPLICIT.matcher(m.group(2) + " " + excluded).find();
+        Exclusion e = exclusion(positive, excluded, m.group(2), explicit ? 20 : 12);
+        if (e != null) {
+          return e;
+        }
       }
     }
     return null;

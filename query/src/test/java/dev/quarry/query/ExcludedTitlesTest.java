@@ -55,10 +55,37 @@ class ExcludedTitlesTest {
     assertThat(new ExcludedTitles("the 2014 Lund season", "x").match("2015 Lund season"))
         .isEqualTo(Match.NONE);
     assertThat(new ExcludedTitles("Mark Ode", "x").match("Mary Ode")).isEqualTo(Match.NONE);
-    // One misspelt word is a typo; two are another title.
+    // One misspelt word is a typo; two are only alike, the weakest match.
     assertThat(new ExcludedTitles("Harbor Lights", "x").match("Harbour Lights"))
         .isEqualTo(Match.NEAR);
     assertThat(new ExcludedTitles("Harbor Lights", "x").match("Harbour Nights"))
+        .isEqualTo(Match.ALIKE);
+    assertThat(new ExcludedTitles("Harbor Lights", "x").match("Harbour Masters"))
+        .isEqualTo(Match.NONE);
+  }
+
+  @Test
+  void namesSpeltAlikeInOrderAreTheWeakestMatch() {
+    assertThat(new ExcludedTitles("the comedian Shaky Green", "x").match("Shecky Greene"))
+        .isEqualTo(Match.ALIKE);
+    assertThat(new ExcludedTitles("Muhammad Farah Aidid", "x").match("Mohamed Farrah Aidid"))
+        .isEqualTo(Match.ALIKE);
+    // Out of order, too short, or numbers that differ: not alike.
+    assertThat(new ExcludedTitles("Green Shaky", "x").match("Shecky Greene")).isEqualTo(Match.NONE);
+    assertThat(new ExcludedTitles("Ed Ray", "x").match("Ed Roy")).isEqualTo(Match.NONE);
+    assertThat(new ExcludedTitles("Lund Cup 2014", "x").match("Lunde Cup 2015"))
+        .isEqualTo(Match.NONE);
+  }
+
+  @Test
+  void aTitleBothPartsNameCountsWhenTheExcludedPartIsThatNameAlone() {
+    assertThat(
+            new ExcludedTitles("Levante UD", "What was Ana Roe's role at Levante UD")
+                .match("Levante UD"))
+        .isEqualTo(Match.BASE);
+    assertThat(
+            new ExcludedTitles("the history of Levante UD", "What was Ana Roe's role at Levante UD")
+                .match("Levante UD"))
         .isEqualTo(Match.NONE);
   }
 

@@ -42,7 +42,9 @@ class NegationDetectorTest {
         "Which lakes are good for swimming, while not discussing Lake Orta? | Lake Orta |"
             + " while not discussing",
         "Who sang on the album, but I don't want to know anything about Mia Lund? | Mia Lund |"
-            + " but i don't want to know anything about",
+            + " but i don't want to know",
+        "What is the plot of the novel? I don't need details about the author's life. |"
+            + " author's life | i don't need",
         "Who founded the bakery? However, please refrain from discussing Tom Ek. | Tom Ek |"
             + " refrain from discussing",
         "Who else besides Ada Holm is credited on the record? | Ada Holm | besides",
@@ -64,12 +66,38 @@ class NegationDetectorTest {
         "Besides his longtime rival, the former Swedish national champion and youth coach Erik"
             + " Lund, who else trained at the club? | his longtime rival, the former Swedish"
             + " national champion and youth coach Erik Lund | besides",
+        "Ignoring the pier, what else can we see in Sopot? | pier | ignoring",
+        "Barring any details about the 1999 remake, who starred in the film? | 1999 remake |"
+            + " barring",
+        "The harbour aside, what does Gdansk offer? | harbour | aside",
+        "Which songs did Ola Berg write, while deliberately omitting any mention of the band Vy? |"
+            + " band Vy | while deliberately omitting",
+        "Who coached the team? (Please exclude any information about Tom Ek.) | Tom Ek | exclude",
+        "Besides \"Up,\" what films did the studio make? | \"Up\" | besides",
+        "Which albums did she record, excluding \"Blue Hour: Part 2\"? | \"Blue Hour: Part 2\" |"
+            + " excluding",
+        "Which beers does the brewery sell, excluding any made at its St. Olof mill? |"
+            + " made at its St. Olof mill | excluding",
+        "Which laptops are good for coding, not gaming? | gaming | not",
+        "Name a film by the director that is not The Room | Room | that is not",
+        "Which parks are in Oslo，excluding Frogner Park？ | Frogner Park | excluding",
+        "Who scored, excluding any details about the 2009 cup final between Lazio and Sampdoria at"
+            + " the Stadio Olimpico in Rome? | 2009 cup final between Lazio and Sampdoria at the"
+            + " Stadio Olimpico in Rome | excluding",
+        "Which venues host jazz &amp; blues, other than Blue Note? | Blue Note | other than",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
     assertThat(e).isNotNull();
     assertThat(e.excluded()).isEqualTo(excluded);
     assertThat(e.cue()).isEqualTo(cue);
+  }
+
+  @Test
+  void readsAcrossLineBreaks() {
+    NegationDetector.Exclusion e =
+        NegationDetector.detect("Which tools are there for Python 3,\nwithout mentioning PyCharm?");
+    assertThat(e.excluded()).isEqualTo("PyCharm");
   }
 
   @Test
@@ -120,6 +148,11 @@ class NegationDetectorTest {
         "The hotel has a pool, not to mention a spa.",
         "Excluded from the team, what did the player do next?",
         "Without focusing on anything, how do I meditate?",
+        "Which character inspired the 1977 film \"A Grin Without a Cat\"?",
+        "What is the plot of \"Life, Except Mondays\" and who wrote it?",
+        "How do I live without a car in a big northern city with long and cold winters and costly"
+            + " taxis?",
+        "Which phones are popular, not only with teenagers?",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {
