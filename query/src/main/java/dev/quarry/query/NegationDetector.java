@@ -35,7 +35,7 @@ public final class NegationDetector {
       "apart from|other than|besides|except for|except|excluding|aside from|not counting"
           + "|not including|with the exception of|disregarding|without|refraining from"
           + "|please avoid|leaving out|leaving aside|setting aside|outside of|ignoring|ignore"
-          + "|barring|irrespective of";
+          + "|barring|irrespective of|unlike";
 
   /** What a main clause after a leading exclusion starts with, to skip commas inside the span. */
   private static final String CLAUSE_START =
@@ -105,6 +105,12 @@ public final class NegationDetector {
    * other X"; a statement after the comma ("In addition to being a singer, she acts") is not an
    * exclusion.
    */
+  /** "In addition to Y, the firm also sells what?": asking for more, beyond Y. */
+  private static final Pattern ADDITIVE_ALSO =
+      Pattern.compile(
+          "^\\s*(in addition to|on top of)\\s+(.+?),\\s*(.+\\balso\\b.+\\?)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern ADDITIVE_QUESTION =
       Pattern.compile(
           "^\\s*(in addition to)\\s+(.+?),\\s*((?:what|which|who|whom|where|(?:can|could) you)\\b"
@@ -113,7 +119,15 @@ public final class NegationDetector {
 
   private static final Pattern ADDITIVE_TRAILING =
       Pattern.compile(
-          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to|not to mention)\\s+(.+?)"
+          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to|not to mention|outside)\\s+(.+?)"
+              + END
+              + "(.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Where else is the plant found, in addition to Ghana?": more beyond Y, asked as a question. */
+  private static final Pattern ADDITIVE_AFTER_QUESTION =
+      Pattern.compile(
+          "^((?:what|which|who|where|when|how|can|could)\\b.+?),\\s+(in addition to)\\s+(.+?)"
               + END
               + "(.*)$",
           Pattern.CASE_INSENSITIVE);
@@ -132,13 +146,19 @@ public final class NegationDetector {
                   + "|(?:please|to|let's|can you|and|specifically) exclude"
                   + "|(?:please|and|but|can you|but can you|let's|but let's)(?: please)?"
                   + " (?:ignore|avoid|leave out|omit|skip)"
-                  + "|not interested in"
+                  + "|(?:and|but) avoiding|(?:making|make) sure to (?:leave out|exclude|omit)"
+                  + "|(?:specifically )?excludes|not (?:interested in|looking for|seeking)"
                   + "|(?:(?:do|does|did|ca)n't|(?:do|does|did|can) ?not|let's not|while not"
                   + "|please not|(?:make )?sure not to|should not)"
-                  + " (?:include|involve|mention|discuss|refer to|talk about|provide|cover|touch on)"
+                  + " (?:include|involve|mention|discuss|refer to|talk about|provide|cover|touch on"
+                  + "|cite|rely on|take into account)"
                   + "|no (?:information|details|mention)"
                   + "|(?:that|which|who) (?:are|is|was|were) not (?:part of|written by|associated with"
-                  + "|related to|about|by|from)"
+                  + "|related to|about|by|from|affiliated with|connected to|covered in|owned by"
+                  + "|linked to|involved (?:in|with))"
+                  + "|(?:that|which|who) (?:are|is|was|were) (?:independent of|separate from)"
+                  + "|(?:that|which) differs? from"
+                  + "|rul(?:e|ed|ing) out|(?:remember|be sure) not to (?:include|mention|discuss)"
                   + "|(?:that|which) (?:is|are|was|were) not(?= (?:the|a|an) | ?(?-i:\\p{Lu}))"
                   + "|(?:that|which) (?:is|are|was|were) different from|but nothing about"
                   + "|(?:that )?(?:has|have) nothing to do with"
@@ -153,10 +173,11 @@ public final class NegationDetector {
                   + "(.*)$",
               Pattern.CASE_INSENSITIVE),
           ADDITIVE_TRAILING,
+          ADDITIVE_AFTER_QUESTION,
           // "…, avoid any details about Y": only after a comma, so that "how to avoid burnout" is
           // left alone.
           Pattern.compile(
-              "^(.+?),\\s+(?:but\\s+)?(?:please\\s+)?(avoid|block|ignoring|ignore)\\s+(.+?)"
+              "^(.+?),\\s+(?:but\\s+)?(?:please\\s+)?(avoid|avoiding|block|ignoring|ignore)\\s+(.+?)"
                   + END
                   + "(.*)$",
               Pattern.CASE_INSENSITIVE),
@@ -206,7 +227,9 @@ public final class NegationDetector {
   private static final Pattern NOT_AN_ENTITY =
       Pattern.compile(
           "(?:who|whom|what|which|where|when|why|how|it|this|that|these|those|them|one|ones"
-              + "|anything|everything|something|nothing)",
+              + "|anything|everything|something|nothing)"
+              // "except that it is …" is a conjunction, not an entity
+              + "|that (?:it|he|she|they|we|you|i|is|was|are|were)\\b.*",
           Pattern.CASE_INSENSITIVE);
 
   /**
@@ -215,6 +238,12 @@ public final class NegationDetector {
    */
   private static final Pattern SHORT_HEAD =
       Pattern.compile("^(?:who|what|which|where)(?:\\s+else)?$", Pattern.CASE_INSENSITIVE);
+
+  /** "What other lawyers besides Y were …": the question also goes on after the entity. */
+  private static final Pattern OTHER_HEAD =
+      Pattern.compile(
+          "^\\s*(?:who|what|which)\\s+(?:other|else)\\b(?:\\s+\\S+){0,2}\\s*$",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern VERB_AFTER_ENTITY =
       Pattern.compile(
@@ -248,6 +277,8 @@ public final class NegationDetector {
             .replace("&quot;", "\"")
             .replace("&#39;", "'")
             .replaceAll("\\s+", " ")
+            .replaceAll("([?!])(?=\\p{Lu})", "$1 ") // "…League?Please exclude …"
+            .replaceAll("(?<=\\p{Ll})\"(?=\\p{Lu})", " \"") // "aside from\"The Evil\""
             .replaceAll(",(?=\\p{L})", ", ")
             .trim();
     Exclusion e = find(correctLeadingCue(protectQuotes(plain)));
@@ -296,6 +327,7 @@ public final class NegationDetector {
             ADDITIVE_BEFORE_CLAUSE,
             ADDITIVE_LEADING,
             ADDITIVE_QUESTION,
+            ADDITIVE_ALSO,
             LEADING)) {
       Matcher m = p.matcher(q);
       if (m.matches()) {
@@ -326,7 +358,8 @@ public final class NegationDetector {
         String excluded = m.group(3);
         String rest = m.group(4).replaceFirst("^[,.;:]\\s*", "");
         Matcher verb = VERB_AFTER_ENTITY.matcher(excluded);
-        if (SHORT_HEAD.matcher(head.trim()).matches() && verb.matches()) {
+        if ((SHORT_HEAD.matcher(head.trim()).matches() || OTHER_HEAD.matcher(head).matches())
+            && verb.matches()) {
           excluded = verb.group(1);
           rest = verb.group(2) + m.group(4);
         }

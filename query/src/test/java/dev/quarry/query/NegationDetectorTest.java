@@ -85,6 +85,17 @@ class NegationDetectorTest {
             + " the Stadio Olimpico in Rome? | 2009 cup final between Lazio and Sampdoria at the"
             + " Stadio Olimpico in Rome | excluding",
         "Which venues host jazz &amp; blues, other than Blue Note? | Blue Note | other than",
+        "Which museums are in Oslo, avoiding any details related to the Munch Museum? |"
+            + " Munch Museum | avoiding",
+        "What other roles did she play outside the 2004 sitcom Blue Door? | 2004 sitcom Blue Door"
+            + " | outside",
+        "Where else is the fern found, in addition to Ghana? | Ghana | in addition to",
+        "In addition to the castle, the town also offers what? | castle | in addition to",
+        "Unlike Python, which languages compile to native code? | Python | unlike",
+        "Who wrote the score?Please exclude any information about Ola Berg. | Ola Berg | exclude",
+        "What other lawyers besides Ed Ray were involved in the long trial of the 1995 harbour"
+            + " fraud case? | Ed Ray | besides",
+        "What other films did she make, aside from\"The Wait\"? | \"The Wait\" | aside from",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -153,6 +164,7 @@ class NegationDetectorTest {
         "How do I live without a car in a big northern city with long and cold winters and costly"
             + " taxis?",
         "Which phones are popular, not only with teenagers?",
+        "In addition to the museum, the town also has a harbour.",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {
