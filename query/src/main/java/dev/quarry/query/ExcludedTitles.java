@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -44,6 +45,13 @@ final class ExcludedTitles {
     /** The whole title, disambiguation included, is in the span. */
     FULL
   }
+
+  /**
+   * A place title with its region after a comma, as encyclopedias disambiguate places ("Sitka,
+   * Kansas"): the region, one to three capitalised words, may be left out like a "(…)".
+   */
+  private static final Pattern PLACE =
+      Pattern.compile("^([^,]+), ((?:\\p{Lu}[\\p{L}.]*)(?: \\p{Lu}[\\p{L}.]*){0,2})$");
 
   /** Words that say nothing about which entity is meant. */
   private static final Set<String> FUNCTION_WORDS =
@@ -92,6 +100,12 @@ final class ExcludedTitles {
     }
     if (span.containsAll(baseWords) || baseWords.containsAll(span) || inRun(spanTokens, compact)) {
       return Match.BASE;
+    }
+    Matcher place = PLACE.matcher(base);
+    if (place.matches()
+        && span.containsAll(words(place.group(1)))
+        && !nearlyContains(positive, words(place.group(1)))) {
+      return Match.BASE; // "Keene, New Hampshire" for "the town of Keene"
     }
     if (nearlyContains(span, baseWords) || nearlyContains(baseWords, span)) {
       return Match.NEAR;

@@ -78,6 +78,19 @@ class ExcludedTitlesTest {
   }
 
   @Test
+  void aPlaceTitleMayLeaveOutItsRegion() {
+    assertThat(new ExcludedTitles("the town of Keene", "x").match("Keene, New Hampshire"))
+        .isEqualTo(Match.BASE);
+    assertThat(
+            new ExcludedTitles("the town of Keene", "Which rivers flow through Keene")
+                .match("Keene, New Hampshire"))
+        .isEqualTo(Match.NONE);
+    // A comma that does not set off a region is part of the name.
+    assertThat(new ExcludedTitles("the town of Crosby", "x").match("Crosby, Stills & Nash"))
+        .isEqualTo(Match.NONE);
+  }
+
+  @Test
   void aTitleBothPartsNameCountsWhenTheExcludedPartIsThatNameAlone() {
     assertThat(
             new ExcludedTitles("Levante UD", "What was Ana Roe's role at Levante UD")
