@@ -1,6 +1,7 @@
 package dev.quarry.query;
 
 import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,11 +66,21 @@ final class ExcludedTitles {
       Pattern.compile("(\\p{L}) ([\\p{L}&&[^\\p{ASCII}]])(?!\\p{L})(?: (\\p{Ll}+))?");
 
   private final Set<String> span;
+
+  /** Folded words of the span written with a capital or a digit: the names in it. */
+  private final Set<String> spanNames;
+
   private final List<String> spanTokens;
   private final Set<String> positive;
   private final List<String> positiveTokens;
 
   ExcludedTitles(String excluded, String positive) {
+    this.spanNames = new HashSet<>();
+    for (String w : excluded.split("\\s+")) {
+      if (w.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
+        spanNames.addAll(tokens(w));
+      }
+    }
     this.spanTokens = tokens(excluded);
     this.span = contentWords(spanTokens);
     this.positiveTokens = tokens(positive);
@@ -89,10 +100,9 @@ final class ExcludedTitles {
       return Match.NONE;
     }
     if ((nearlyContains(positive, baseWords) || inRun(positiveTokens, compact))
-        && !span.equals(baseWords)
-        && !String.join("", spanTokens).equals(compact)) {
+        && !onlyNameInSpan(baseWords, compact)) {
       // The positive part names it too, so it is what the user asks about, unless the excluded
-      // part is that name and nothing else ("Sergio's years at Levante UD, without Levante UD").
+      // part names nothing else ("Ana's years at Levante UD, without the history of Levante UD").
       return Match.NONE;
     }
     if (!base.equals(title) && span.containsAll(words(title))) {
@@ -111,6 +121,24 @@ final class ExcludedTitles {
       return Match.NEAR;
     }
     return alike(List.copyOf(span), List.copyOf(baseWords)) ? Match.ALIKE : Match.NONE;
+  }
+
+  /**
+   * Whether the span names this title and no other name: its other words are lower-case and without
+   * digits ("the history of Levante UD", "Levante UD itself"), unlike "Mia Lund's album Quiet
+   * Hours" or "the Python 2 changes", which name something else beside it.
+   */
+  private boolean onlyNameInSpan(Set<String> baseWords, String compact) {
+    if (String.join("", spanTokens).equals(compact)) {
+      return true;
+    }
+    if (!span.containsAll(baseWords)) {
+      return false;
+    }
+    Set<String> others = new HashSet<>(spanNames);
+    others.removeAll(baseWords);
+    others.removeAll(FUNCTION_WORDS);
+    return others.isEmpty();
   }
 
   /** Whether consecutive words of {@code span} spell {@code name}'s words alike, in order. */

@@ -91,7 +91,7 @@ class ExcludedTitlesTest {
   }
 
   @Test
-  void aTitleBothPartsNameCountsWhenTheExcludedPartIsThatNameAlone() {
+  void aTitleBothPartsNameCountsWhenTheExcludedPartNamesNothingElse() {
     assertThat(
             new ExcludedTitles("Levante UD", "What was Ana Roe's role at Levante UD")
                 .match("Levante UD"))
@@ -99,6 +99,13 @@ class ExcludedTitlesTest {
     assertThat(
             new ExcludedTitles("the history of Levante UD", "What was Ana Roe's role at Levante UD")
                 .match("Levante UD"))
+        .isEqualTo(Match.BASE);
+    // Another name in the excluded part is what it excludes.
+    assertThat(
+            new ExcludedTitles("Mia Lund's album Quiet Hours", "Which awards did Mia Lund win")
+                .match("Mia Lund"))
+        .isEqualTo(Match.NONE);
+    assertThat(new ExcludedTitles("the Python 2 changes", "What is new in Python").match("Python"))
         .isEqualTo(Match.NONE);
   }
 
