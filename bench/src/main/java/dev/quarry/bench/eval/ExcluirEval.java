@@ -10,6 +10,7 @@ import dev.quarry.query.SearchHit;
 import dev.quarry.query.SearchRequest;
 import dev.quarry.query.SearchRequest.Mode;
 import dev.quarry.query.SearchRequest.Negation;
+import dev.quarry.query.SearchResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -363,7 +364,7 @@ public final class ExcluirEval implements Runnable {
         "%nChosen on tuning (positive part embedded; pairwise ≥ 85%% and R@1 ≥ off; then lowest"
             + " violation@10, best pairwise, R@1): %s -> %s%n",
         chosen.name(), chosen.negation());
-    residual(engine, chosen, tuning, examples);
+    residual(engine, chosen, "Tuning", tuning, examples);
 
     List<Outcome> offOut = run(engine, off, report);
     List<Outcome> onOut = run(engine, chosen, report);
@@ -405,6 +406,7 @@ public final class ExcluirEval implements Runnable {
     }
     quoted.print(System.out);
 
+    residual(engine, chosen, "Report", report, 0);
     harm(report);
 
     Table g =
@@ -422,30 +424,35 @@ public final class ExcluirEval implements Runnable {
   }
 
   /**
-   * Where the chosen arm's violations@10 come from on the tuning split: queries where the detector
-   * stays silent, where it fires and the excluded document was demoted for its title, and where it
-   * fires but the title did not match the span. Also counts the queries whose <em>positive</em>
-   * document was demoted, the harm a looser title match would do, and prints up to {@code examples}
-   * tuning violations for rule work.
+   * Where the chosen arm's violations@10 come from: queries where the detector stays silent, where
+   * it fires and the excluded document was demoted for its title, where it fires and other
+   * documents were demoted, and where no candidate's title matched the span. Also counts the
+   * queries whose <em>positive</em> document was demoted, the harm a looser title match would do,
+   * and prints up to {@code examples} violations of the tuning split for rule work (counts only for
+   * the report split).
    */
-  private static void residual(QueryEngine engine, Arm arm, List<Query> tuning, int examples) {
-    int[] queries = new int[3];
-    int[] violations = new int[3];
-    int[] positiveDemoted = new int[3];
+  private static void residual(
+      QueryEngine engine, Arm arm, String split, List<Query> queryList, int examples) {
+    int[] queries = new int[4];
+    int[] violations = new int[4];
+    int[] positiveDemoted = new int[4];
     List<String> shown = new ArrayList<>();
-    for (Query q : tuning) {
-      List<SearchHit> hits = engine.search(request(arm, q).explain(true).build()).hits();
+    for (Query q : queryList) {
+      SearchResult result = engine.search(request(arm, q).explain(true).build());
+      List<SearchHit> hits = result.hits();
       int neg = Ranks.of(hits, q.negativeId());
       int pos = Ranks.of(hits, q.positiveId());
       // Demoted documents go after all others, so with 1,980 documents they fall out of the top
       // 1,000 (absent) or carry the demotion mark.
       boolean demoted = neg == Ranks.ABSENT || titled(hits, neg);
       NegationDetector.Exclusion ex = NegationDetector.detect(q.text());
-      int kind = ex == null ? 0 : demoted ? 1 : 2;
+      boolean noneTitled =
+          result.plan().stream().anyMatch(l -> l.startsWith("negation: no candidate is titled"));
+      int kind = ex == null ? 0 : demoted ? 1 : noneTitled ? 3 : 2;
       queries[kind]++;
       violations[kind] += neg <= 10 ? 1 : 0;
       positiveDemoted[kind] += pos == Ranks.ABSENT || titled(hits, pos) ? 1 : 0;
-      if (neg <= 10 && shown.size() < examples) {
+      if (neg <= 10 && split.equals("Tuning") && shown.size() < examples) {
         shown.add(
             String.format(
                 Locale.ROOT,
@@ -460,7 +467,7 @@ public final class ExcluirEval implements Runnable {
     }
     Table t =
         new Table(
-            "Tuning split: violation@10 of the chosen arm by detector outcome",
+            split + " split: violation@10 of the chosen arm by detector outcome",
             "queries",
             "n",
             "share of queries",
@@ -470,15 +477,16 @@ public final class ExcluirEval implements Runnable {
     String[] names = {
       "detector silent",
       "fires, excluded doc demoted by title (or below the top 1000)",
-      "fires, excluded doc ranked by score"
+      "fires, other documents demoted by title, excluded doc ranked by score",
+      "fires, no candidate titled after the span, excluded doc ranked by score"
     };
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < names.length; i++) {
       t.row(
           names[i],
           queries[i],
-          Table.pct((double) queries[i] / tuning.size()),
+          Table.pct((double) queries[i] / queryList.size()),
           violations[i],
-          Table.pct((double) violations[i] / tuning.size()),
+          Table.pct((double) violations[i] / queryList.size()),
           positiveDemoted[i]);
     }
     t.print(System.out);
