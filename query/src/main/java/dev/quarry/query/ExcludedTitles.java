@@ -215,7 +215,7 @@ final class ExcludedTitles {
     if (s == null) {
       return List.of();
     }
-    String unescaped = s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'");
+    String unescaped = HtmlEntities.unescape(s);
     String joined =
         SPLIT_ACCENT
             .matcher(Normalizer.normalize(unescaped, Normalizer.Form.NFC))

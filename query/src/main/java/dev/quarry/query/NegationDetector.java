@@ -105,16 +105,16 @@ public final class NegationDetector {
    * other X"; a statement after the comma ("In addition to being a singer, she acts") is not an
    * exclusion.
    */
-  /** "In addition to Y, the firm also sells what?": asking for more, beyond Y. */
-  private static final Pattern ADDITIVE_ALSO =
-      Pattern.compile(
-          "^\\s*(in addition to|on top of)\\s+(.+?),\\s*(.+\\balso\\b.+\\?)\\s*$",
-          Pattern.CASE_INSENSITIVE);
-
   private static final Pattern ADDITIVE_QUESTION =
       Pattern.compile(
           "^\\s*(in addition to)\\s+(.+?),\\s*((?:what|which|who|whom|where|(?:can|could) you)\\b"
               + ".+\\?)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "In addition to Y, the firm also sells what?": asking for more, beyond Y. */
+  private static final Pattern ADDITIVE_ALSO =
+      Pattern.compile(
+          "^\\s*(in addition to|on top of)\\s+(.+?),\\s*(.+\\balso\\b.+\\?)\\s*$",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ADDITIVE_TRAILING =
@@ -272,10 +272,7 @@ public final class NegationDetector {
     }
     // Pasted text brings full-width marks ("…，aside from Y？"), HTML entities and line breaks.
     String plain =
-        Normalizer.normalize(query, Normalizer.Form.NFKC)
-            .replace("&amp;", "&")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
+        HtmlEntities.unescape(Normalizer.normalize(query, Normalizer.Form.NFKC))
             .replaceAll("\\s+", " ")
             .replaceAll("([?!])(?=\\p{Lu})", "$1 ") // "…League?Please exclude …"
             .replaceAll("(?<=\\p{Ll})\"(?=\\p{Lu})", " \"") // "aside from\"The Evil\""
