@@ -158,7 +158,7 @@ public final class NegationDetector {
                   + "|linked to|involved (?:in|with))"
                   + "|(?:that|which|who) (?:are|is|was|were) (?:independent of|separate from)"
                   + "|(?:that|which) differs? from"
-                  + "|rul(?:e|ed|ing) out|(?:remember|be sure) not to (?:include|mention|discuss)"
+                  + "|(?:remember|be sure) not to (?:include|mention|discuss)"
                   + "|(?:that|which) (?:is|are|was|were) not(?= (?:the|a|an) | ?(?-i:\\p{Lu}))"
                   + "|(?:that|which) (?:is|are|was|were) different from|but nothing about"
                   + "|(?:that )?(?:has|have) nothing to do with"
@@ -210,8 +210,9 @@ public final class NegationDetector {
               + "|involving|referring to|referencing|touching on|delving into|taking into account"
               + "|focusing on|bringing up|going into (?:any )?details? (?:about|on|of)"
               + "|all(?= (?:information|info|details?|mentions?|references?|content))"
+              + "|(?:content|spoilers?) (?:about|of|on|from|regarding|related to)"
               + "|(?:(?:specific|particular|further)\\s+)?"
-              + "(?:information|info|details?|mentions?|references?|discussion|data|content|spoilers?"
+              + "(?:information|info|details?|mentions?|references?|discussion|data"
               + "|connections?|involvement|contributions?(?: or involvement)?)"
               + "(?:\\s+(?:about|of|on|from|regarding|concerning|related to|to|with))?"
               + "|about|regarding|concerning|related to"
@@ -274,6 +275,7 @@ public final class NegationDetector {
     String plain =
         HtmlEntities.unescape(Normalizer.normalize(query, Normalizer.Form.NFKC))
             .replaceAll("\\s+", " ")
+            .replaceAll("^\\s*[\"“]+([^\"“”]*)[\"”]+\\s*$", "$1") // a query quoted whole
             .replaceAll("([?!])(?=\\p{Lu})", "$1 ") // "…League?Please exclude …"
             .replaceAll("(?<=\\p{Ll})\"(?=\\p{Lu})", " \"") // "aside from\"The Evil\""
             .replaceAll(",(?=\\p{L})", ", ")
@@ -284,8 +286,18 @@ public final class NegationDetector {
         : new Exclusion(restore(e.positive()), restore(e.excluded()), restore(e.cue()));
   }
 
+  /**
+   * A capitalised cue word between capitalised words is part of a name ("Reporters Without
+   * Borders", "A Grin Without A Cat"): the space in front of it is hidden like a quotation's.
+   */
+  private static final Pattern CUE_IN_NAME =
+      Pattern.compile(
+          "(?<=\\p{Lu}[\\p{L}.'’-]{0,30}) (?=(?:Without|Except|Besides|Beyond|Unlike|Excluding|But"
+              + "|Not|Other Than|Apart From|Aside From|Instead Of|Rather Than) \\p{Lu})");
+
   /** Cue words, marks and spaces inside quotation marks belong to a title, not to the query. */
   private static String protectQuotes(String q) {
+    q = CUE_IN_NAME.matcher(q).replaceAll(String.valueOf(FIRST_STAND_IN));
     return QUOTED
         .matcher(q)
         .replaceAll(

@@ -85,6 +85,9 @@ class NegationDetectorTest {
             + " the Stadio Olimpico in Rome? | 2009 cup final between Lazio and Sampdoria at the"
             + " Stadio Olimpico in Rome | excluding",
         "Which venues host jazz &amp; blues, other than Blue Note? | Blue Note | other than",
+        "\"Which coins, besides Bitcoin, rose this week?\" | Bitcoin | besides",
+        "Which shows are back that were not part of the content takedown? | content takedown |"
+            + " that were not part of",
         "Which museums are in Oslo, avoiding any details related to the Munch Museum? |"
             + " Munch Museum | avoiding",
         "What other roles did she play outside the 2004 sitcom Blue Door? | 2004 sitcom Blue Door"
@@ -165,6 +168,9 @@ class NegationDetectorTest {
             + " taxis?",
         "Which phones are popular, not only with teenagers?",
         "In addition to the museum, the town also has a harbour.",
+        "Latest analysis by Reporters Without Borders found which country ranks lowest?",
+        "Which film did A Grin Without A Cat inspire?",
+        "The White House has ruled out aliens in connection with the downed objects.",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {
