@@ -34,8 +34,8 @@ final class ExcludedTitles {
   enum Match {
     NONE,
     /**
-     * Consecutive words of the span spell the title's words alike but not the same ("Shaky Green"
-     * for "Shecky Greene"), as names heard or transliterated are: each word at least half its
+     * Consecutive words of the span spell the title's words alike but not the same ("Shelby Grene"
+     * for "Shelbey Greene"), as names heard or transliterated are: each word at least half its
      * letters right, three quarters over the whole name.
      */
     ALIKE,
@@ -48,8 +48,9 @@ final class ExcludedTitles {
   }
 
   /**
-   * A place title with its region after a comma, as encyclopedias disambiguate places ("Sitka,
-   * Kansas"): the region, one to three capitalised words, may be left out like a "(…)".
+   * A place title with its region after a comma, as encyclopedias disambiguate places
+   * ("Lillehammer, Innlandet"): the region, one to three capitalised words, may be left out like a
+   * "(…)".
    */
   private static final Pattern PLACE =
       Pattern.compile("^([^,]+), ((?:\\p{Lu}[\\p{L}.]*)(?: \\p{Lu}[\\p{L}.]*){0,2})$");
@@ -102,7 +103,7 @@ final class ExcludedTitles {
     if ((nearlyContains(positive, baseWords) || inRun(positiveTokens, compact))
         && !onlyNameInSpan(baseWords, compact)) {
       // The positive part names it too, so it is what the user asks about, unless the excluded
-      // part names nothing else ("Ana's years at Levante UD, without the history of Levante UD").
+      // part names nothing else ("Ana's years at Vestby FK, without the history of Vestby FK").
       return Match.NONE;
     }
     if (!base.equals(title) && span.containsAll(words(title))) {
@@ -115,7 +116,7 @@ final class ExcludedTitles {
     if (place.matches()
         && span.containsAll(words(place.group(1)))
         && !nearlyContains(positive, words(place.group(1)))) {
-      return Match.BASE; // "Keene, New Hampshire" for "the town of Keene"
+      return Match.BASE; // "Lillehammer, Innlandet" for "the town of Lillehammer"
     }
     if (nearlyContains(span, baseWords) || nearlyContains(baseWords, span)) {
       return Match.NEAR;
@@ -125,8 +126,8 @@ final class ExcludedTitles {
 
   /**
    * Whether the span names this title and no other name: its other words are lower-case and without
-   * digits ("the history of Levante UD", "Levante UD itself"), unlike "Mia Lund's album Quiet
-   * Hours" or "the Python 2 changes", which name something else beside it.
+   * digits ("the history of Vestby FK", "Vestby FK itself"), unlike "Mia Lund's album Quiet Hours"
+   * or "the Python 2 changes", which name something else beside it.
    */
   private boolean onlyNameInSpan(Set<String> baseWords, String compact) {
     if (String.join("", spanTokens).equals(compact)) {

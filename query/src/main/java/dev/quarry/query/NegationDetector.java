@@ -23,8 +23,8 @@ public final class NegationDetector {
   /**
    * Where an excluded part ends: a clause mark, or a sentence's period, question or exclamation
    * mark (followed by a space), but not the period of an initial or a title ("Anna K. Berg", "Leeds
-   * U.F.C.", "St. Pauli", "Nerds 2.0.1", "Yu-Gi-Oh!"). Marks inside quotation marks never end it
-   * (see {@link #protectQuotes}).
+   * U.F.C.", "St. Olof", "Qry 2.0.1", "Hey-Ho!"). Marks inside quotation marks never end it (see
+   * {@link #protectQuotes}).
    */
   private static final String END =
       "(?=[,;:]|[?!](?=\\s|$)|(?<!\\b(?:\\p{Lu}|"
@@ -67,7 +67,7 @@ public final class NegationDetector {
               + "|touching on|delving into|going into|bringing up|taking into account)\\b)",
           Pattern.CASE_INSENSITIVE);
 
-  /** Words in a short quotation ("the film \"Devil Without a Cause\""), kept together. */
+  /** Words in a short quotation ("the film \"Rain Without a Cloud\""), kept together. */
   private static final Pattern QUOTED = Pattern.compile("\"[^\"]{1,100}\"|“[^”]{1,100}”");
 
   /** Stand-ins for a quotation's spaces and marks, so that no pattern looks inside it. */
@@ -287,8 +287,8 @@ public final class NegationDetector {
   }
 
   /**
-   * A capitalised cue word between capitalised words is part of a name ("Reporters Without
-   * Borders", "A Grin Without A Cat"): the space in front of it is hidden like a quotation's.
+   * A capitalised cue word between capitalised words is part of a name ("Doctors Without Borders",
+   * "The Sea Without A Shore"): the space in front of it is hidden like a quotation's.
    */
   private static final Pattern CUE_IN_NAME =
       Pattern.compile(

@@ -66,12 +66,13 @@ class ExcludedTitlesTest {
 
   @Test
   void namesSpeltAlikeInOrderAreTheWeakestMatch() {
-    assertThat(new ExcludedTitles("the comedian Shaky Green", "x").match("Shecky Greene"))
+    assertThat(new ExcludedTitles("the comedian Shelby Grene", "x").match("Shelbey Greene"))
         .isEqualTo(Match.ALIKE);
-    assertThat(new ExcludedTitles("Muhammad Farah Aidid", "x").match("Mohamed Farrah Aidid"))
+    assertThat(new ExcludedTitles("Mikael Farow Adeyemi", "x").match("Michael Farrow Adeyemi"))
         .isEqualTo(Match.ALIKE);
     // Out of order, too short, or numbers that differ: not alike.
-    assertThat(new ExcludedTitles("Green Shaky", "x").match("Shecky Greene")).isEqualTo(Match.NONE);
+    assertThat(new ExcludedTitles("Grene Shelby", "x").match("Shelbey Greene"))
+        .isEqualTo(Match.NONE);
     assertThat(new ExcludedTitles("Ed Ray", "x").match("Ed Roy")).isEqualTo(Match.NONE);
     assertThat(new ExcludedTitles("Lund Cup 2014", "x").match("Lunde Cup 2015"))
         .isEqualTo(Match.NONE);
@@ -79,11 +80,11 @@ class ExcludedTitlesTest {
 
   @Test
   void aPlaceTitleMayLeaveOutItsRegion() {
-    assertThat(new ExcludedTitles("the town of Keene", "x").match("Keene, New Hampshire"))
+    assertThat(new ExcludedTitles("the town of Lillehammer", "x").match("Lillehammer, Innlandet"))
         .isEqualTo(Match.BASE);
     assertThat(
-            new ExcludedTitles("the town of Keene", "Which rivers flow through Keene")
-                .match("Keene, New Hampshire"))
+            new ExcludedTitles("the town of Lillehammer", "Which rivers flow through Lillehammer")
+                .match("Lillehammer, Innlandet"))
         .isEqualTo(Match.NONE);
     // A comma that does not set off a region is part of the name.
     assertThat(new ExcludedTitles("the town of Crosby", "x").match("Crosby, Stills & Nash"))
@@ -93,12 +94,12 @@ class ExcludedTitlesTest {
   @Test
   void aTitleBothPartsNameCountsWhenTheExcludedPartNamesNothingElse() {
     assertThat(
-            new ExcludedTitles("Levante UD", "What was Ana Roe's role at Levante UD")
-                .match("Levante UD"))
+            new ExcludedTitles("Vestby FK", "What was Ana Roe's role at Vestby FK")
+                .match("Vestby FK"))
         .isEqualTo(Match.BASE);
     assertThat(
-            new ExcludedTitles("the history of Levante UD", "What was Ana Roe's role at Levante UD")
-                .match("Levante UD"))
+            new ExcludedTitles("the history of Vestby FK", "What was Ana Roe's role at Vestby FK")
+                .match("Vestby FK"))
         .isEqualTo(Match.BASE);
     // Another name in the excluded part is what it excludes.
     assertThat(

@@ -75,7 +75,7 @@ class NegationDetectorProperties {
                 "else",
                 "also",
                 "Redux",
-                "Yu-Gi-Oh!"),
+                "Hey-Ho!"),
             Arbitraries.strings().ofMinLength(1).ofMaxLength(12));
     return pieces.list().ofMaxSize(40).map(l -> String.join(" ", l));
   }

@@ -85,8 +85,8 @@ class NegationDetectorTest {
             + " the Stadio Olimpico in Rome? | 2009 cup final between Lazio and Sampdoria at the"
             + " Stadio Olimpico in Rome | excluding",
         "Which venues host jazz &amp; blues, other than Blue Note? | Blue Note | other than",
-        "\"Which coins, besides Bitcoin, rose this week?\" | Bitcoin | besides",
-        "Which shows are back that were not part of the content takedown? | content takedown |"
+        "\"Which bakeries, besides Lund Brod, open on Sundays?\" | Lund Brod | besides",
+        "Which albums are back that were not part of the catalogue purge? | catalogue purge |"
             + " that were not part of",
         "Which museums are in Oslo, avoiding any details related to the Munch Museum? |"
             + " Munch Museum | avoiding",
@@ -162,15 +162,15 @@ class NegationDetectorTest {
         "The hotel has a pool, not to mention a spa.",
         "Excluded from the team, what did the player do next?",
         "Without focusing on anything, how do I meditate?",
-        "Which character inspired the 1977 film \"A Grin Without a Cat\"?",
+        "Which painter inspired the 1981 film \"The Sea Without a Shore\"?",
         "What is the plot of \"Life, Except Mondays\" and who wrote it?",
         "How do I live without a car in a big northern city with long and cold winters and costly"
             + " taxis?",
         "Which phones are popular, not only with teenagers?",
         "In addition to the museum, the town also has a harbour.",
-        "Latest analysis by Reporters Without Borders found which country ranks lowest?",
-        "Which film did A Grin Without A Cat inspire?",
-        "The White House has ruled out aliens in connection with the downed objects.",
+        "Which report by Doctors Without Borders covers the cholera season?",
+        "Which film did The Sea Without A Shore inspire?",
+        "The council has ruled out a new stadium near the harbour.",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {
