@@ -19,13 +19,13 @@ import java.util.stream.Collectors;
  * <p>A title names the entity when its words (case, accents, punctuation, possessives and a few
  * function words folded away) are all in the excluded span, or the span's words are all in the
  * title; a trailing "(…)" disambiguation is optional. When some title also matches with its
- * disambiguation ("the 1982 film Annie" and "Annie (1982 film)"), only such titles count, so that
- * "Annie (2014 film)" is not taken for the excluded one. A title whose words the positive part of
- * the query also contains is what the user asks about, so it never counts.
+ * disambiguation ("the 1982 film Red Kite" and "Red Kite (1982 film)"), only such titles count, so
+ * that "Red Kite (2014 film)" is not taken for the excluded one. A title whose words the positive
+ * part of the query also contains is what the user asks about, so it never counts.
  *
  * <p>When no title matches so, a title can still be {@link Match#NEAR near}: its words match the
  * span's but for one word with a wrong, missing, extra or swapped letter, in a word of five letters
- * or more ("Scindapus" for "Scindapsus"). Near titles count only where no candidate matches better,
+ * or more ("Hallstat" for "Hallstatt"). Near titles count only where no candidate matches better,
  * so a misspelt name never costs a document that the span names exactly. The same tolerance keeps
  * titles that the positive part nearly names from counting at all.
  */
@@ -61,7 +61,7 @@ final class ExcludedTitles {
 
   /**
    * An accented letter standing alone between spaces, as text copied from some renderings has it
-   * ("Myst è re", "rob ó"): a word broken around the letter, joined back.
+   * ("Caf é", "Sm å land"): a word broken around the letter, joined back.
    */
   private static final Pattern SPLIT_ACCENT =
       Pattern.compile("(\\p{L}) ([\\p{L}&&[^\\p{ASCII}]])(?!\\p{L})(?: (\\p{Ll}+))?");
@@ -182,7 +182,7 @@ final class ExcludedTitles {
 
   /**
    * Whether consecutive tokens, joined without spaces, spell {@code compact}: the same name spaced
-   * differently ("C.S. Lewis" and "C. S. Lewis", "Aniki-b o b o" and "Aniki-Bóbó").
+   * differently ("A.B. Lindqvist" and "A. B. Lindqvist", "Kiki-b o b o" and "Kiki-Bóbó").
    */
   private static boolean inRun(List<String> tokens, String compact) {
     if (compact.length() < 5) {

@@ -201,7 +201,7 @@ public final class NegationDetector {
 
   /**
    * Words in front of the excluded entity that only say how to exclude it ("including any
-   * information about the Old Bazaar"); cut repeatedly so that the entity itself is what gets
+   * information about the harbour market"); cut repeatedly so that the entity itself is what gets
    * embedded and matched.
    */
   private static final Pattern FILLER =

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  *
  * <p>Words that ask for the present state of something ("current", "currently", "right now",
  * "nowadays", "these days", "as of now") are not cues: that state mostly changes over years ("the
- * current head of the government of …"), and on RecencyQA's tuning split "current" and "currently"
- * were most of the triggers on slow-changing questions. Use {@code RecencyMode.FORCED} when the
- * present state changes quickly (prices, weather, standings).
+ * current mayor of …"), and on RecencyQA's tuning split "current" and "currently" were most of the
+ * triggers on slow-changing questions. Use {@code RecencyMode.FORCED} when the present state
+ * changes quickly (prices, weather, standings).
  */
 public final class RecencyIntent {
   private static final Pattern CUES =

@@ -1,6 +1,6 @@
 package dev.quarry.query;
 
-/** Tolerance for one-letter typos in names and cue words ("Scindapus", "Exluding"). */
+/** Tolerance for one-letter typos in names and cue words ("Hallstat", "Exluding"). */
 final class Spelling {
   private Spelling() {}
 

@@ -121,8 +121,8 @@ class ExcludedTitlesTest {
 
   @Test
   void joinsAnAccentedLetterLeftStandingAlone() {
-    ExcludedTitles t = new ExcludedTitles("the opera Myst è re", "Which operas");
-    assertThat(t.match("Mystère")).isEqualTo(Match.BASE);
+    ExcludedTitles t = new ExcludedTitles("the song Sm å land", "Which songs");
+    assertThat(t.match("Småland")).isEqualTo(Match.BASE);
     assertThat(new ExcludedTitles("the song Amor rob ó", "x").match("Amor robó"))
         .isEqualTo(Match.BASE);
   }

@@ -81,9 +81,9 @@ class NegationDetectorTest {
         "Which laptops are good for coding, not gaming? | gaming | not",
         "Name a film by the director that is not The Room | Room | that is not",
         "Which parks are in Oslo，excluding Frogner Park？ | Frogner Park | excluding",
-        "Who scored, excluding any details about the 2009 cup final between Lazio and Sampdoria at"
-            + " the Stadio Olimpico in Rome? | 2009 cup final between Lazio and Sampdoria at the"
-            + " Stadio Olimpico in Rome | excluding",
+        "Who scored, excluding any details about the 2011 league final between Vestby and Moss at"
+            + " the old harbour stadium in Fredrikstad? | 2011 league final between Vestby and Moss"
+            + " at the old harbour stadium in Fredrikstad | excluding",
         "Which venues host jazz &amp; blues, other than Blue Note? | Blue Note | other than",
         "\"Which bakeries, besides Lund Brod, open on Sundays?\" | Lund Brod | besides",
         "Which albums are back that were not part of the catalogue purge? | catalogue purge |"
