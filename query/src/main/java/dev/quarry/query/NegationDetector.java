@@ -153,7 +153,7 @@ public final class NegationDetector {
                   + " (?:include|involve|mention|discuss|refer to|talk about|provide|cover|touch on"
                   + "|cite|rely on|take into account)"
                   + "|no (?:information|details|mention)"
-                  + "|(?:that|which|who) (?:are|is|was|were) not (?:part of|written by|associated with"
+                  + "|(?:that|which|who|but) (?:are|is|was|were) not (?:part of|written by|associated with"
                   + "|related to|about|by|from|affiliated with|connected to|covered in|owned by"
                   + "|linked to|involved (?:in|with))"
                   + "|(?:that|which|who) (?:are|is|was|were) (?:independent of|separate from)"
@@ -188,6 +188,16 @@ public final class NegationDetector {
                   + END
                   + "(.*)$",
               Pattern.CASE_INSENSITIVE));
+
+  /**
+   * "What does X have that Y does not have?": what X has beyond Y, so Y is left out. Y is the
+   * subject between "that" and the negated verb, a short name.
+   */
+  private static final Pattern LACKING =
+      Pattern.compile(
+          "^(.+?)\\s+that\\s+(\\S+(?:\\s+\\S+){0,5}?)\\s+((?:does|do|did)(?: not|n't)"
+              + " (?:have|possess|discuss|cover|mention|include|offer|share))\\b(.*)$",
+          Pattern.CASE_INSENSITIVE);
 
   /** A closing request: "Who coached X? Please exclude any details about Y." */
   private static final Pattern CLOSING =
@@ -352,6 +362,18 @@ public final class NegationDetector {
     Matcher aside = ASIDE.matcher(q);
     if (aside.matches()) {
       Exclusion e = exclusion(aside.group(3), aside.group(1), aside.group(2), 12);
+      if (e != null) {
+        return e;
+      }
+    }
+    Matcher lacking = LACKING.matcher(q);
+    if (lacking.matches()) {
+      Exclusion e =
+          exclusion(
+              (lacking.group(1) + " " + lacking.group(4)).trim(),
+              lacking.group(2),
+              lacking.group(3),
+              6);
       if (e != null) {
         return e;
       }

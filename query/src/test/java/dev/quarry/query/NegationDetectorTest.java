@@ -85,6 +85,12 @@ class NegationDetectorTest {
             + " the old harbour stadium in Fredrikstad? | 2011 league final between Vestby and Moss"
             + " at the old harbour stadium in Fredrikstad | excluding",
         "Which venues host jazz &amp; blues, other than Blue Note? | Blue Note | other than",
+        "Which features does the Vesta phone have that the Orma X2 does not have? | Orma X2 |"
+            + " does not have",
+        "Which topics did the podcast cover that Harbour Talk didn't cover? | Harbour Talk |"
+            + " didn't cover",
+        "Which stations play jazz but are not owned by Nordlys Media? | Nordlys Media |"
+            + " but are not owned by",
         "\"Which bakeries, besides Lund Brod, open on Sundays?\" | Lund Brod | besides",
         "Which albums are back that were not part of the catalogue purge? | catalogue purge |"
             + " that were not part of",
@@ -168,6 +174,7 @@ class NegationDetectorTest {
             + " taxis?",
         "Which phones are popular, not only with teenagers?",
         "In addition to the museum, the town also has a harbour.",
+        "Which museum has a garden that the city does not maintain?",
         "Which report by Doctors Without Borders covers the cholera season?",
         "Which film did The Sea Without A Shore inspire?",
         "The council has ruled out a new stadium near the harbour.",
