@@ -68,6 +68,9 @@ final class ExcludedTitles {
 
   private final Set<String> span;
 
+  /** The span's content words in order, for {@link #alike}. */
+  private final List<String> spanWords;
+
   /** Folded words of the span written with a capital or a digit: the names in it. */
   private final Set<String> spanNames;
 
@@ -84,6 +87,7 @@ final class ExcludedTitles {
     }
     this.spanTokens = tokens(excluded);
     this.span = contentWords(spanTokens);
+    this.spanWords = List.copyOf(span);
     this.positiveTokens = tokens(positive);
     this.positive = contentWords(positiveTokens);
   }
@@ -113,15 +117,16 @@ final class ExcludedTitles {
       return Match.BASE;
     }
     Matcher place = PLACE.matcher(base);
-    if (place.matches()
-        && span.containsAll(words(place.group(1)))
-        && !nearlyContains(positive, words(place.group(1)))) {
+    Set<String> placeWords = place.matches() ? words(place.group(1)) : Set.of();
+    if (!placeWords.isEmpty()
+        && span.containsAll(placeWords)
+        && !nearlyContains(positive, placeWords)) {
       return Match.BASE; // "Lillehammer, Innlandet" for "the town of Lillehammer"
     }
     if (nearlyContains(span, baseWords) || nearlyContains(baseWords, span)) {
       return Match.NEAR;
     }
-    return alike(List.copyOf(span), List.copyOf(baseWords)) ? Match.ALIKE : Match.NONE;
+    return alike(spanWords, List.copyOf(baseWords)) ? Match.ALIKE : Match.NONE;
   }
 
   /**

@@ -199,6 +199,35 @@ public final class NegationDetector {
               + " (?:have|possess|discuss|cover|mention|include|offer|share))\\b(.*)$",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A form that reads the whole query, by the numbers of its groups: the cue, the excluded part,
+   * the positive part and what follows the excluded part (0: nothing), and the excluded part's
+   * longest length in words.
+   */
+  private record Form(
+      Pattern pattern, int cue, int excluded, int positive, int rest, int maxWords) {
+    /** Cue, excluded part, positive part, in that order. */
+    static Form leading(Pattern pattern, int maxWords) {
+      return new Form(pattern, 1, 2, 3, 0, maxWords);
+    }
+  }
+
+  /**
+   * The forms tried before the closing request and the trailing ones. A leading cue closed by a
+   * comma and a main clause bounds the excluded part reliably, so it may be a longer description
+   * ("Besides his rival, the former champion Ed Ray, who …").
+   */
+  private static final List<Form> WHOLE_QUERY_FORMS =
+      List.of(
+          Form.leading(LEADING_BEFORE_CLAUSE, 20),
+          Form.leading(ADDITIVE_BEFORE_CLAUSE, 20),
+          Form.leading(ADDITIVE_LEADING, 12),
+          Form.leading(ADDITIVE_QUESTION, 12),
+          Form.leading(ADDITIVE_ALSO, 12),
+          Form.leading(LEADING, 12),
+          new Form(ASIDE, 2, 1, 3, 0, 12),
+          new Form(LACKING, 3, 2, 1, 4, 6));
+
   /** A closing request: "Who coached X? Please exclude any details about Y." */
   private static final Pattern CLOSING =
       Pattern.compile(
@@ -340,42 +369,17 @@ public final class NegationDetector {
   }
 
   private static Exclusion find(String q) {
-    for (Pattern p :
-        List.of(
-            LEADING_BEFORE_CLAUSE,
-            ADDITIVE_BEFORE_CLAUSE,
-            ADDITIVE_LEADING,
-            ADDITIVE_QUESTION,
-            ADDITIVE_ALSO,
-            LEADING)) {
-      Matcher m = p.matcher(q);
+    for (Form f : WHOLE_QUERY_FORMS) {
+      Matcher m = f.pattern().matcher(q);
       if (m.matches()) {
-        // A leading cue closed by a comma and a main clause bounds the excluded part reliably, so
-        // it may be a longer description ("Besides his rival, the former champion Ed Ray, who …").
-        int maxWords = p == LEADING_BEFORE_CLAUSE || p == ADDITIVE_BEFORE_CLAUSE ? 20 : 12;
-        Exclusion e = exclusion(m.group(3), m.group(2), m.group(1), maxWords);
+        String positive =
+            f.rest() == 0
+                ? m.group(f.positive())
+                : (m.group(f.positive()) + " " + m.group(f.rest())).trim();
+        Exclusion e = exclusion(positive, m.group(f.excluded()), m.group(f.cue()), f.maxWords());
         if (e != null) {
           return e;
         }
-      }
-    }
-    Matcher aside = ASIDE.matcher(q);
-    if (aside.matches()) {
-      Exclusion e = exclusion(aside.group(3), aside.group(1), aside.group(2), 12);
-      if (e != null) {
-        return e;
-      }
-    }
-    Matcher lacking = LACKING.matcher(q);
-    if (lacking.matches()) {
-      Exclusion e =
-          exclusion(
-              (lacking.group(1) + " " + lacking.group(4)).trim(),
-              lacking.group(2),
-              lacking.group(3),
-              6);
-      if (e != null) {
-        return e;
       }
     }
     Matcher closing = CLOSING.matcher(q);

@@ -149,8 +149,9 @@ public final class ExcluirEval implements Runnable {
   @Override
   public void run() {
     try {
-      double falseTriggers = detector();
-      retrieval(falseTriggers);
+      List<JsonObject> sample = EvalFiles.jsonl(options.file(SAMPLE));
+      double falseTriggers = detector(sample);
+      retrieval(sample, falseTriggers);
     } catch (Exception e) {
       throw new RuntimeException(e);
     }
@@ -179,9 +180,9 @@ public final class ExcluirEval implements Runnable {
    * 2,452 queries outside the sample, whose documents are never searched here. Returns the
    * false-trigger rate on question0 over all of them.
    */
-  private double detector() throws Exception {
+  private double detector(List<JsonObject> sample) {
     Set<Integer> reported = new HashSet<>();
-    for (JsonObject o : EvalFiles.jsonl(options.file(SAMPLE))) {
+    for (JsonObject o : sample) {
       int index = o.get("benchmark_index").getAsInt();
       if (!Split.DEFAULT.isTuning(index)) {
         reported.add(index);
@@ -252,8 +253,7 @@ public final class ExcluirEval implements Runnable {
             });
   }
 
-  private void retrieval(double falseTriggers) throws Exception {
-    List<JsonObject> rows = EvalFiles.jsonl(options.file(SAMPLE));
+  private void retrieval(List<JsonObject> rows, double falseTriggers) throws Exception {
     TreeMap<Integer, String> docs = new TreeMap<>(); // by corpus index: deduplicated, ordered
     List<Query> queries = new ArrayList<>();
     for (JsonObject o : rows) {
