@@ -117,10 +117,18 @@ public final class QueryEngine {
     FilterCompiler compiler = new FilterCompiler(collection.fields(), collection.analyzer());
     QueryText qt = r.text() == null ? QueryText.parse("") : QueryText.parse(r.text());
 
-    // Natural-language exclusion, read from the semantic text, where quoted phrases stay in place:
-    // exclusions often quote the title they exclude ("Except for "The Glass House", which …").
+    // Natural-language exclusion, read from the sentence, where quoted phrases stay in place with
+    // their quotation marks: exclusions often quote the title they exclude ("Except for "The Glass
+    // House", which …"), and words inside a quotation are never cues.
+    NegationDetector.Exclusion found =
+        r.negation().detect() ? NegationDetector.detect(qt.sentence()) : null;
     NegationDetector.Exclusion exclusion =
-        r.negation().detect() ? NegationDetector.detect(qt.semantic()) : null;
+        found == null
+            ? null
+            : new NegationDetector.Exclusion(
+                QueryText.unquoted(found.positive()),
+                QueryText.unquoted(found.excluded()),
+                found.cue());
     ExcludedTitles titles =
         exclusion != null && r.negation().demoteTitled()
             ? new ExcludedTitles(exclusion.excluded(), exclusion.positive())

@@ -14,8 +14,9 @@ import java.util.Map;
  * close are read as plain text, so any typed text parses.
  *
  * @param free the free text (what is BM25-matched), in order
- * @param semantic what is searched by meaning: the free text with the required phrases in their
- *     places, unquoted, so that a sentence reads as typed ("Except for "The Glass House", what …")
+ * @param sentence the free text with the required phrases in their places, quoted as typed ("Except
+ *     for "The Glass House", what …"): what exclusions are read from, since a quotation marks a
+ *     title whose words are not the query's own
  * @param phrases required exact phrases
  * @param excluded excluded terms and phrases
  * @param fields {@code field:value} equality filters
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 public record QueryText(
     String free,
-    String semantic,
+    String sentence,
     List<String> phrases,
     List<String> excluded,
     Map<String, String> fields,
@@ -39,7 +40,7 @@ public record QueryText(
 
   public static QueryText parse(String text) {
     List<String> free = new ArrayList<>();
-    List<String> semantic = new ArrayList<>();
+    List<String> sentence = new ArrayList<>();
     List<String> phrases = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     Map<String, String> fields = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ public record QueryText(
           if (!phrase.isEmpty()) {
             (negative ? excluded : phrases).add(phrase);
             if (!negative) {
-              semantic.add(phrase);
+              sentence.add('"' + phrase + '"');
             }
           }
           i = close + 1;
@@ -96,17 +97,27 @@ public record QueryText(
       } else {
         String plain = text.substring(negative ? start - 1 : start, end);
         free.add(plain);
-        semantic.add(plain);
+        sentence.add(plain);
       }
     }
     return new QueryText(
         String.join(" ", free),
-        String.join(" ", semantic),
+        String.join(" ", sentence),
         phrases,
         excluded,
         fields,
         after,
         before);
+  }
+
+  /** What is searched by meaning: the sentence without its quotation marks. */
+  public String semantic() {
+    return unquoted(sentence);
+  }
+
+  /** {@code text} without double quotation marks, as it is embedded. */
+  public static String unquoted(String text) {
+    return text.replace("\"", "");
   }
 
   private static LocalDate date(String value, String key) {

@@ -435,6 +435,20 @@ class QueryEngineTest {
   }
 
   @Test
+  void anExclusionIsReadWithItsQuotationsSoThatAQuotedTitleStaysWhole() {
+    SearchResult r =
+        engine.search(
+            SearchRequest.builder("dropdown menu tutorial, but not \"jQuery, Write Less\"")
+                .mode(SearchRequest.Mode.VECTOR)
+                .k(2)
+                .explain(true)
+                .build());
+    assertThat(String.join("\n", r.plan()))
+        .contains("excluded \"jQuery, Write Less\"")
+        .contains("embedding the positive part \"dropdown menu tutorial\"");
+  }
+
+  @Test
   void groupByParentReturnsOneChunkPerParent() {
     SearchResult r =
         engine.search(
