@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public final class RecencyIntent {
   private static final Pattern CUES =
       Pattern.compile(
-          "\\b(latest|newest|most recent|recent|recently|"
+          // Not inside a hyphenated word: "code-breaking" is no news.
+          "(?<![\\w-])(latest|newest|most recent|recent|recently|"
               + "up[- ]to[- ]date|this (?:week|month|year|morning|weekend)|"
               + "today|tonight|yesterday|last (?:week|night|month)|past (?:week|few days)|just (?:released|announced|launched)|"
               + "breaking|new release|newly|"

@@ -39,6 +39,8 @@ class RecencyIntentTest {
         "Why is stretching good before a run?",
         "how do I bake sourdough bread",
         "who wrote the novel about the lighthouse keeper",
+        "history of computing, not code-breaking",
+        "a record-breaking marathon course",
         "",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {
