@@ -50,6 +50,9 @@ public final class QueryEngine {
   /** BM25 weight of a title match against a text match: titles name what a document is about. */
   private static final double TITLE_BOOST = 1.5;
 
+  /** How many of the most relevant candidates say what a nearby topic shares with an exclusion. */
+  private static final int TYPICAL = 10;
+
   /** Fresh coverage: how many top candidates it reads, and how far above chance they must be. */
   private static final int FRESH_TOP = 10;
 
@@ -308,10 +311,8 @@ public final class QueryEngine {
         c.parts.put("vector", (double) h.score());
         vectorRanked.add(c);
       }
-      double weight =
-          exclusion == null
-              ? 0
-              : r.negation().penaltyFor(titles != null && anyTitled(vectorRanked, titles));
+      boolean titled = titles != null && anyTitled(vectorRanked, titles);
+      double weight = exclusion == null ? 0 : r.negation().penaltyFor(titled);
       if (exclusion != null && weight != r.negation().penalty()) {
         plan.add(
             String.format(
@@ -321,11 +322,22 @@ public final class QueryEngine {
       }
       float[] excludedVector =
           weight > 0 && canEmbed ? embedder.embed(exclusion.excluded(), Role.QUERY) : null;
+      double floor = 0;
+      if (excludedVector != null && r.negation().relativeFor(exclusion.namesEntity(), titled)) {
+        floor = typicalSimilarity(vectorRanked, excludedVector);
+        plan.add(
+            String.format(
+                Locale.ROOT,
+                "negation: the penalty counts only similarity to the excluded part above %.2f,"
+                    + " the median of the %d most relevant candidates",
+                floor,
+                Math.min(TYPICAL, vectorRanked.size())));
+      }
       for (Candidate c : vectorRanked) {
         double score = c.parts.get("vector");
         if (excludedVector != null) {
-          double sim = Math.max(0, Vectors.dot(excludedVector, document(c).vector()));
-          double penalty = weight * sim;
+          double sim = Vectors.dot(excludedVector, document(c).vector());
+          double penalty = weight * Math.max(0, sim - floor);
           c.parts.put("penalty", -penalty);
           score -= penalty;
         }
@@ -672,6 +684,21 @@ public final class QueryEngine {
   }
 
   /** Whether title demotion will find a candidate titled after the excluded entity. */
+  /**
+   * The median similarity to the excluded part of the {@link #TYPICAL} most relevant candidates
+   * ({@code ranked} is in the order of their vector score): what the wanted documents share with it
+   * by being on a nearby topic.
+   */
+  private double typicalSimilarity(List<Candidate> ranked, float[] excluded) {
+    double[] sims =
+        ranked.stream()
+            .limit(TYPICAL)
+            .mapToDouble(c -> Vectors.dot(excluded, document(c).vector()))
+            .sorted()
+            .toArray();
+    return sims.length == 0 ? 0 : Math.max(0, sims[sims.length / 2]);
+  }
+
   private boolean anyTitled(List<Candidate> ranked, ExcludedTitles titles) {
     for (Candidate c : ranked) {
       if (titleMatch(c, titles) != ExcludedTitles.Match.NONE) {

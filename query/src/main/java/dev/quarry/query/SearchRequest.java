@@ -240,6 +240,12 @@ public record SearchRequest(
    *     titled after the excluded entity: the soft penalty is then the only thing keeping it out,
    *     so it may be stronger than {@code penalty}, which applies when a titled document was found
    *     (and demoted)
+   * @param relative count only the similarity to the excluded part above what the ten most relevant
+   *     candidates typically have (their median), so that the wanted documents, which resemble a
+   *     nearby topic ("bread, except sourdough"), keep their place and only those about it move
+   *     down. Not for an entity that the excluded part names (a capital letter or a digit) when no
+   *     candidate is titled after it: the penalty is then all that keeps its page out, so the whole
+   *     similarity counts.
    */
   public record Negation(
       boolean detect,
@@ -247,7 +253,8 @@ public record SearchRequest(
       boolean hardExclude,
       boolean embedPositiveOnly,
       boolean demoteTitled,
-      double untitledPenalty) {
+      double untitledPenalty,
+      boolean relative) {
     /**
      * Defaults chosen on the tuning split of ExcluIR: among the arms that embed the positive part
      * (the whole query costs NevIR accuracy), keep pairwise accuracy at 85% or more and lose no R@1
@@ -255,7 +262,7 @@ public record SearchRequest(
      * 0.25, or 1.5 when no candidate is titled after the excluded part
      * (docs/decisions/0004-negation.md).
      */
-    public static final Negation DEFAULT = new Negation(true, 0.25, false, true, true, 1.5);
+    public static final Negation DEFAULT = new Negation(true, 0.25, false, true, true, 2.0, true);
 
     public static final Negation OFF = new Negation(false, 0, false, false, false);
 
@@ -273,22 +280,38 @@ public record SearchRequest(
         boolean hardExclude,
         boolean embedPositiveOnly,
         boolean demoteTitled) {
-      this(detect, penalty, hardExclude, embedPositiveOnly, demoteTitled, penalty);
+      this(detect, penalty, hardExclude, embedPositiveOnly, demoteTitled, penalty, false);
     }
 
     /** The same settings with title demotion on or off. */
     public Negation withDemoteTitled(boolean v) {
-      return new Negation(detect, penalty, hardExclude, embedPositiveOnly, v, untitledPenalty);
+      return new Negation(
+          detect, penalty, hardExclude, embedPositiveOnly, v, untitledPenalty, relative);
     }
 
     /** The same settings with another penalty for when no candidate is titled after it. */
     public Negation withUntitledPenalty(double v) {
-      return new Negation(detect, penalty, hardExclude, embedPositiveOnly, demoteTitled, v);
+      return new Negation(
+          detect, penalty, hardExclude, embedPositiveOnly, demoteTitled, v, relative);
+    }
+
+    /** The same settings with the penalty relative to the most relevant candidates, or not. */
+    public Negation withRelative(boolean v) {
+      return new Negation(
+          detect, penalty, hardExclude, embedPositiveOnly, demoteTitled, untitledPenalty, v);
     }
 
     /** The penalty's weight, given whether a candidate is titled after the excluded entity. */
     public double penaltyFor(boolean titledCandidate) {
       return demoteTitled && !titledCandidate ? untitledPenalty : penalty;
+    }
+
+    /**
+     * Whether the penalty counts only similarity above the most relevant candidates' (see {@link
+     * #relative}), given the exclusion and whether a candidate is titled after it.
+     */
+    public boolean relativeFor(boolean namesEntity, boolean titledCandidate) {
+      return relative && !(namesEntity && demoteTitled && !titledCandidate);
     }
   }
 

@@ -382,7 +382,8 @@ class QueryEngineTest {
   void theUntitledPenaltyAppliesOnlyWhenNoCandidateIsTitledAfterTheExcludedPart() {
     add("st-redux", "Redux (library)", "state management store", "2020-01-01", "js", 4, null);
     add("st-mobx", "MobX", "state management store for React", "2020-01-01", "js", 4, null);
-    SearchRequest.Negation adaptive = new SearchRequest.Negation(true, 0.1, false, true, true, 2.0);
+    SearchRequest.Negation adaptive =
+        new SearchRequest.Negation(true, 0.1, false, true, true, 2.0, false);
     // A title names Redux: the base penalty, as if it were the only one.
     assertThat(penalties("state management store but not Redux", adaptive))
         .isEqualTo(penalties("state management store but not Redux", uniform(0.1)));
@@ -393,6 +394,53 @@ class QueryEngineTest {
     assertThat(penalties("state management store but not Zustand", adaptive))
         .isEqualTo(penalties("state management store but not Zustand", uniform(2.0)))
         .isNotEqualTo(penalties("state management store but not Zustand", uniform(0.1)));
+  }
+
+  @Test
+  void aRelativePenaltyKeepsDocumentsOnANearbyTopicAboveUnrelatedOnes() {
+    for (String kind : List.of("white", "rye", "spelt", "seeded", "malted", "milk")) {
+      add(
+          "br-" + kind,
+          kind + " loaf",
+          "bread recipe for a " + kind + " loaf, quicker than sourdough",
+          "2020-01-01",
+          "cooking",
+          4,
+          null);
+    }
+    add(
+        "br-country",
+        "Country loaf",
+        "sourdough bread recipe: feed the sourdough starter, then the sourdough rises",
+        "2020-01-01",
+        "cooking",
+        4,
+        null);
+    String q = "bread recipe except sourdough";
+    SearchRequest.Negation relative =
+        new SearchRequest.Negation(true, 0.25, false, true, true, 3.0, true);
+    SearchResult on = vectorSearch(q, relative, 20);
+    assertThat(String.join("\n", on.plan()))
+        .contains("the penalty counts only similarity to the excluded part above")
+        .contains("the median of the 10 most relevant candidates");
+    // The loaves that mention sourdough in passing stay first; the one about it goes after them.
+    assertThat(ids(on).subList(0, 6))
+        .containsExactlyInAnyOrder(
+            "br-white", "br-rye", "br-spelt", "br-seeded", "br-malted", "br-milk");
+    // The whole similarity would put documents that share no word with the query above them.
+    List<String> whole = ids(vectorSearch(q, relative.withRelative(false), 20));
+    assertThat(whole.indexOf("br-white")).isGreaterThan(whole.indexOf("phone-1"));
+  }
+
+  @Test
+  void anEntityThatNoCandidateIsTitledAfterGetsTheWholePenaltyEvenWhenRelative() {
+    add("st-mobx", "MobX", "state management store for React", "2020-01-01", "js", 4, null);
+    SearchRequest.Negation relative =
+        new SearchRequest.Negation(true, 0.1, false, true, true, 2.0, true);
+    String q = "state management store but not Zustand";
+    SearchResult r = vectorSearch(q, relative, 10);
+    assertThat(String.join("\n", r.plan())).doesNotContain("the median");
+    assertThat(penalties(q, relative)).isEqualTo(penalties(q, relative.withRelative(false)));
   }
 
   /** A vector-mode search with this negation handling, explained. */

@@ -39,6 +39,11 @@ public final class EvalOptions {
   }
 
   OnnxEmbedder openEmbedder() {
+    return openEmbedder(model);
+  }
+
+  /** A built-in model by name, with the default embedder options. */
+  static OnnxEmbedder openEmbedder(String model) {
     return OnnxEmbedder.open(ModelRepository.resolve(model), EmbedderOptions.DEFAULTS);
   }
 }
