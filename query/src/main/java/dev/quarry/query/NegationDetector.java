@@ -18,15 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class NegationDetector {
   /** A detected exclusion. */
-  public record Exclusion(String positive, String excluded, String cue) {
-    /**
-     * Whether the excluded part names something: a word in it is written with a capital letter or a
-     * digit ("Thomas Fitch", "the 2003 remake"), unlike a topic such as "sourdough" or "indexing".
-     */
-    public boolean namesEntity() {
-      return excluded.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
-    }
-  }
+  public record Exclusion(String positive, String excluded, String cue) {}
 
   /**
    * Where an excluded part ends: a clause mark, or a sentence's period, question or exclamation

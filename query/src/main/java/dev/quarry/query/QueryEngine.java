@@ -51,7 +51,7 @@ public final class QueryEngine {
   private static final double TITLE_BOOST = 1.5;
 
   /** How many of the most relevant candidates say what a nearby topic shares with an exclusion. */
-  private static final int TYPICAL = 10;
+  private static final int TYPICAL = 40;
 
   /** Fresh coverage: how many top candidates it reads, and how far above chance they must be. */
   private static final int FRESH_TOP = 10;
@@ -323,7 +323,7 @@ public final class QueryEngine {
       float[] excludedVector =
           weight > 0 && canEmbed ? embedder.embed(exclusion.excluded(), Role.QUERY) : null;
       double floor = 0;
-      if (excludedVector != null && r.negation().relativeFor(exclusion.namesEntity(), titled)) {
+      if (excludedVector != null && r.negation().relative()) {
         floor = typicalSimilarity(vectorRanked, excludedVector);
         plan.add(
             String.format(

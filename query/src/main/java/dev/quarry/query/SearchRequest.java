@@ -240,12 +240,11 @@ public record SearchRequest(
    *     titled after the excluded entity: the soft penalty is then the only thing keeping it out,
    *     so it may be stronger than {@code penalty}, which applies when a titled document was found
    *     (and demoted)
-   * @param relative count only the similarity to the excluded part above what the ten most relevant
+   * @param relative count only the similarity to the excluded part above what the 40 most relevant
    *     candidates typically have (their median), so that the wanted documents, which resemble a
    *     nearby topic ("bread, except sourdough"), keep their place and only those about it move
-   *     down. Not for an entity that the excluded part names (a capital letter or a digit) when no
-   *     candidate is titled after it: the penalty is then all that keeps its page out, so the whole
-   *     similarity counts.
+   *     down; otherwise the whole similarity counts, and documents on the asked topic can fall
+   *     below unrelated ones
    */
   public record Negation(
       boolean detect,
@@ -256,13 +255,14 @@ public record SearchRequest(
       double untitledPenalty,
       boolean relative) {
     /**
-     * Defaults chosen on the tuning split of ExcluIR: among the arms that embed the positive part
-     * (the whole query costs NevIR accuracy), keep pairwise accuracy at 85% or more and lose no R@1
-     * against negation off, the lowest violation@10 (the excluded document in the top 10): penalty
-     * 0.25, or 1.5 when no candidate is titled after the excluded part
-     * (docs/decisions/0004-negation.md).
+     * Defaults chosen on the tuning split of ExcluIR among the relative arms that embed the
+     * positive part (the whole query costs NevIR accuracy; a penalty on the whole similarity costs
+     * the wanted documents of topic exclusions, {@code bin/bench topics}): pairwise accuracy at 85%
+     * or more and no R@1 lost against negation off, then the lowest violation@10 (the excluded
+     * document in the top 10): penalty 0.25, or 5.0 when no candidate is titled after the excluded
+     * part (docs/decisions/0004-negation.md).
      */
-    public static final Negation DEFAULT = new Negation(true, 0.25, false, true, true, 2.0, true);
+    public static final Negation DEFAULT = new Negation(true, 0.25, false, true, true, 5.0, true);
 
     public static final Negation OFF = new Negation(false, 0, false, false, false);
 
@@ -304,14 +304,6 @@ public record SearchRequest(
     /** The penalty's weight, given whether a candidate is titled after the excluded entity. */
     public double penaltyFor(boolean titledCandidate) {
       return demoteTitled && !titledCandidate ? untitledPenalty : penalty;
-    }
-
-    /**
-     * Whether the penalty counts only similarity above the most relevant candidates' (see {@link
-     * #relative}), given the exclusion and whether a candidate is titled after it.
-     */
-    public boolean relativeFor(boolean namesEntity, boolean titledCandidate) {
-      return relative && !(namesEntity && demoteTitled && !titledCandidate);
     }
   }
 
