@@ -2,8 +2,6 @@ package dev.quarry.bench.eval;
 
 import dev.quarry.bench.BenchPaths;
 import dev.quarry.core.QuarryException;
-import dev.quarry.engine.embed.EmbedderOptions;
-import dev.quarry.engine.embed.ModelRepository;
 import dev.quarry.engine.embed.OnnxEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +12,7 @@ import picocli.CommandLine.Option;
 public final class EvalOptions {
   @Mixin BenchPaths paths;
 
-  @Option(
-      names = "--model",
-      paramLabel = "NAME",
-      description = "Built-in embedding model. Default: ${DEFAULT-VALUE}.")
-  String model = "all-minilm-l6-v2";
+  @Mixin ModelChoice model;
 
   @Option(
       names = "--examples",
@@ -39,11 +33,11 @@ public final class EvalOptions {
   }
 
   OnnxEmbedder openEmbedder() {
-    return openEmbedder(model);
+    return model.open();
   }
 
-  /** A built-in model by name, with the default embedder options. */
-  static OnnxEmbedder openEmbedder(String model) {
-    return OnnxEmbedder.open(ModelRepository.resolve(model), EmbedderOptions.DEFAULTS);
+  /** The model's name. */
+  String model() {
+    return model.name;
   }
 }

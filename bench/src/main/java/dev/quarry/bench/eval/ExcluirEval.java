@@ -276,7 +276,7 @@ public final class ExcluirEval implements Runnable {
     System.out.printf(
         "%nExcluIR sample: %d queries (%d tuning, %d report), %d pooled documents, model %s,"
             + " top %d ranked per query%n",
-        queries.size(), tuning.size(), report.size(), docs.size(), options.model, K);
+        queries.size(), tuning.size(), report.size(), docs.size(), options.model(), K);
 
     try (Embedder embedder = options.openEmbedder()) {
       List<String> texts = List.copyOf(docs.values());
@@ -295,7 +295,7 @@ public final class ExcluirEval implements Runnable {
       }
       try (Collection collection =
           EvalIndex.build(
-              options.paths.work().resolve("excluir-" + options.model),
+              options.paths.work().resolve("excluir-" + options.model()),
               embedder.identity(),
               documents)) {
         QueryEngine engine = new QueryEngine(collection, embedder);

@@ -104,7 +104,7 @@ public final class NevirEval implements Runnable {
     System.out.printf(
         "NevIR test: %d rows, %d documents in one collection; model %s, vector mode; a query is"
             + " right when its document scores strictly above the twin%n",
-        rows.size(), docs.size(), options.model);
+        rows.size(), docs.size(), options.model());
     detector(rows);
     printExamples(rows);
 
@@ -124,7 +124,7 @@ public final class NevirEval implements Runnable {
       }
       try (Collection collection =
           EvalIndex.build(
-              options.paths.work().resolve("nevir-" + options.model),
+              options.paths.work().resolve("nevir-" + options.model()),
               embedder.identity(),
               documents)) {
         QueryEngine engine = new QueryEngine(collection, embedder);

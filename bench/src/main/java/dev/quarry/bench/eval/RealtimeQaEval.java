@@ -163,7 +163,7 @@ public final class RealtimeQaEval implements Runnable {
         strict.size() - tuning,
         explicit,
         lenient.size(),
-        options.model);
+        options.model());
 
     try (Embedder embedder = options.openEmbedder()) {
       List<float[]> vectors =
@@ -181,7 +181,7 @@ public final class RealtimeQaEval implements Runnable {
       }
       try (Collection collection =
           EvalIndex.build(
-              options.paths.work().resolve("rtqa-" + options.model),
+              options.paths.work().resolve("rtqa-" + options.model()),
               embedder.identity(),
               documents)) {
         QueryEngine engine = new QueryEngine(collection, embedder);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,11 +40,7 @@ import picocli.CommandLine.Option;
 public final class TopicExclusionEval implements Runnable {
   private static final int K = 10;
 
-  @Option(
-      names = "--model",
-      paramLabel = "NAME",
-      description = "Built-in embedding model. Default: ${DEFAULT-VALUE}.")
-  String model = "all-minilm-l6-v2";
+  @Mixin ModelChoice model;
 
   @Option(
       names = "--work",
@@ -118,8 +115,8 @@ public final class TopicExclusionEval implements Runnable {
     }
     System.out.printf(
         "Topic exclusions: %d queries of our own over %s (%d documents), model %s, top %d%n",
-        QUERIES.size(), corpus, rows.size(), model, K);
-    try (Embedder embedder = EvalOptions.openEmbedder(model)) {
+        QUERIES.size(), corpus, rows.size(), model.name, K);
+    try (Embedder embedder = model.open()) {
       List<String> texts =
           rows.stream()
               .map(o -> o.get("title").getAsString() + "\n" + o.get("text").getAsString())
@@ -136,7 +133,7 @@ public final class TopicExclusionEval implements Runnable {
                 .build());
       }
       try (Collection collection =
-          EvalIndex.build(work.resolve("topics-" + model), embedder.identity(), documents)) {
+          EvalIndex.build(work.resolve("topics-" + model.name), embedder.identity(), documents)) {
         QueryEngine engine = new QueryEngine(collection, embedder);
         Table t =
             new Table(
