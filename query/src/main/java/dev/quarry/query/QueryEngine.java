@@ -683,7 +683,6 @@ public final class QueryEngine {
     }
   }
 
-  /** Whether title demotion will find a candidate titled after the excluded entity. */
   /**
    * The median similarity to the excluded part of the {@link #TYPICAL} most relevant candidates
    * ({@code ranked} is in the order of their vector score): what the wanted documents share with it
@@ -699,6 +698,7 @@ public final class QueryEngine {
     return sims.length == 0 ? 0 : Math.max(0, sims[sims.length / 2]);
   }
 
+  /** Whether title demotion will find a candidate titled after the excluded entity. */
   private boolean anyTitled(List<Candidate> ranked, ExcludedTitles titles) {
     for (Candidate c : ranked) {
       if (titleMatch(c, titles) != ExcludedTitles.Match.NONE) {
