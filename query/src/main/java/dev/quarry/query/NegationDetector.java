@@ -92,12 +92,12 @@ public final class NegationDetector {
               + ADDITIVE_CUES
               + ")\\s+(.+?),\\s*("
               + CLAUSE_START
-              + ".*\\b(?:other|else|another)\\b.*)$",
+              + ".*\\b(?:other|else|another|what more)\\b.*)$",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ADDITIVE_LEADING =
       Pattern.compile(
-          "^\\s*(" + ADDITIVE_CUES + ")\\s+(.+?),\\s*(.+\\b(?:other|else|another)\\b.*)$",
+          "^\\s*(" + ADDITIVE_CUES + ")\\s+(.+?),\\s*(.+\\b(?:other|else|another|what more)\\b.*)$",
           Pattern.CASE_INSENSITIVE);
 
   /**
@@ -119,7 +119,8 @@ public final class NegationDetector {
 
   private static final Pattern ADDITIVE_TRAILING =
       Pattern.compile(
-          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to|not to mention|outside)\\s+(.+?)"
+          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to|not to mention|outside|regardless of)"
+              + "\\s+(.+?)"
               + END
               + "(.*)$",
           Pattern.CASE_INSENSITIVE);
@@ -137,10 +138,11 @@ public final class NegationDetector {
           Pattern.compile(
               "^(.+?),?\\s+(but not|and not|excluding|except for|except|other than|apart from"
                   + "|aside from|aside of|besides|not including|with the exception of|disregarding"
-                  + "|while (?:\\w+ly )?(?:avoiding|avoid|omitting|ignoring)"
+                  + "|while (?:\\w+ly )?(?:avoiding|avoid|omitting|ignoring|overlooking)"
                   + "|(?:deliberately )?omitting|rather than|instead of|leaving out|leaving aside"
                   + "|outside of|not counting|setting aside"
-                  + "|(?:but |while |and )?not (?:discussing|mentioning|considering|covering)"
+                  + "|(?:but |while |and )?not (?:discussing|mentioning|considering|covering"
+                  + "|focusing on)"
                   + "|(?:but )?I (?:do not|don't) (?:want|need)(?: to (?:know|hear|read|see))?"
                   + "(?: about)?"
                   + "|(?:please|to|let's|can you|and|specifically) exclude"
@@ -151,7 +153,7 @@ public final class NegationDetector {
                   + "|(?:(?:do|does|did|ca)n't|(?:do|does|did|can) ?not|let's not|while not"
                   + "|please not|(?:make )?sure not to|should not)"
                   + " (?:include|involve|mention|discuss|refer to|talk about|provide|cover|touch on"
-                  + "|cite|rely on|take into account)"
+                  + "|cite|rely on|take into account|consider)"
                   + "|no (?:information|details|mention)"
                   + "|(?:that|which|who|but) (?:are|is|was|were) not (?:part of|written by|associated with"
                   + "|related to|about|by|from|affiliated with|connected to|covered in|owned by"
@@ -200,6 +202,16 @@ public final class NegationDetector {
           Pattern.CASE_INSENSITIVE);
 
   /**
+   * "X not only did Y, but also what?": the question asks for what is beyond Y. Only when "but
+   * also" is followed by a question word or nothing; "not only light but also cheap" asks for both.
+   */
+  private static final Pattern NOT_ONLY =
+      Pattern.compile(
+          "^(.*?)\\s*\\b(not only)\\s+(.+?),?\\s+(but also\\b\\s*(?:(?:in |at |for |with )?(?:what|which"
+              + "|where|who|whom)\\b.*)?\\??)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
    * A form that reads the whole query, by the numbers of its groups: the cue, the excluded part,
    * the positive part and what follows the excluded part (0: nothing), and the excluded part's
    * longest length in words.
@@ -226,7 +238,8 @@ public final class NegationDetector {
           Form.leading(ADDITIVE_ALSO, 12),
           Form.leading(LEADING, 12),
           new Form(ASIDE, 2, 1, 3, 0, 12),
-          new Form(LACKING, 3, 2, 1, 4, 6));
+          new Form(LACKING, 3, 2, 1, 4, 6),
+          new Form(NOT_ONLY, 2, 3, 1, 4, 12));
 
   /** A closing request: "Who coached X? Please exclude any details about Y." */
   private static final Pattern CLOSING =

@@ -105,6 +105,17 @@ class NegationDetectorTest {
         "What other lawyers besides Ed Ray were involved in the long trial of the 1995 harbour"
             + " fraud case? | Ed Ray | besides",
         "What other films did she make, aside from\"The Wait\"? | \"The Wait\" | aside from",
+        "The chef not only ran Harbour Grill, but also what? | ran Harbour Grill | not only",
+        "The fern not only grows in Wales, but also in which regions? | grows in Wales | not only",
+        "Describe the old mill, while not focusing on the Lund family? | Lund family"
+            + " | while not focusing on",
+        "Which league is the club in, if we don't consider the Nordic Cup? | Nordic Cup"
+            + " | don't consider",
+        "Which bridges did he design, while quietly overlooking the Ash Viaduct? | Ash Viaduct"
+            + " | while quietly overlooking",
+        "Beyond the coach Ana Berg, what more is known about the team? | coach Ana Berg | beyond",
+        "What else is known about the singer, regardless of her duet Blue Rain? | her duet Blue Rain"
+            + " | regardless of",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -173,6 +184,9 @@ class NegationDetectorTest {
         "How do I live without a car in a big northern city with long and cold winters and costly"
             + " taxis?",
         "Which phones are popular, not only with teenagers?",
+        "Which laptops are not only light but also cheap?",
+        "The tram is not only quick, but also cheap.",
+        "Beyond the river, what is more scenic: the hills or the coast?",
         "In addition to the museum, the town also has a harbour.",
         "Which museum has a garden that the city does not maintain?",
         "Which report by Doctors Without Borders covers the cholera season?",
