@@ -37,6 +37,9 @@ public final class NegationDetector {
           + "|please avoid|leaving out|leaving aside|setting aside|outside of|ignoring|ignore"
           + "|barring|irrespective of|unlike";
 
+  /** A question word that asks for an entity. */
+  private static final String ASKING = "what|which|who|whom|where";
+
   /** What a main clause after a leading exclusion starts with, to skip commas inside the span. */
   private static final String CLAUSE_START =
       "(?:what|which|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|could"
@@ -107,7 +110,9 @@ public final class NegationDetector {
    */
   private static final Pattern ADDITIVE_QUESTION =
       Pattern.compile(
-          "^\\s*(in addition to)\\s+(.+?),\\s*((?:what|which|who|whom|where|(?:can|could) you)\\b"
+          "^\\s*(in addition to)\\s+(.+?),\\s*((?:"
+              + ASKING
+              + "|(?:can|could) you)\\b"
               + ".+\\?)\\s*$",
           Pattern.CASE_INSENSITIVE);
 
@@ -207,8 +212,9 @@ public final class NegationDetector {
    */
   private static final Pattern NOT_ONLY =
       Pattern.compile(
-          "^(.*?)\\s*\\b(not only)\\s+(.+?),?\\s+(but also\\b\\s*(?:(?:in |at |for |with )?(?:what|which"
-              + "|where|who|whom)\\b.*)?\\??)\\s*$",
+          "^(.*?)\\s*\\b(not only)\\s+(.+?),?\\s+(but also\\b\\s*(?:(?:in |at |for |with )?(?:"
+              + ASKING
+              + ")\\b.*)?\\??)\\s*$",
           Pattern.CASE_INSENSITIVE);
 
   /**

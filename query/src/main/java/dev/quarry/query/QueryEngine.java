@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
@@ -322,9 +323,16 @@ public final class QueryEngine {
       }
       float[] excludedVector =
           weight > 0 && canEmbed ? embedder.embed(exclusion.excluded(), Role.QUERY) : null;
+      // Each candidate's similarity to the excluded part, in vector order.
+      double[] sims =
+          excludedVector == null
+              ? new double[0]
+              : vectorRanked.stream()
+                  .mapToDouble(c -> Vectors.dot(excludedVector, document(c).vector()))
+                  .toArray();
       double floor = 0;
       if (excludedVector != null && r.negation().relative()) {
-        floor = typicalSimilarity(vectorRanked, excludedVector);
+        floor = typicalSimilarity(sims);
         plan.add(
             String.format(
                 Locale.ROOT,
@@ -333,11 +341,11 @@ public final class QueryEngine {
                 floor,
                 Math.min(TYPICAL, vectorRanked.size())));
       }
-      for (Candidate c : vectorRanked) {
+      for (int i = 0; i < vectorRanked.size(); i++) {
+        Candidate c = vectorRanked.get(i);
         double score = c.parts.get("vector");
         if (excludedVector != null) {
-          double sim = Vectors.dot(excludedVector, document(c).vector());
-          double penalty = weight * Math.max(0, sim - floor);
+          double penalty = weight * Math.max(0, sims[i] - floor);
           c.parts.put("penalty", -penalty);
           score -= penalty;
         }
@@ -684,18 +692,14 @@ public final class QueryEngine {
   }
 
   /**
-   * The median similarity to the excluded part of the {@link #TYPICAL} most relevant candidates
-   * ({@code ranked} is in the order of their vector score): what the wanted documents share with it
-   * by being on a nearby topic.
+   * The median of the first {@link #TYPICAL} similarities to the excluded part ({@code sims} is in
+   * the candidates' vector order, most relevant first): what the wanted documents share with it by
+   * being on a nearby topic.
    */
-  private double typicalSimilarity(List<Candidate> ranked, float[] excluded) {
-    double[] sims =
-        ranked.stream()
-            .limit(TYPICAL)
-            .mapToDouble(c -> Vectors.dot(excluded, document(c).vector()))
-            .sorted()
-            .toArray();
-    return sims.length == 0 ? 0 : Math.max(0, sims[sims.length / 2]);
+  private static double typicalSimilarity(double[] sims) {
+    double[] top = Arrays.copyOf(sims, Math.min(TYPICAL, sims.length));
+    Arrays.sort(top);
+    return top.length == 0 ? 0 : Math.max(0, top[top.length / 2]);
   }
 
   /** Whether title demotion will find a candidate titled after the excluded entity. */

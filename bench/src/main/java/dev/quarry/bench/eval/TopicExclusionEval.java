@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,7 +106,7 @@ public final class TopicExclusionEval implements Runnable {
 
   private void evaluate() throws Exception {
     List<JsonObject> rows = new ArrayList<>();
-    java.util.Map<String, Labels> labels = new java.util.HashMap<>();
+    Map<String, Labels> labels = new HashMap<>();
     for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
       if (!line.isBlank()) {
         JsonObject o = JsonParser.parseString(line).getAsJsonObject();
@@ -173,7 +176,7 @@ public final class TopicExclusionEval implements Runnable {
       return "negation off";
     }
     return String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "penalty %.2f, %.2f when none is titled%s",
             n.penalty(),
             n.untitledPenalty(),
@@ -181,8 +184,7 @@ public final class TopicExclusionEval implements Runnable {
         + (n.equals(chosen) ? " (default)" : "");
   }
 
-  private static Scores score(
-      QueryEngine engine, Negation negation, java.util.Map<String, Labels> labels) {
+  private static Scores score(QueryEngine engine, Negation negation, Map<String, Labels> labels) {
     double wanted = 0;
     double excluded = 0;
     double anyExcluded = 0;
