@@ -35,14 +35,17 @@ public final class NegationDetector {
       "apart from|other than|besides|except for|except|excluding|aside from|not counting"
           + "|not including|with the exception of|disregarding|without|refraining from"
           + "|please avoid|leaving out|leaving aside|setting aside|outside of|ignoring|ignore"
-          + "|barring|irrespective of|unlike";
+          + "|barring|irrespective of|unlike|ruling out|ruled out"
+          + "|distinguishing (?:it|itself|them|themselves) from"
+          + "|(?:does|do)(?: not|n't) (?:include|consider)";
 
   /** A question word that asks for an entity. */
   private static final String ASKING = "what|which|who|whom|where";
 
   /** What a main clause after a leading exclusion starts with, to skip commas inside the span. */
   private static final String CLAUSE_START =
-      "(?:what|which|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|could"
+      "(?:(?:in|on|at|for|from|to|by|with|of|during|under) (?:which|what|whom|whose)"
+          + "|what|which|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|could"
           + "|would|will|has|have|had|name|list|tell|give|provide|describe|please)\\b";
 
   private static final Pattern LEADING_BEFORE_CLAUSE =
@@ -71,7 +74,7 @@ public final class NegationDetector {
           Pattern.CASE_INSENSITIVE);
 
   /** Words in a short quotation ("the film \"Rain Without a Cloud\""), kept together. */
-  private static final Pattern QUOTED = Pattern.compile("\"[^\"]{1,100}\"|“[^”]{1,100}”");
+  private static final Pattern QUOTED = Pattern.compile("\"[^\"]{1,100}\"");
 
   /** Stand-ins for a quotation's spaces and marks, so that no pattern looks inside it. */
   private static final String MARKS = " .,;:?!";
@@ -104,16 +107,17 @@ public final class NegationDetector {
           Pattern.CASE_INSENSITIVE);
 
   /**
-   * "In addition to Y, which X …?" (or "…, can you suggest X?") asks for the X beyond Y, like "what
-   * other X"; a statement after the comma ("In addition to being a singer, she acts") is not an
-   * exclusion.
+   * "In addition to Y, which X …?" (or "…, can you suggest X?", "…, are there X?", "…, the firm
+   * sells which X?") asks for the X beyond Y, like "what other X"; a statement after the comma ("In
+   * addition to being a singer, she acts") is not an exclusion, nor is one followed by another
+   * sentence ("…, she acts; which films …?").
    */
   private static final Pattern ADDITIVE_QUESTION =
       Pattern.compile(
-          "^\\s*(in addition to)\\s+(.+?),\\s*((?:"
+          "^\\s*(in addition to)\\s+(.+?),\\s*((?:(?:"
               + ASKING
-              + "|(?:can|could) you)\\b"
-              + ".+\\?)\\s*$",
+              + "|(?:can|could) you|(?:are|is) there)\\b.+"
+              + "|[^;?!]*?\\b(?:which|what)\\b[^;?!]*)\\?)\\s*$",
           Pattern.CASE_INSENSITIVE);
 
   /** "In addition to Y, the firm also sells what?": asking for more, beyond Y. */
@@ -124,7 +128,8 @@ public final class NegationDetector {
 
   private static final Pattern ADDITIVE_TRAILING =
       Pattern.compile(
-          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to|not to mention|outside|regardless of)"
+          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to|on top of|not to mention|outside"
+              + "|regardless of)"
               + "\\s+(.+?)"
               + END
               + "(.*)$",
@@ -145,7 +150,10 @@ public final class NegationDetector {
                   + "|aside from|aside of|besides|not including|with the exception of|disregarding"
                   + "|while (?:\\w+ly )?(?:avoiding|avoid|omitting|ignoring|overlooking)"
                   + "|(?:deliberately )?omitting|rather than|instead of|leaving out|leaving aside"
-                  + "|outside of|not counting|setting aside"
+                  + "|outside of|not counting|setting aside|ruling out"
+                  + "|(?:but |and )?(?:to )?distinguish(?:ing)? (?:it|itself|them|themselves) from"
+                  + "|(?:and |but )?(?:(?:could|can|would) you |please )*refrain from"
+                  + " (?:mentioning|discussing|including)"
                   + "|(?:but |while |and )?not (?:discussing|mentioning|considering|covering"
                   + "|focusing on)"
                   + "|(?:but )?I (?:do not|don't) (?:want|need)(?: to (?:know|hear|read|see))?"
@@ -157,7 +165,8 @@ public final class NegationDetector {
                   + "|(?:specifically )?excludes|not (?:interested in|looking for|seeking)"
                   + "|(?:(?:do|does|did|ca)n't|(?:do|does|did|can) ?not|let's not|while not"
                   + "|please not|(?:make )?sure not to|should not)"
-                  + " (?:include|involve|mention|discuss|refer to|talk about|provide|cover|touch on"
+                  + " (?:include|involve|mention(?:ing)?|discuss|refer to|talk about|provide|cover"
+                  + "|touch on"
                   + "|cite|rely on|take into account|consider)"
                   + "|no (?:information|details|mention)"
                   + "|(?:that|which|who|but) (?:are|is|was|were) not (?:part of|written by|associated with"
@@ -215,6 +224,32 @@ public final class NegationDetector {
           "^(.*?)\\s*\\b(not only)\\s+(.+?),?\\s+(but also\\b\\s*(?:(?:in |at |for |with )?(?:"
               + ASKING
               + ")\\b.*)?\\??)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** How many cues of one trailing form are tried, from the first on. */
+  private static final int MAX_CUES = 3;
+
+  private static final Pattern NOTHING = Pattern.compile("(?!)");
+
+  /**
+   * An excluded part that goes on into a clause of time or reason ("besides the old stadium when
+   * making room for the new one"): the entity ends before it, and the clause belongs to the
+   * question.
+   */
+  private static final Pattern CLAUSE_AFTER_ENTITY =
+      Pattern.compile(
+          "^(.+?)\\s+((?:when|while|whilst|because|although|whereas)\\b.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * An exclusion in parentheses ("any opera (excluding Genoveva) by him"), read as one set off by
+   * commas; not a phrase cut short inside them ("the most (but not a majority of) votes").
+   */
+  private static final Pattern PARENTHESISED =
+      Pattern.compile(
+          "\\s*\\(((?:but not|not|excluding|except for|except|other than|apart from|aside from"
+              + "|besides|not including|without)\\s+[^()]+(?<!\\s(?:of|a|an|the|to)))\\)"
+              + "(\\s*[\\p{L}\\p{N}])?",
           Pattern.CASE_INSENSITIVE);
 
   /**
@@ -333,11 +368,21 @@ public final class NegationDetector {
     String plain =
         HtmlEntities.unescape(Normalizer.normalize(query, Normalizer.Form.NFKC))
             .replaceAll("\\s+", " ")
-            .replaceAll("^\\s*[\"“]+([^\"“”]*)[\"”]+\\s*$", "$1") // a query quoted whole
+            // Curly quotes, which pasted text sometimes has the wrong way round ("film”Up“"), are
+            // straight ones: a quotation is then what lies between two of them.
+            .replaceAll("[“”„]", "\"")
+            .replaceAll("^\\s*\"+([^\"]*)\"+\\s*$", "$1") // a query quoted whole
             .replaceAll("([?!])(?=\\p{Lu})", "$1 ") // "…League?Please exclude …"
             .replaceAll("(?<=\\p{Ll})\"(?=\\p{Lu})", " \"") // "aside from\"The Evil\""
             .replaceAll(",(?=\\p{L})", ", ")
             .trim();
+    plain =
+        PARENTHESISED
+            .matcher(plain)
+            .replaceAll(
+                m ->
+                    Matcher.quoteReplacement(
+                        ", " + m.group(1) + (m.group(2) == null ? "" : "," + m.group(2))));
     Exclusion e = find(correctLeadingCue(protectQuotes(plain)));
     return e == null
         ? null
@@ -407,10 +452,15 @@ public final class NegationDetector {
     }
     for (Pattern p : TRAILING) {
       Matcher m = p.matcher(q);
-      if (m.matches()) {
+      for (int tries = 0; tries < MAX_CUES && m.matches(); tries++) {
         String head = m.group(1);
         String excluded = m.group(3);
         String rest = m.group(4).replaceFirst("^[,.;:]\\s*", "");
+        Matcher clause = CLAUSE_AFTER_ENTITY.matcher(excluded);
+        if (clause.matches()) {
+          excluded = clause.group(1);
+          rest = (clause.group(2) + " " + rest).trim();
+        }
         Matcher verb = VERB_AFTER_ENTITY.matcher(excluded);
         if ((SHORT_HEAD.matcher(head.trim()).matches() || OTHER_HEAD.matcher(head).matches())
             && verb.matches()) {
@@ -423,9 +473,26 @@ public final class NegationDetector {
         if (e != null) {
           return e;
         }
+        m = laterCue(p, m);
       }
     }
     return null;
+  }
+
+  /**
+   * The same trailing form with its cue further on, for when the first cue opened no entity ("… and
+   * other than that, I don't want to know anything about Y"), or a matcher that matches nothing
+   * when the form has no free head to lengthen.
+   */
+  private static Matcher laterCue(Pattern p, Matcher m) {
+    String free = "^(.+?)";
+    String form = p.pattern();
+    if (!form.startsWith(free)) {
+      return NOTHING.matcher("");
+    }
+    return Pattern.compile(
+            "^(.{" + (m.end(1) + 1) + ",}?)" + form.substring(free.length()), p.flags())
+        .matcher(m.group());
   }
 
   private static String correctLeadingCue(String q) {

@@ -116,6 +116,37 @@ class NegationDetectorTest {
         "Beyond the coach Ana Berg, what more is known about the team? | coach Ana Berg | beyond",
         "What else is known about the singer, regardless of her duet Blue Rain? | her duet Blue Rain"
             + " | regardless of",
+        "Which operas by the composer (excluding Nordlys) were staged in Oslo? | Nordlys |"
+            + " excluding",
+        "Tell me about the sequel ”Blue Hour 2“, without mentioning the film ”Blue Hour“? |"
+            + " film \"Blue Hour\" | without",
+        "Apart from the harbour market that was restored after the 1990 fire, in which other"
+            + " parts of the town can we shop? | harbour market that was restored after the 1990"
+            + " fire | apart from",
+        "In addition to the ferry to Tallinn, the company sails to which ports? | ferry to Tallinn"
+            + " | in addition to",
+        "In addition to the old mill, are there any sights in the village? | old mill |"
+            + " in addition to",
+        "Who ran the bakery, and other than that, I don't want to know anything about Tom Ek? |"
+            + " Tom Ek | i don't want to know",
+        "Which other grounds did the club use besides the old stadium when the new one was"
+            + " built? | old stadium | besides",
+        "Which other rivalries marked the final, on top of the Holm–Berg rivalry? | Holm–Berg"
+            + " rivalry | on top of",
+        "Describe the breed, but to distinguish it from the Vizsla, its coat. | Vizsla |"
+            + " but to distinguish it from",
+        "Distinguishing itself from the old town hall, what makes the new one special? |"
+            + " old town hall | distinguishing itself from",
+        "What is the festival like, and could you refrain from mentioning the sponsor Lund Bank?"
+            + " | sponsor Lund Bank | and could you refrain from mentioning",
+        "Which songs are on the album (not the bonus edition)? | bonus edition | not",
+        "Does not include the harbour, can you list the sights of Gdansk? | harbour |"
+            + " does not include",
+        "What does the museum show, but don't mentioning the gift shop? | gift shop |"
+            + " don't mentioning",
+        "Ruling out the 1999 remake, who starred in the film? | 1999 remake | ruling out",
+        "Which films did she make, ruling out the ones with Ed Ray? | ones with Ed Ray |"
+            + " ruling out",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -192,6 +223,9 @@ class NegationDetectorTest {
         "Which report by Doctors Without Borders covers the cholera season?",
         "Which film did The Sea Without A Shore inspire?",
         "The council has ruled out a new stadium near the harbour.",
+        "How do I boil pasta when the water is hard?",
+        "Who won the most (but not a majority of) votes in the 1824 election?",
+        "What is known about the festival, regardless of its sponsor?",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {
