@@ -301,6 +301,8 @@ public final class QueryEngine {
     }
     List<Candidate> vectorRanked = new ArrayList<>();
     Set<String> likeIds = new HashSet<>(r.like().ids());
+    // The exclusion's vector penalty, which the keyword leg applies too (null: none).
+    Penalty penalty = null;
     if (vectorLeg) {
       float[] q = queryVector(r, semantic, plan);
       List<Hit> hits = vectorSearch(q, pool + likeIds.size(), filter, r, plan);
@@ -341,13 +343,14 @@ public final class QueryEngine {
                 floor,
                 Math.min(TYPICAL, vectorRanked.size())));
       }
+      penalty = excludedVector == null ? null : new Penalty(excludedVector, weight, floor);
       for (int i = 0; i < vectorRanked.size(); i++) {
         Candidate c = vectorRanked.get(i);
         double score = c.parts.get("vector");
-        if (excludedVector != null) {
-          double penalty = weight * Math.max(0, sims[i] - floor);
-          c.parts.put("penalty", -penalty);
-          score -= penalty;
+        if (penalty != null) {
+          double p = penalty.of(sims[i]);
+          c.parts.put("penalty", -p);
+          score -= p;
         }
         c.parts.put("vectorFinal", score);
       }
@@ -384,6 +387,11 @@ public final class QueryEngine {
           keywordRanked.add(c);
         }
       }
+      for (Candidate c : penalizeKeywords(keywordRanked, penalty, plan)) {
+        if (!c.parts.containsKey("vector")) {
+          candidates.remove(c.id);
+        }
+      }
     }
 
     // Fusion.
@@ -394,7 +402,7 @@ public final class QueryEngine {
       vectorRanked.forEach(c -> c.score = c.parts.get("vectorFinal"));
       keywordRanked.forEach(c -> c.score = Double.NEGATIVE_INFINITY);
     } else {
-      keywordRanked.forEach(c -> c.score = c.parts.get("keyword"));
+      keywordRanked.forEach(c -> c.score = c.parts.get("keywordFinal"));
     }
     List<Candidate> ranked = new ArrayList<>(candidates.values());
     ranked.removeIf(
@@ -654,7 +662,7 @@ public final class QueryEngine {
               f.vectorWeight(),
               1 - f.vectorWeight()));
       normalizeInto(vector, "vectorFinal", f.vectorWeight(), fused);
-      normalizeInto(keyword, "keyword", 1 - f.vectorWeight(), fused);
+      normalizeInto(keyword, "keywordFinal", 1 - f.vectorWeight(), fused);
     }
     for (Candidate c : vector) {
       c.score = Double.NEGATIVE_INFINITY;
@@ -667,6 +675,52 @@ public final class QueryEngine {
           c.score = s;
           c.parts.put("fused", s);
         });
+  }
+
+  /**
+   * An exclusion's vector penalty: its weight times the similarity to the excluded part above the
+   * floor (0 unless {@link SearchRequest.Negation#relative}).
+   */
+  private record Penalty(float[] excluded, double weight, double floor) {
+    double of(double similarity) {
+      return weight * Math.max(0, similarity - floor);
+    }
+  }
+
+  /**
+   * Orders the keyword leg by BM25 × (1 − the exclusion's penalty), and takes out of it the
+   * candidates left with no keyword score, which it returns. Without this, a hybrid search returns
+   * the excluded documents through the keyword leg: they share the asked topic's words ("gardening"
+   * in "gardening tips but not vegetables"), and rank fusion counts only their rank there
+   * (docs/decisions/0004-negation.md).
+   */
+  private List<Candidate> penalizeKeywords(List<Candidate> keyword, Penalty penalty, Plan plan) {
+    for (Candidate c : keyword) {
+      double score = c.parts.get("keyword");
+      if (penalty != null) {
+        double p =
+            c.parts.containsKey("penalty")
+                ? -c.parts.get("penalty")
+                : penalty.of(Vectors.dot(penalty.excluded(), document(c).vector()));
+        c.parts.putIfAbsent("penalty", -p);
+        score *= Math.max(0, 1 - p);
+      }
+      c.parts.put("keywordFinal", score);
+    }
+    if (penalty == null) {
+      return List.of();
+    }
+    keyword.sort(
+        Comparator.comparingDouble((Candidate c) -> c.parts.get("keywordFinal")).reversed());
+    List<Candidate> dropped = new ArrayList<>();
+    while (!keyword.isEmpty() && keyword.getLast().parts.get("keywordFinal") <= 0) {
+      dropped.add(keyword.removeLast());
+    }
+    plan.add(
+        "negation: keyword scores scaled by 1 − the penalty; "
+            + dropped.size()
+            + " candidate(s) left with none dropped from the keyword leg");
+    return dropped;
   }
 
   private static void normalizeInto(

@@ -435,6 +435,40 @@ class QueryEngineTest {
     assertThat(whole.indexOf("br-1")).isGreaterThan(whole.indexOf("phone-1"));
   }
 
+  @Test
+  void aHybridSearchKeepsTheExcludedTopicOutOfItsKeywordLegToo() {
+    // Short notes on vegetables lead BM25 for "gardening tips"; the longer ones on flowers follow.
+    for (int i = 1; i <= 3; i++) {
+      add(
+          "veg-" + i,
+          "Garden page v" + i,
+          "gardening tips: vegetables",
+          "2020-01-01",
+          "home",
+          4,
+          null);
+      add(
+          "flower-" + i,
+          "Garden page f" + i,
+          "gardening tips for roses, tulips and lilies in a sunny spring border, part " + i,
+          "2020-01-01",
+          "home",
+          4,
+          null);
+    }
+    SearchResult hybrid =
+        engine.search(
+            SearchRequest.builder("gardening tips but not vegetables").k(3).explain(true).build());
+    assertThat(ids(hybrid)).containsExactlyInAnyOrder("flower-1", "flower-2", "flower-3");
+    assertThat(String.join("\n", hybrid.plan()))
+        .contains("negation: keyword scores scaled by 1 − the penalty");
+    // The keyword leg alone, without the exclusion's penalty, puts the vegetables first.
+    SearchResult keyword =
+        engine.search(
+            SearchRequest.builder("gardening tips").mode(SearchRequest.Mode.KEYWORD).k(3).build());
+    assertThat(ids(keyword)).containsExactlyInAnyOrder("veg-1", "veg-2", "veg-3");
+  }
+
   /** A vector-mode search with this negation handling, explained. */
   private SearchResult vectorSearch(String query, SearchRequest.Negation n, int k) {
     return engine.search(

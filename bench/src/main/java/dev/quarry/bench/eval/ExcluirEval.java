@@ -418,6 +418,7 @@ public final class ExcluirEval implements Runnable {
     quoted.print(System.out);
 
     residual(engine, chosen, "Report", report, 0);
+    residual(engine, hybridOn, "Report hybrid", report, 0);
     harm(report);
 
     Table g =

@@ -140,7 +140,7 @@ public final class TopicExclusionEval implements Runnable {
         QueryEngine engine = new QueryEngine(collection, embedder);
         Table t =
             new Table(
-                "Topic exclusions (vector mode; means over the queries)",
+                "Topic exclusions (means over the queries)",
                 "arm",
                 "wanted in top 10 (share of possible)",
                 "excluded docs in top 10",
@@ -156,10 +156,15 @@ public final class TopicExclusionEval implements Runnable {
                 chosen.withRelative(false).withUntitledPenalty(1.5),
                 chosen.withRelative(false).withUntitledPenalty(3.0),
                 chosen.withUntitledPenalty(3.0));
-        for (Negation n : arms) {
-          Scores s = score(engine, n, labels);
+        List<Arm> all = new ArrayList<>();
+        arms.forEach(n -> all.add(new Arm(Mode.VECTOR, n)));
+        // The default mode: its keyword leg must not bring the excluded topic back.
+        all.add(new Arm(Mode.HYBRID, Negation.OFF));
+        all.add(new Arm(Mode.HYBRID, chosen));
+        for (Arm arm : all) {
+          Scores s = score(engine, arm, labels);
           t.row(
-              name(n, chosen),
+              arm.mode().name().toLowerCase(Locale.ROOT) + ", " + name(arm.negation(), chosen),
               s.wanted(),
               s.excluded(),
               Table.pct(s.anyExcluded()),
@@ -184,7 +189,9 @@ public final class TopicExclusionEval implements Runnable {
         + (n.equals(chosen) ? " (default)" : "");
   }
 
-  private static Scores score(QueryEngine engine, Negation negation, Map<String, Labels> labels) {
+  private record Arm(Mode mode, Negation negation) {}
+
+  private static Scores score(QueryEngine engine, Arm arm, Map<String, Labels> labels) {
     double wanted = 0;
     double excluded = 0;
     double anyExcluded = 0;
@@ -200,8 +207,8 @@ public final class TopicExclusionEval implements Runnable {
               .search(
                   SearchRequest.builder(q.text())
                       .k(K)
-                      .mode(Mode.VECTOR)
-                      .negation(negation)
+                      .mode(arm.mode())
+                      .negation(arm.negation())
                       .recency(
                           SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF))
                       .build())
