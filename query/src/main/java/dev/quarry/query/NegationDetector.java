@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 /**
  * Finds natural-language exclusions: "X but not Y", "X excluding Y", "X except Y", "X other than
  * Y", "X besides Y", "X without Y", "X not about Y", "X but don't mention Y", "X that are not part
- * of Y", the leading forms "Apart from Y, X", "Other than Y, X", "Besides Y, X", "Except (for) Y,
- * X", "Not including Y, X", "With the exception of Y, X", "In addition to Y, what other X", "What
- * other X, not to mention Y", and a closing "… ? Please exclude Y." Filler such as "any information
- * about" is cut from the excluded part, and a one-letter typo in a long leading cue word ("Exluding
- * Y, …") is read as the cue. Rules were written from our own sentences and the tuning split of
- * ExcluIR only (docs/decisions/0004-negation.md).
+ * of Y", "X (excluding Y)", "X, ruling out Y", the leading forms "Apart from Y, X", "Other than Y,
+ * X", "Besides Y, X", "Except (for) Y, X", "Not including Y, X", "With the exception of Y, X", "In
+ * addition to Y, what other X", "What other X, not to mention Y", and a closing "… ? Please exclude
+ * Y." Filler such as "any information about" is cut from the excluded part, and a one-letter typo
+ * in a long leading cue word ("Exluding Y, …") is read as the cue. Rules were written from our own
+ * sentences and from ExcluIR's queries outside its held-out report split
+ * (docs/decisions/0004-negation.md).
  */
 public final class NegationDetector {
   /** A detected exclusion. */

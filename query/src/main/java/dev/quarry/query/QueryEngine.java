@@ -695,6 +695,8 @@ public final class QueryEngine {
    * (docs/decisions/0004-negation.md).
    */
   private List<Candidate> penalizeKeywords(List<Candidate> keyword, Penalty penalty, Plan plan) {
+    double top = keyword.stream().mapToDouble(c -> c.parts.get("keyword")).max().orElse(1);
+    boolean sub = Boolean.getBoolean("exp.sub");
     for (Candidate c : keyword) {
       double score = c.parts.get("keyword");
       if (penalty != null) {
@@ -703,7 +705,7 @@ public final class QueryEngine {
                 ? -c.parts.get("penalty")
                 : penalty.of(Vectors.dot(penalty.excluded(), document(c).vector()));
         c.parts.putIfAbsent("penalty", -p);
-        score *= Math.max(0, 1 - p);
+        score = sub ? score / top - p : score * Math.max(0, 1 - p);
       }
       c.parts.put("keywordFinal", score);
     }

@@ -357,6 +357,9 @@ public final class ExcluirEval implements Runnable {
         chosen = arm;
       }
     }
+    // The chosen arm in hybrid mode (the engine's default mode), for the keyword leg's handling.
+    Arm tuningHybrid = new Arm("hybrid, chosen", Mode.HYBRID, chosen.negation());
+    t.row(Metrics.of(run(engine, tuningHybrid, tuning)).cells(tuningHybrid.name()));
     t.print(System.out);
 
     // Larger penalties than the grid's, to show what the violation@10 target would cost.
