@@ -60,6 +60,14 @@ public final class QueryEngine {
   private static final int FRESH_LIFT = 4;
 
   /**
+   * Fresh coverage counts a fresh candidate only when its similarity to the query reaches this: a
+   * question the collection does not cover still has ten most relevant candidates, and one of them
+   * is fresh by chance; on-topic fresh news is far more similar (MiniLM cosine;
+   * docs/decisions/0022-fresh-coverage.md, Update).
+   */
+  private static final double FRESH_FLOOR = 0.35;
+
+  /**
    * Question words carry no topic; in BM25 they only add stray matches. Dropped from keyword
    * queries (documents keep them).
    */
@@ -418,6 +426,7 @@ public final class QueryEngine {
       decay =
           freshCoverage(
               vectorLeg ? vectorRanked : keywordRanked,
+              vectorLeg,
               asOfOnly ? null : filter,
               recency,
               asOf,
@@ -780,11 +789,14 @@ public final class QueryEngine {
    * news when the collection covers its topic freshly, that is when one of the {@value #FRESH_TOP}
    * most relevant candidates is dated within the fresh window before as-of, and such documents are
    * at least {@value #FRESH_LIFT} times more common there than among all dated documents searched,
-   * so that a collection written mostly last week is not fresh everywhere
-   * (docs/decisions/0022-fresh-coverage.md).
+   * so that a collection written mostly last week is not fresh everywhere. With vector candidates,
+   * a fresh one counts only if its similarity reaches {@value #FRESH_FLOOR}: a topic the collection
+   * does not cover is not covered freshly either (docs/decisions/0022-fresh-coverage.md). BM25
+   * scores have no such scale, so keyword candidates count by date alone.
    */
   private boolean freshCoverage(
       List<Candidate> byRelevance,
+      boolean bySimilarity,
       Query filter,
       SearchRequest.Recency recency,
       Instant asOf,
@@ -795,7 +807,8 @@ public final class QueryEngine {
     for (Candidate c : top) {
       if (document(c).first(recency.dateField()) instanceof Instant t
           && !t.isBefore(from)
-          && !t.isAfter(asOf)) {
+          && !t.isAfter(asOf)
+          && (!bySimilarity || c.parts.get("vectorFinal") >= FRESH_FLOOR)) {
         freshTop++;
       }
     }
@@ -810,11 +823,12 @@ public final class QueryEngine {
     plan.add(
         String.format(
             Locale.ROOT,
-            "recency: %d of the %d most relevant candidates are dated within %d d before as-of,"
+            "recency: %d of the %d most relevant candidates are dated within %d d before as-of%s,"
                 + " against %.1f%% of the dated documents searched: %s",
             freshTop,
             top.size(),
             recency.fresh().toDays(),
+            bySimilarity ? String.format(Locale.ROOT, " with similarity ≥ %.2f", FRESH_FLOOR) : "",
             100 * share,
             fires
                 ? "fresh coverage, decay applied, half-life " + recency.halfLife().toDays() + " d"

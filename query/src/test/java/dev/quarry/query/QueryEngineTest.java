@@ -208,6 +208,76 @@ class QueryEngineTest {
   }
 
   @Test
+  void freshCoverageCountsOnlyFreshDocumentsOnTheQuerysTopic() {
+    // The best match of a question the collection does not cover is still among its ten most
+    // relevant candidates; that it is fresh says nothing about the question.
+    for (int i = 0; i < 30; i++) {
+      add(
+          "recipe-" + i,
+          "Recipe " + i,
+          "A slow cooked dish with ingredient " + i,
+          "2015-03-01",
+          "cooking",
+          4,
+          null);
+    }
+    float[] query = unit(embedder.embed("Nimbus phone", Role.QUERY));
+    float[] other = embedder.embed("Quarterly tax filing deadline", Role.PASSAGE);
+    collection.upsert(List.of(dated("tax", blend(query, other, 0.3))));
+    SearchResult offTopic =
+        engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
+    assertThat(String.join("\n", offTopic.plan()))
+        .contains("0 of the 10 most relevant candidates are dated within 7 d before as-of")
+        .contains("no fresh coverage, decay not applied");
+    collection.upsert(List.of(dated("tax", blend(query, other, 0.6))));
+    SearchResult onTopic =
+        engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
+    assertThat(String.join("\n", onTopic.plan())).contains("fresh coverage, decay applied");
+  }
+
+  /** A document dated three days before the tests' as-of, with the given vector. */
+  private static Document dated(String id, float[] vector) {
+    return Document.builder(id)
+        .title(id)
+        .text(id)
+        .meta("date", LocalDate.parse("2025-12-29"))
+        .vector(vector)
+        .build();
+  }
+
+  /**
+   * A unit vector whose cosine with the unit vector {@code q} is {@code cos}, towards {@code o}.
+   */
+  private static float[] blend(float[] q, float[] o, double cos) {
+    double dot = 0;
+    for (int i = 0; i < q.length; i++) {
+      dot += q[i] * o[i];
+    }
+    float[] ortho = new float[q.length];
+    for (int i = 0; i < q.length; i++) {
+      ortho[i] = (float) (o[i] - dot * q[i]);
+    }
+    ortho = unit(ortho);
+    float[] v = new float[q.length];
+    for (int i = 0; i < q.length; i++) {
+      v[i] = (float) (cos * q[i] + Math.sqrt(1 - cos * cos) * ortho[i]);
+    }
+    return v;
+  }
+
+  private static float[] unit(float[] v) {
+    double n = 0;
+    for (float x : v) {
+      n += x * x;
+    }
+    float[] u = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      u[i] = (float) (v[i] / Math.sqrt(n));
+    }
+    return u;
+  }
+
+  @Test
   void theRelevanceGateIsValidatedAndExplained() {
     assertThatThrownBy(() -> SearchRequest.Recency.DEFAULT.withGate(1.5))
         .isInstanceOf(QuarryException.class)
