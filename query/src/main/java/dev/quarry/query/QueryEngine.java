@@ -54,8 +54,15 @@ public final class QueryEngine {
   /** How many of the most relevant candidates say what a nearby topic shares with an exclusion. */
   private static final int TYPICAL = 40;
 
-  /** Fresh coverage: how many top candidates it reads, and how far above chance they must be. */
+  /**
+   * Fresh coverage: fresh documents must be {@value #FRESH_LIFT} times more common than chance
+   * would put in the {@value #FRESH_TOP} most relevant candidates. With the similarity floor below,
+   * it reads the {@value #FRESH_DEEP} most relevant ones for them: the floor keeps the deeper ones
+   * that are off the topic from counting.
+   */
   private static final int FRESH_TOP = 10;
+
+  private static final int FRESH_DEEP = 20;
 
   private static final int FRESH_LIFT = 4;
 
@@ -786,13 +793,14 @@ public final class QueryEngine {
 
   /**
    * Fresh coverage ("query deserves freshness"): a query without a recency cue still asks for the
-   * news when the collection covers its topic freshly, that is when one of the {@value #FRESH_TOP}
-   * most relevant candidates is dated within the fresh window before as-of, and such documents are
-   * at least {@value #FRESH_LIFT} times more common there than among all dated documents searched,
-   * so that a collection written mostly last week is not fresh everywhere. With vector candidates,
-   * a fresh one counts only if its similarity reaches {@value #FRESH_FLOOR}: a topic the collection
-   * does not cover is not covered freshly either (docs/decisions/0022-fresh-coverage.md). BM25
-   * scores have no such scale, so keyword candidates count by date alone.
+   * news when the collection covers its topic freshly, that is when one of the most relevant
+   * candidates is dated within the fresh window before as-of, and such documents are at least
+   * {@value #FRESH_LIFT} times more common than chance would put in a top {@value #FRESH_TOP}, so
+   * that a collection written mostly last week is not fresh everywhere. With vector candidates, a
+   * fresh one counts only if its similarity reaches {@value #FRESH_FLOOR}, since a topic the
+   * collection does not cover is not covered freshly either, and the {@value #FRESH_DEEP} most
+   * relevant are read; BM25 scores have no such scale, so keyword candidates count by date alone,
+   * among the {@value #FRESH_TOP} most relevant (docs/decisions/0022-fresh-coverage.md).
    */
   private boolean freshCoverage(
       List<Candidate> byRelevance,
@@ -802,7 +810,8 @@ public final class QueryEngine {
       Instant asOf,
       Plan plan) {
     Instant from = asOf.minus(recency.fresh());
-    List<Candidate> top = byRelevance.subList(0, Math.min(FRESH_TOP, byRelevance.size()));
+    int depth = bySimilarity ? FRESH_DEEP : FRESH_TOP;
+    List<Candidate> top = byRelevance.subList(0, Math.min(depth, byRelevance.size()));
     int freshTop = 0;
     for (Candidate c : top) {
       if (document(c).first(recency.dateField()) instanceof Instant t
@@ -819,7 +828,10 @@ public final class QueryEngine {
     Query recent = filter == null ? fresh : both(filter, fresh);
     long[] counts = collection.withSearcher(s -> new long[] {s.count(searched), s.count(recent)});
     double share = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
-    boolean fires = freshTop > 0 && freshTop >= FRESH_LIFT * share * top.size();
+    // The count chance puts in a top 10, whichever depth is read: reading 20 finds the fresh
+    // answer ranked 11th without asking for two fresh documents where one was enough.
+    double chance = share * Math.min(FRESH_TOP, byRelevance.size());
+    boolean fires = freshTop > 0 && freshTop >= FRESH_LIFT * chance;
     plan.add(
         String.format(
             Locale.ROOT,
