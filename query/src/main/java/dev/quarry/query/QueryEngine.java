@@ -62,7 +62,7 @@ public final class QueryEngine {
    */
   private static final int FRESH_TOP = 10;
 
-  private static final int FRESH_DEEP = 20;
+  private static final int FRESH_DEEP = 15;
 
   private static final int FRESH_LIFT = 4;
 
@@ -828,7 +828,7 @@ public final class QueryEngine {
     Query recent = filter == null ? fresh : both(filter, fresh);
     long[] counts = collection.withSearcher(s -> new long[] {s.count(searched), s.count(recent)});
     double share = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
-    // The count chance puts in a top 10, whichever depth is read: reading 20 finds the fresh
+    // The count chance puts in a top 10, whichever depth is read: reading 15 finds the fresh
     // answer ranked 11th without asking for two fresh documents where one was enough.
     double chance = share * Math.min(FRESH_TOP, byRelevance.size());
     boolean fires = freshTop > 0 && freshTop >= FRESH_LIFT * chance;

@@ -227,7 +227,7 @@ class QueryEngineTest {
     SearchResult offTopic =
         engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
     assertThat(String.join("\n", offTopic.plan()))
-        .contains("0 of the 20 most relevant candidates are dated within 7 d before as-of")
+        .contains("0 of the 15 most relevant candidates are dated within 7 d before as-of")
         .contains("no fresh coverage, decay not applied");
     collection.upsert(List.of(dated("tax", blend(query, other, 0.6))));
     SearchResult onTopic =
