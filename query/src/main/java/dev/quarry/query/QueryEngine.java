@@ -704,15 +704,15 @@ public final class QueryEngine {
   }
 
   /**
-   * Orders the keyword leg by BM25 × (1 − the exclusion's penalty), and takes out of it the
-   * candidates left with no keyword score, which it returns. Without this, a hybrid search returns
-   * the excluded documents through the keyword leg: they share the asked topic's words ("gardening"
-   * in "gardening tips but not vegetables"), and rank fusion counts only their rank there
+   * Orders the keyword leg by BM25 (as a share of the best) minus the exclusion's penalty, as the
+   * vector leg subtracts it from the similarity, and takes out of it the candidates left with no
+   * keyword score, which it returns. Without this, a hybrid search returns the excluded documents
+   * through the keyword leg: they share the asked topic's words ("gardening" in "gardening tips but
+   * not vegetables"), and rank fusion counts only their rank there
    * (docs/decisions/0004-negation.md).
    */
   private List<Candidate> penalizeKeywords(List<Candidate> keyword, Penalty penalty, Plan plan) {
     double top = keyword.stream().mapToDouble(c -> c.parts.get("keyword")).max().orElse(1);
-    boolean sub = Boolean.getBoolean("exp.sub");
     for (Candidate c : keyword) {
       double score = c.parts.get("keyword");
       if (penalty != null) {
@@ -721,7 +721,7 @@ public final class QueryEngine {
                 ? -c.parts.get("penalty")
                 : penalty.of(Vectors.dot(penalty.excluded(), document(c).vector()));
         c.parts.putIfAbsent("penalty", -p);
-        score = sub ? score / top - p : score * Math.max(0, 1 - p);
+        score = score / top - p;
       }
       c.parts.put("keywordFinal", score);
     }
@@ -735,7 +735,7 @@ public final class QueryEngine {
       dropped.add(keyword.removeLast());
     }
     plan.add(
-        "negation: keyword scores scaled by 1 − the penalty; "
+        "negation: keyword scores as a share of the best, minus the penalty; "
             + dropped.size()
             + " candidate(s) left with none dropped from the keyword leg");
     return dropped;
