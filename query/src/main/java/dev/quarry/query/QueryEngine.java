@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.apache.lucene.document.LongPoint;
@@ -56,23 +57,15 @@ public final class QueryEngine {
 
   /**
    * Fresh coverage: fresh documents must be {@value #FRESH_LIFT} times more common than chance
-   * would put in the {@value #FRESH_TOP} most relevant candidates. With the similarity floor below,
-   * it reads the {@value #FRESH_DEEP} most relevant ones for them: the floor keeps the deeper ones
-   * that are off the topic from counting.
+   * would put in the {@value #FRESH_TOP} most relevant candidates. With a similarity floor (the
+   * model's {@link Embedder#topicalSimilarity()}), it reads the {@value #FRESH_DEEP} most relevant
+   * ones for them: the floor keeps the deeper ones that are off the topic from counting.
    */
   private static final int FRESH_TOP = 10;
 
   private static final int FRESH_DEEP = 15;
 
   private static final int FRESH_LIFT = 4;
-
-  /**
-   * Fresh coverage counts a fresh candidate only when its similarity to the query reaches this: a
-   * question the collection does not cover still has ten most relevant candidates, and one of them
-   * is fresh by chance; on-topic fresh news is far more similar (MiniLM cosine;
-   * docs/decisions/0022-fresh-coverage.md, Update).
-   */
-  private static final double FRESH_FLOOR = 0.35;
 
   /**
    * Question words carry no topic; in BM25 they only add stray matches. Dropped from keyword
@@ -796,11 +789,12 @@ public final class QueryEngine {
    * news when the collection covers its topic freshly, that is when one of the most relevant
    * candidates is dated within the fresh window before as-of, and such documents are at least
    * {@value #FRESH_LIFT} times more common than chance would put in a top {@value #FRESH_TOP}, so
-   * that a collection written mostly last week is not fresh everywhere. With vector candidates, a
-   * fresh one counts only if its similarity reaches {@value #FRESH_FLOOR}, since a topic the
-   * collection does not cover is not covered freshly either, and the {@value #FRESH_DEEP} most
-   * relevant are read; BM25 scores have no such scale, so keyword candidates count by date alone,
-   * among the {@value #FRESH_TOP} most relevant (docs/decisions/0022-fresh-coverage.md).
+   * that a collection written mostly last week is not fresh everywhere. With vector candidates and
+   * a model whose topical similarity is known, a fresh one counts only if its similarity reaches
+   * it, since a topic the collection does not cover is not covered freshly either, and the {@value
+   * #FRESH_DEEP} most relevant are read; otherwise (BM25 scores have no such scale) candidates
+   * count by date alone, among the {@value #FRESH_TOP} most relevant
+   * (docs/decisions/0022-fresh-coverage.md).
    */
   private boolean freshCoverage(
       List<Candidate> byRelevance,
@@ -810,14 +804,18 @@ public final class QueryEngine {
       Instant asOf,
       Plan plan) {
     Instant from = asOf.minus(recency.fresh());
-    int depth = bySimilarity ? FRESH_DEEP : FRESH_TOP;
+    // A fresh candidate counts only when its similarity reaches the model's topical similarity: a
+    // question the collection does not cover still has ten most relevant candidates, and one of
+    // them is fresh by chance (docs/decisions/0022-fresh-coverage.md, Update).
+    OptionalDouble floor = bySimilarity ? embedder.topicalSimilarity() : OptionalDouble.empty();
+    int depth = floor.isPresent() ? FRESH_DEEP : FRESH_TOP;
     List<Candidate> top = byRelevance.subList(0, Math.min(depth, byRelevance.size()));
     int freshTop = 0;
     for (Candidate c : top) {
       if (document(c).first(recency.dateField()) instanceof Instant t
           && !t.isBefore(from)
           && !t.isAfter(asOf)
-          && (!bySimilarity || c.parts.get("vectorFinal") >= FRESH_FLOOR)) {
+          && (floor.isEmpty() || c.parts.get("vectorFinal") >= floor.getAsDouble())) {
         freshTop++;
       }
     }
@@ -840,7 +838,9 @@ public final class QueryEngine {
             freshTop,
             top.size(),
             recency.fresh().toDays(),
-            bySimilarity ? String.format(Locale.ROOT, " with similarity ≥ %.2f", FRESH_FLOOR) : "",
+            floor.isPresent()
+                ? String.format(Locale.ROOT, " with similarity ≥ %.2f", floor.getAsDouble())
+                : bySimilarity ? " (no topical similarity known for this model)" : "",
             100 * share,
             fires
                 ? "fresh coverage, decay applied, half-life " + recency.halfLife().toDays() + " d"

@@ -8,11 +8,20 @@ import dev.quarry.core.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /** A deterministic bag-of-words embedder for tests: words hash into 128 buckets. */
 final class HashingEmbedder implements Embedder {
   static final int DIMS = 128;
   int calls;
+
+  /** What {@link #topicalSimilarity()} answers; tests may clear it. */
+  OptionalDouble topical = OptionalDouble.of(0.35);
+
+  @Override
+  public OptionalDouble topicalSimilarity() {
+    return topical;
+  }
 
   @Override
   public ModelIdentity identity() {

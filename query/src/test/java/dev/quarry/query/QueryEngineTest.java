@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,8 +228,18 @@ class QueryEngineTest {
     SearchResult offTopic =
         engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
     assertThat(String.join("\n", offTopic.plan()))
-        .contains("0 of the 15 most relevant candidates are dated within 7 d before as-of")
+        .contains("0 of the 15 most relevant candidates are dated within 7 d before as-of with")
+        .contains("similarity ≥ 0.35")
         .contains("no fresh coverage, decay not applied");
+    // A model with no calibrated topical similarity counts fresh documents by date alone.
+    embedder.topical = OptionalDouble.empty();
+    SearchResult byDate =
+        engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
+    assertThat(String.join("\n", byDate.plan()))
+        .contains("1 of the 10 most relevant candidates are dated within 7 d before as-of")
+        .contains("(no topical similarity known for this model)")
+        .contains("fresh coverage, decay applied");
+    embedder.topical = OptionalDouble.of(0.35);
     collection.upsert(List.of(dated("tax", blend(query, other, 0.6))));
     SearchResult onTopic =
         engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());

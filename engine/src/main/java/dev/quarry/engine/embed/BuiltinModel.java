@@ -18,7 +18,8 @@ public enum BuiltinModel {
       Pooling.MEAN,
       256,
       "",
-      "fp32"),
+      "fp32",
+      BuiltinModel.MINILM_TOPICAL),
   ALL_MINILM_L6_V2_Q(
       "all-minilm-l6-v2-q",
       "all-minilm-l6-v2-q",
@@ -27,7 +28,8 @@ public enum BuiltinModel {
       Pooling.MEAN,
       256,
       "",
-      "int8"),
+      "int8",
+      BuiltinModel.MINILM_TOPICAL),
   BGE_SMALL_EN_V1_5(
       "bge-small-en-v1.5",
       "bge-small-en-v1.5",
@@ -36,7 +38,8 @@ public enum BuiltinModel {
       Pooling.CLS,
       512,
       BuiltinModel.BGE_QUERY_INSTRUCTION,
-      "fp32"),
+      "fp32",
+      BuiltinModel.BGE_TOPICAL),
   BGE_SMALL_EN_V1_5_Q(
       "bge-small-en-v1.5-q",
       "bge-small-en-v1.5-q",
@@ -45,10 +48,20 @@ public enum BuiltinModel {
       Pooling.CLS,
       512,
       BuiltinModel.BGE_QUERY_INSTRUCTION,
-      "int8");
+      "int8",
+      BuiltinModel.BGE_TOPICAL);
 
   /** The default model: small, fast, and good enough for most English search. */
   public static final BuiltinModel DEFAULT = ALL_MINILM_L6_V2;
+
+  /**
+   * The cosine from which a query and a text are on the same topic (Embedder#topicalSimilarity),
+   * chosen on RealTime QA's and RecencyQA's tuning splits for fresh coverage
+   * (docs/decisions/0022-fresh-coverage.md). The int8 variants share their model's value.
+   */
+  static final double MINILM_TOPICAL = 0.35;
+
+  static final double BGE_TOPICAL = Double.NaN;
 
   /** bge's retrieval instruction; it goes on queries only, never on passages. */
   static final String BGE_QUERY_INSTRUCTION =
@@ -66,6 +79,7 @@ public enum BuiltinModel {
   private final int maxTokens;
   private final String queryPrefix;
   private final String precision;
+  private final double topicalSimilarity; // NaN: not calibrated
 
   BuiltinModel(
       String modelName,
@@ -75,7 +89,8 @@ public enum BuiltinModel {
       Pooling pooling,
       int maxTokens,
       String queryPrefix,
-      String precision) {
+      String precision,
+      double topicalSimilarity) {
     this.modelName = modelName;
     this.resourceBase = resourceBase;
     this.artifactId = artifactId;
@@ -84,6 +99,7 @@ public enum BuiltinModel {
     this.maxTokens = maxTokens;
     this.queryPrefix = queryPrefix;
     this.precision = precision;
+    this.topicalSimilarity = topicalSimilarity;
   }
 
   public String modelName() {
@@ -113,7 +129,14 @@ public enum BuiltinModel {
   }
 
   public ModelDescriptor descriptor() {
-    return new ModelDescriptor(modelName, pooling, maxTokens, DIMENSIONS, queryPrefix, "");
+    return new ModelDescriptor(
+        modelName,
+        pooling,
+        maxTokens,
+        DIMENSIONS,
+        queryPrefix,
+        "",
+        Double.isNaN(topicalSimilarity) ? null : topicalSimilarity);
   }
 
   /** Looks a built-in model up by name, or returns null. */

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param dimensions the model's hidden size, checked against the ONNX output
  * @param queryPrefix prepended to texts embedded as {@link Role#QUERY}
  * @param passagePrefix prepended to texts embedded as {@link Role#PASSAGE}
+ * @param topicalSimilarity the cosine from which a query and a text are on the same topic, or null
+ *     where it was not calibrated (see {@link dev.quarry.core.Embedder#topicalSimilarity()})
  */
 public record ModelDescriptor(
     String name,
@@ -33,12 +35,20 @@ public record ModelDescriptor(
     int maxTokens,
     int dimensions,
     String queryPrefix,
-    String passagePrefix) {
+    String passagePrefix,
+    Double topicalSimilarity) {
 
   public static final String FILE_NAME = "quarry-model.json";
   private static final int MAX_TOKENS_LIMIT = 8192;
   private static final Set<String> KEYS =
-      Set.of("name", "pooling", "maxTokens", "dimensions", "queryPrefix", "passagePrefix");
+      Set.of(
+          "name",
+          "pooling",
+          "maxTokens",
+          "dimensions",
+          "queryPrefix",
+          "passagePrefix",
+          "topicalSimilarity");
 
   public ModelDescriptor {
     if (name == null || name.isBlank()) {
@@ -54,6 +64,11 @@ public record ModelDescriptor(
     if (dimensions <= 0) {
       throw QuarryException.invalid(
           "model descriptor: 'dimensions' must be positive, got " + dimensions);
+    }
+    if (topicalSimilarity != null && !(topicalSimilarity > -1 && topicalSimilarity < 1)) {
+      throw QuarryException.invalid(
+          "model descriptor: 'topicalSimilarity' must be a cosine between -1 and 1, got "
+              + topicalSimilarity);
     }
     queryPrefix = queryPrefix == null ? "" : queryPrefix;
     passagePrefix = passagePrefix == null ? "" : passagePrefix;
@@ -114,7 +129,19 @@ public record ModelDescriptor(
         integer(obj, "maxTokens"),
         integer(obj, "dimensions"),
         string(obj, "queryPrefix", ""),
-        string(obj, "passagePrefix", ""));
+        string(obj, "passagePrefix", ""),
+        number(obj, "topicalSimilarity"));
+  }
+
+  private static Double number(JsonObject obj, String key) {
+    JsonElement e = obj.get(key);
+    if (e == null || e.isJsonNull()) {
+      return null;
+    }
+    if (!(e instanceof JsonPrimitive p) || !p.isNumber()) {
+      throw QuarryException.invalid("model descriptor: '" + key + "' must be a number");
+    }
+    return p.getAsDouble();
   }
 
   private static String string(JsonObject obj, String key, String fallback) {

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -245,6 +246,15 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
   @Override
   public int maxTokens() {
     return descriptor.maxTokens();
+  }
+
+  @Override
+  public OptionalDouble topicalSimilarity() {
+    Double t = descriptor.topicalSimilarity();
+    // Calibrated on the model's full output; truncated vectors spread their cosines differently.
+    return t == null || identity.dimensions() != descriptor.dimensions()
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(t);
   }
 
   public ModelDescriptor descriptor() {

@@ -28,6 +28,13 @@ class ModelDescriptorProperties {
     assertThat(d.pooling()).isEqualTo(Pooling.MEAN);
     assertThat(d.prefix(Role.QUERY)).isEqualTo("query: ");
     assertThat(d.prefix(Role.PASSAGE)).isEqualTo("passage: ");
+    assertThat(d.topicalSimilarity()).isNull();
+    assertThat(
+            ModelDescriptor.parse(
+                    "{\"name\":\"e5\",\"maxTokens\":512,\"dimensions\":384,"
+                        + "\"topicalSimilarity\":0.72}")
+                .topicalSimilarity())
+        .isEqualTo(0.72);
   }
 
   @Example
@@ -54,6 +61,16 @@ class ModelDescriptorProperties {
                     "{\"name\":\"x\",\"pooling\":\"max\",\"maxTokens\":8,\"dimensions\":3}"))
         .hasMessageContaining("unknown pooling 'max'");
     assertThatThrownBy(() -> ModelDescriptor.parse("[1,2]")).hasMessageContaining("JSON object");
+    assertThatThrownBy(
+            () ->
+                ModelDescriptor.parse(
+                    "{\"name\":\"x\",\"maxTokens\":8,\"dimensions\":3,\"topicalSimilarity\":1.5}"))
+        .hasMessageContaining("'topicalSimilarity' must be a cosine between -1 and 1");
+    assertThatThrownBy(
+            () ->
+                ModelDescriptor.parse(
+                    "{\"name\":\"x\",\"maxTokens\":8,\"dimensions\":3,\"topicalSimilarity\":\"high\"}"))
+        .hasMessageContaining("'topicalSimilarity' must be a number");
   }
 
   @Property(tries = 300)
