@@ -177,16 +177,7 @@ class QueryEngineTest {
     assertThat(String.join("\n", few.plan()))
         .contains("1 of the 11 most relevant candidates are dated within 7 d before as-of")
         .contains("no fresh coverage, decay not applied");
-    for (int i = 0; i < 30; i++) {
-      add(
-          "recipe-" + i,
-          "Recipe " + i,
-          "A slow cooked dish with ingredient " + i,
-          "2015-03-01",
-          "cooking",
-          4,
-          null);
-    }
+    addOldRecipes();
     SearchResult fresh =
         engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
     assertThat(String.join("\n", fresh.plan())).contains("fresh coverage, decay applied");
@@ -212,16 +203,7 @@ class QueryEngineTest {
   void freshCoverageCountsOnlyFreshDocumentsOnTheQuerysTopic() {
     // The best match of a question the collection does not cover is still among its ten most
     // relevant candidates; that it is fresh says nothing about the question.
-    for (int i = 0; i < 30; i++) {
-      add(
-          "recipe-" + i,
-          "Recipe " + i,
-          "A slow cooked dish with ingredient " + i,
-          "2015-03-01",
-          "cooking",
-          4,
-          null);
-    }
+    addOldRecipes();
     float[] query = unit(embedder.embed("Nimbus phone", Role.QUERY));
     float[] other = embedder.embed("Quarterly tax filing deadline", Role.PASSAGE);
     collection.upsert(List.of(dated("tax", blend(query, other, 0.3))));
@@ -244,6 +226,20 @@ class QueryEngineTest {
     SearchResult onTopic =
         engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
     assertThat(String.join("\n", onTopic.plan())).contains("fresh coverage, decay applied");
+  }
+
+  /** Thirty recipes from 2015: they make fresh documents rare in the collection. */
+  private void addOldRecipes() {
+    for (int i = 0; i < 30; i++) {
+      add(
+          "recipe-" + i,
+          "Recipe " + i,
+          "A slow cooked dish with ingredient " + i,
+          "2015-03-01",
+          "cooking",
+          4,
+          null);
+    }
   }
 
   /** A document dated three days before the tests' as-of, with the given vector. */
