@@ -61,7 +61,7 @@ public enum BuiltinModel {
    */
   static final double MINILM_TOPICAL = 0.35;
 
-  static final double BGE_TOPICAL = Double.NaN;
+  static final double BGE_TOPICAL = 0.55;
 
   /** bge's retrieval instruction; it goes on queries only, never on passages. */
   static final String BGE_QUERY_INSTRUCTION =
