@@ -728,9 +728,9 @@ public final class QueryEngine {
       dropped.add(keyword.removeLast());
     }
     plan.add(
-        "negation: keyword scores as a share of the best, minus the penalty; "
+        "negation: keyword scores are BM25 as a share of the best, minus the penalty; "
             + dropped.size()
-            + " candidate(s) left with none dropped from the keyword leg");
+            + " candidate(s) fell to 0 or below and left the keyword leg");
     return dropped;
   }
 

@@ -538,7 +538,8 @@ class QueryEngineTest {
             SearchRequest.builder("gardening tips but not vegetables").k(3).explain(true).build());
     assertThat(ids(hybrid)).containsExactlyInAnyOrder("flower-1", "flower-2", "flower-3");
     assertThat(String.join("\n", hybrid.plan()))
-        .contains("negation: keyword scores as a share of the best, minus the penalty");
+        .contains("negation: keyword scores are BM25 as a share of the best, minus the penalty;")
+        .contains("candidate(s) fell to 0 or below and left the keyword leg");
     // The keyword leg alone, without the exclusion's penalty, puts the vegetables first.
     SearchResult keyword =
         engine.search(
