@@ -807,7 +807,9 @@ public final class QueryEngine {
     // A fresh candidate counts only when its similarity reaches the model's topical similarity: a
     // question the collection does not cover still has ten most relevant candidates, and one of
     // them is fresh by chance (docs/decisions/0022-fresh-coverage.md, Update).
-    OptionalDouble floor = bySimilarity ? embedder.topicalSimilarity() : OptionalDouble.empty();
+    // A caller's own query vector can come without an embedder, and so without a calibration.
+    OptionalDouble floor =
+        bySimilarity && embedder != null ? embedder.topicalSimilarity() : OptionalDouble.empty();
     int depth = floor.isPresent() ? FRESH_DEEP : FRESH_TOP;
     List<Candidate> top = byRelevance.subList(0, Math.min(depth, byRelevance.size()));
     int freshTop = 0;

@@ -228,6 +228,28 @@ class QueryEngineTest {
     assertThat(String.join("\n", onTopic.plan())).contains("fresh coverage, decay applied");
   }
 
+  @Test
+  void aQueryVectorWithoutAnEmbedderCountsFreshDocumentsByDateAlone() {
+    addOldRecipes();
+    collection.upsert(
+        List.of(dated("tax", embedder.embed("Quarterly tax filing deadline", Role.PASSAGE))));
+    QueryEngine noEmbedder =
+        new QueryEngine(
+            collection,
+            null,
+            java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+    SearchResult r =
+        noEmbedder.search(
+            SearchRequest.builder()
+                .vector(embedder.embed("Nimbus phone", Role.QUERY))
+                .mode(SearchRequest.Mode.VECTOR)
+                .k(3)
+                .explain(true)
+                .build());
+    assertThat(String.join("\n", r.plan()))
+        .contains("most relevant candidates are dated within 7 d before as-of (no topical");
+  }
+
   /** Thirty recipes from 2015: they make fresh documents rare in the collection. */
   private void addOldRecipes() {
     for (int i = 0; i < 30; i++) {
