@@ -705,21 +705,19 @@ public final class QueryEngine {
    * (docs/decisions/0004-negation.md).
    */
   private List<Candidate> penalizeKeywords(List<Candidate> keyword, Penalty penalty, Plan plan) {
+    if (penalty == null) {
+      keyword.forEach(c -> c.parts.put("keywordFinal", c.parts.get("keyword")));
+      return List.of();
+    }
     double top = keyword.stream().mapToDouble(c -> c.parts.get("keyword")).max().orElse(1);
     for (Candidate c : keyword) {
-      double score = c.parts.get("keyword");
-      if (penalty != null) {
-        double p =
-            c.parts.containsKey("penalty")
-                ? -c.parts.get("penalty")
-                : penalty.of(Vectors.dot(penalty.excluded(), document(c).vector()));
-        c.parts.putIfAbsent("penalty", -p);
-        score = score / top - p;
-      }
-      c.parts.put("keywordFinal", score);
-    }
-    if (penalty == null) {
-      return List.of();
+      // Vector candidates carry their penalty already; keyword-only ones get it here.
+      double p =
+          c.parts.containsKey("penalty")
+              ? -c.parts.get("penalty")
+              : penalty.of(Vectors.dot(penalty.excluded(), document(c).vector()));
+      c.parts.putIfAbsent("penalty", -p);
+      c.parts.put("keywordFinal", c.parts.get("keyword") / top - p);
     }
     keyword.sort(
         Comparator.comparingDouble((Candidate c) -> c.parts.get("keywordFinal")).reversed());

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Mixin;
     name = "excluir",
     mixinStandardHelpOptions = true,
     description = "Exclusionary retrieval on ExcluIR: detector, tuning grid, off vs chosen.")
-public final class ExcluirEval implements Runnable {
+public final class ExcluirEval implements Callable<Integer> {
   static final String SAMPLE = "excluir/excluir_test_sample1000_docs.jsonl.gz";
   static final String QUERIES = "excluir/excluir_test_queries.jsonl.gz";
 
@@ -148,14 +149,11 @@ public final class ExcluirEval implements Runnable {
   }
 
   @Override
-  public void run() {
-    try {
-      List<JsonObject> sample = EvalFiles.jsonl(options.file(SAMPLE));
-      double falseTriggers = detector(sample);
-      retrieval(sample, falseTriggers);
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
+  public Integer call() throws Exception {
+    List<JsonObject> sample = EvalFiles.jsonl(options.file(SAMPLE));
+    double falseTriggers = detector(sample);
+    retrieval(sample, falseTriggers);
+    return 0;
   }
 
   /** A test query with its original question and the excluded document's title. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Mixin;
     name = "nevir",
     mixinStandardHelpOptions = true,
     description = "NevIR pairwise accuracy through the engine, negation off vs default.")
-public final class NevirEval implements Runnable {
+public final class NevirEval implements Callable<Integer> {
   static final String FILE = "nevir/nevir_test.jsonl.gz";
 
   /** The protocol's explicit negation words. */
@@ -74,12 +75,9 @@ public final class NevirEval implements Runnable {
   }
 
   @Override
-  public void run() {
-    try {
-      evaluate();
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
+  public Integer call() throws Exception {
+    evaluate();
+    return 0;
   }
 
   private void evaluate() throws Exception {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Mixin;
     name = "realtimeqa",
     mixinStandardHelpOptions = true,
     description = "Recency on RealTime QA: off / auto / forced under an as-of date.")
-public final class RealtimeQaEval implements Runnable {
+public final class RealtimeQaEval implements Callable<Integer> {
   static final String DIR = "realtimeqa-recency/";
   static final int K = 10;
   static final int TEXT_CHARS = 1500;
@@ -131,12 +132,9 @@ public final class RealtimeQaEval implements Runnable {
   }
 
   @Override
-  public void run() {
-    try {
-      evaluate();
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
+  public Integer call() throws Exception {
+    evaluate();
+    return 0;
   }
 
   private void evaluate() throws Exception {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
     name = "topics",
     mixinStandardHelpOptions = true,
     description = "Topic exclusions on the sample corpus: wanted, excluded and unrelated hits.")
-public final class TopicExclusionEval implements Runnable {
+public final class TopicExclusionEval implements Callable<Integer> {
   private static final int K = 10;
 
   @Mixin ModelChoice model;
@@ -96,12 +97,9 @@ public final class TopicExclusionEval implements Runnable {
   }
 
   @Override
-  public void run() {
-    try {
-      evaluate();
-    } catch (Exception e) {
-      throw new RuntimeException(e);
-    }
+  public Integer call() throws Exception {
+    evaluate();
+    return 0;
   }
 
   private void evaluate() throws Exception {
