@@ -2,21 +2,29 @@ package dev.quarry.engine.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.testing.RandomCases;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
-/** Batching invariants; jqwik prints the seed of any failure for an exact re-run. */
+/** Batching invariants on seeded random lengths (seed printed; re-run with -Dquarry.seed=N). */
 class LengthBucketsProperties {
 
-  @Property(tries = 500)
-  void everyTextLandsInExactlyOneCallWithinTheLimits(
-      @ForAll @Size(max = 300) List<@IntRange(min = 1, max = 600) Integer> lengths,
-      @ForAll @IntRange(min = 1, max = 64) int maxTexts,
-      @ForAll @IntRange(min = 1, max = 20_000) int maxTokens) {
+  record Case(int maxTexts, int maxTokens, List<Integer> lengths) {}
+
+  @Test
+  void everyTextLandsInExactlyOneCallWithinTheLimits() {
+    RandomCases.check(
+        "everyTextLandsInExactlyOneCallWithinTheLimits",
+        500,
+        gen -> {
+          List<Integer> lengths = gen.list(0, 300, g -> g.ints(1, 600));
+          return new Case(gen.ints(1, 64), gen.ints(1, 20_000), lengths);
+        },
+        c -> check(c.lengths(), c.maxTexts(), c.maxTokens()));
+  }
+
+  private static void check(List<Integer> lengths, int maxTexts, int maxTokens) {
     long[][] rows = lengths.stream().map(n -> new long[n]).toArray(long[][]::new);
     List<int[]> batches = LengthBuckets.plan(rows, maxTexts, maxTokens);
     int[] seen = new int[rows.length];

@@ -5,21 +5,43 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import dev.quarry.testing.Chars;
+import dev.quarry.testing.Gen;
+import dev.quarry.testing.RandomCases;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
- * The descriptor parser accepts exactly the documented shape. jqwik prints the seed of a failing
- * run; re-run it with {@code @Property(seed = "...")}.
+ * The descriptor parser accepts exactly the documented shape. The random cases are seeded: the seed
+ * is printed and named in any failure; re-run it with {@code -Dquarry.seed=N}.
  */
 class ModelDescriptorProperties {
+  private static final Chars NAME_CHARS = Chars.ALPHA.with(Chars.NUMERIC).with("-._");
+  private static final List<String> FRAGMENTS =
+      List.of(
+          "{",
+          "}",
+          "[",
+          "]",
+          ",",
+          ":",
+          "\"name\"",
+          "\"pooling\"",
+          "\"maxTokens\"",
+          "\"dimensions\"",
+          "\"cls\"",
+          "\"mean\"",
+          "384",
+          "-1",
+          "1e99",
+          "null",
+          "true",
+          "\"\"",
+          " ",
+          "\"x\"",
+          "0.5");
 
-  @Example
+  @Test
   void parsesAFullDescriptor() {
     ModelDescriptor d =
         ModelDescriptor.parse(
@@ -37,7 +59,7 @@ class ModelDescriptorProperties {
         .isEqualTo(0.72);
   }
 
-  @Example
+  @Test
   void typoInAKeyIsAnErrorNotASilentDefault() {
     assertThatThrownBy(
             () ->
@@ -47,7 +69,7 @@ class ModelDescriptorProperties {
         .hasMessageContaining("unknown key 'poolng'");
   }
 
-  @Example
+  @Test
   void wrongTypesAndRangesAreExplained() {
     assertThatThrownBy(
             () -> ModelDescriptor.parse("{\"name\":\"x\",\"maxTokens\":1.5,\"dimensions\":3}"))
@@ -73,69 +95,48 @@ class ModelDescriptorProperties {
         .hasMessageContaining("'topicalSimilarity' must be a number");
   }
 
-  @Property(tries = 300)
-  void validFieldsRoundTrip(
-      @ForAll("names") String name,
-      @ForAll @IntRange(min = 2, max = 8192) int maxTokens,
-      @ForAll @IntRange(min = 1, max = 4096) int dims,
-      @ForAll boolean cls) {
-    String json =
-        String.format(
-            "{\"name\":\"%s\",\"pooling\":\"%s\",\"maxTokens\":%d,\"dimensions\":%d}",
-            name, cls ? "cls" : "mean", maxTokens, dims);
-    ModelDescriptor d = ModelDescriptor.parse(json);
-    assertThat(d.name()).isEqualTo(name);
-    assertThat(d.maxTokens()).isEqualTo(maxTokens);
-    assertThat(d.dimensions()).isEqualTo(dims);
-    assertThat(d.pooling()).isEqualTo(cls ? Pooling.CLS : Pooling.MEAN);
+  record Fields(String name, int maxTokens, int dims, boolean cls) {}
+
+  @Test
+  void validFieldsRoundTrip() {
+    RandomCases.check(
+        "validFieldsRoundTrip",
+        300,
+        gen ->
+            new Fields(
+                gen.string(1, 30, NAME_CHARS), gen.ints(2, 8192), gen.ints(1, 4096), gen.bool()),
+        f -> {
+          String json =
+              String.format(
+                  "{\"name\":\"%s\",\"pooling\":\"%s\",\"maxTokens\":%d,\"dimensions\":%d}",
+                  f.name(), f.cls() ? "cls" : "mean", f.maxTokens(), f.dims());
+          ModelDescriptor d = ModelDescriptor.parse(json);
+          assertThat(d.name()).isEqualTo(f.name());
+          assertThat(d.maxTokens()).isEqualTo(f.maxTokens());
+          assertThat(d.dimensions()).isEqualTo(f.dims());
+          assertThat(d.pooling()).isEqualTo(f.cls() ? Pooling.CLS : Pooling.MEAN);
+        });
   }
 
-  @Property(tries = 2000)
-  void anyInputEitherParsesOrFailsWithQuarryException(@ForAll("jsonish") String input) {
-    try {
-      ModelDescriptor.parse(input);
-    } catch (QuarryException expected) {
-      assertThat(expected.getMessage()).isNotBlank();
-    }
+  @Test
+  void anyInputEitherParsesOrFailsWithQuarryException() {
+    RandomCases.check(
+        "anyInputEitherParsesOrFailsWithQuarryException",
+        2000,
+        ModelDescriptorProperties::jsonish,
+        input -> {
+          try {
+            ModelDescriptor.parse(input);
+          } catch (QuarryException expected) {
+            assertThat(expected.getMessage()).isNotBlank();
+          }
+        });
   }
 
-  @Provide
-  Arbitrary<String> names() {
-    return Arbitraries.strings()
-        .alpha()
-        .numeric()
-        .withChars('-', '.', '_')
-        .ofMinLength(1)
-        .ofMaxLength(30);
-  }
-
-  @Provide
-  Arbitrary<String> jsonish() {
-    Arbitrary<String> fragments =
-        Arbitraries.of(
-            "{",
-            "}",
-            "[",
-            "]",
-            ",",
-            ":",
-            "\"name\"",
-            "\"pooling\"",
-            "\"maxTokens\"",
-            "\"dimensions\"",
-            "\"cls\"",
-            "\"mean\"",
-            "384",
-            "-1",
-            "1e99",
-            "null",
-            "true",
-            "\"\"",
-            " ",
-            "\"x\"",
-            "0.5");
-    return Arbitraries.oneOf(
-        fragments.list().ofMaxSize(25).map(parts -> String.join("", parts)),
-        Arbitraries.strings().ofMaxLength(60));
+  /** Up to 25 JSON fragments of the descriptor's vocabulary, or up to 60 random characters. */
+  private static String jsonish(Gen gen) {
+    return gen.oneOf(
+        g -> String.join("", g.list(0, 25, h -> h.pick(FRAGMENTS))),
+        g -> g.string(0, 60, Chars.ANY));
   }
 }

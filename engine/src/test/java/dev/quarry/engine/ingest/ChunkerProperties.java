@@ -6,29 +6,27 @@ import dev.quarry.core.TokenCounter;
 import dev.quarry.engine.embed.EmbedderOptions;
 import dev.quarry.engine.embed.ModelRepository;
 import dev.quarry.engine.embed.OnnxEmbedder;
+import dev.quarry.testing.Chars;
+import dev.quarry.testing.RandomCases;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.CharRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.StringLength;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The chunker's shortcut for short ASCII texts (no tokenizer pass) relies on every bundled
  * tokenizer making at most one token per ASCII character plus one; checked here against the real
- * tokenizers on random ASCII, including punctuation and control characters. jqwik prints the seed
- * of any failure for an exact re-run. Also: with a title in front, every chunk of the title's
+ * tokenizers on seeded random ASCII, including punctuation and control characters (seed printed;
+ * re-run with {@code -Dquarry.seed=N}). Also: with a title in front, every chunk of the title's
  * chunker still fits the model.
  */
 class ChunkerProperties {
   private static final int BUDGET = 256;
+  private static final Chars ASCII = Chars.between(0, 0x7f);
   private static List<OnnxEmbedder> models;
 
-  @BeforeContainer
+  @BeforeAll
   static void load() {
     models = new ArrayList<>();
     for (String name : List.of("all-minilm-l6-v2", "bge-small-en-v1.5")) {
@@ -36,39 +34,58 @@ class ChunkerProperties {
     }
   }
 
-  @AfterContainer
+  @AfterAll
   static void close() {
     models.forEach(OnnxEmbedder::close);
   }
 
-  @Property(tries = 400)
-  void asciiMakesAtMostOneTokenPerCharacterPlusOne(
-      @ForAll @StringLength(max = BUDGET) @CharRange(from = 0, to = 0x7f) String text) {
-    for (OnnxEmbedder model : models) {
-      assertThat(model.countTokens(text))
-          .as(model.identity().name())
-          .isLessThanOrEqualTo(text.length() + 1);
-    }
+  @Test
+  void asciiMakesAtMostOneTokenPerCharacterPlusOne() {
+    RandomCases.check(
+        "asciiMakesAtMostOneTokenPerCharacterPlusOne",
+        400,
+        gen -> gen.string(0, BUDGET, ASCII),
+        text -> {
+          for (OnnxEmbedder model : models) {
+            assertThat(model.countTokens(text))
+                .as(model.identity().name())
+                .isLessThanOrEqualTo(text.length() + 1);
+          }
+        });
   }
 
-  @Property(tries = 200)
-  void aShortAsciiTextIsOneChunkWhateverItHolds(
-      @ForAll @StringLength(max = BUDGET / 2) @CharRange(from = 0, to = 0x7f) String text) {
-    for (OnnxEmbedder model : models) {
-      assertThat(new Chunker(model, BUDGET, 32).chunk(text)).containsExactly(text.strip());
-      assertThat(model.countTokens(text)).isLessThanOrEqualTo(BUDGET);
-    }
+  @Test
+  void aShortAsciiTextIsOneChunkWhateverItHolds() {
+    RandomCases.check(
+        "aShortAsciiTextIsOneChunkWhateverItHolds",
+        200,
+        gen -> gen.string(0, BUDGET / 2, ASCII),
+        text -> {
+          for (OnnxEmbedder model : models) {
+            assertThat(new Chunker(model, BUDGET, 32).chunk(text)).containsExactly(text.strip());
+            assertThat(model.countTokens(text)).isLessThanOrEqualTo(BUDGET);
+          }
+        });
   }
 
-  @Property(tries = 100)
-  void titleAndEachChunkTogetherFitTheModel(
-      @ForAll @IntRange(min = 0, max = 60) int titleWords,
-      @ForAll @IntRange(min = 1, max = 80) int sentences,
-      @ForAll @StringLength(min = 1, max = 12) @CharRange(from = 'a', to = 'z') String word) {
-    String title = (word + " ").repeat(titleWords).strip();
+  record Titled(int titleWords, int sentences, String word) {}
+
+  @Test
+  void titleAndEachChunkTogetherFitTheModel() {
+    RandomCases.check(
+        "titleAndEachChunkTogetherFitTheModel",
+        100,
+        gen ->
+            new Titled(
+                gen.ints(0, 60), gen.ints(1, 80), gen.string(1, 12, Chars.between('a', 'z'))),
+        ChunkerProperties::titleAndEachChunkFit);
+  }
+
+  private static void titleAndEachChunkFit(Titled t) {
+    String title = (t.word() + " ").repeat(t.titleWords()).strip();
     StringBuilder text = new StringBuilder();
-    for (int i = 0; i < sentences; i++) {
-      text.append("Sentence ").append(i).append(" says ").append(word).append(" again. ");
+    for (int i = 0; i < t.sentences(); i++) {
+      text.append("Sentence ").append(i).append(" says ").append(t.word()).append(" again. ");
     }
     for (OnnxEmbedder model : models) {
       int max = model.maxTokens();
@@ -80,7 +97,7 @@ class ChunkerProperties {
       for (String chunk : chunker.chunk(text.toString())) {
         // [CLS] and [SEP] around "title chunk": the embedder would cut what exceeds max.
         assertThat(model.countTokens(title) + model.countTokens(chunk) + 2)
-            .as(model.identity().name() + ": title of " + titleWords + " words")
+            .as(model.identity().name() + ": title of " + t.titleWords() + " words")
             .isLessThanOrEqualTo(max);
       }
     }

@@ -4,24 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.QuarryException;
+import dev.quarry.testing.Chars;
+import dev.quarry.testing.Gen;
+import dev.quarry.testing.RandomCases;
 import java.time.LocalDate;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * The filter parser on valid, random and mutated input: valid filters round-trip; anything else
- * fails with a clean, located parse error, never another exception, never a hang. jqwik prints the
- * seed of any failure; re-run it with {@code @Property(seed = "...")}.
+ * fails with a clean, located parse error, never another exception, never a hang. Seeded: the seed
+ * is printed and named in any failure; re-run it with {@code -Dquarry.seed=N}. {@link
+ * FilterParserFuzzTest} explores the same contract with coverage guidance.
  */
 class FilterParserProperties {
+  private static final List<String> KEYWORDS =
+      List.of("and", "or", "not", "in", "exists", "text", "true", "false");
+  private static final List<String> NOISE_TOKENS =
+      List.of(
+          "(",
+          ")",
+          "[",
+          "]",
+          ",",
+          "=",
+          "!=",
+          "<",
+          ">=",
+          "AND",
+          "or",
+          "NOT",
+          "in",
+          "exists",
+          "text",
+          "contains",
+          "\"x\"",
+          "'y",
+          "12",
+          "-3.5e2",
+          "2024-01-01",
+          "true",
+          "f",
+          " ");
+  private static final String EDIT_ALPHABET = "()[],=!<>\"' aANDorNOTin.-0123456789xyz";
 
-  @Example
+  @Test
   void parsesTheDocumentedForms() {
     Filter f =
         FilterParser.parse(
@@ -38,7 +65,7 @@ class FilterParserProperties {
         .isEqualTo(Filter.eq("day", LocalDate.of(2024, 2, 29)));
   }
 
-  @Example
+  @Test
   void errorsNameTheColumnAndWhatWasExpected() {
     assertThatThrownBy(() -> FilterParser.parse("year >= "))
         .hasMessage("filter: at column 9: expected a value, found the end of the filter");
@@ -54,20 +81,52 @@ class FilterParserProperties {
         .hasMessageContaining("a valid date");
   }
 
-  @Property(tries = 3000)
-  void validFiltersRoundTrip(@ForAll("filters") Filter f) {
-    assertThat(FilterParser.parse(FilterText.format(f))).isEqualTo(normalize(f));
+  @Test
+  void validFiltersRoundTrip() {
+    RandomCases.check(
+        "validFiltersRoundTrip",
+        3000,
+        FilterParserProperties::filter,
+        f -> assertThat(FilterParser.parse(FilterText.format(f))).isEqualTo(normalize(f)));
   }
 
-  @Property(tries = 4000)
-  void mutatedFiltersParseOrFailCleanly(
-      @ForAll("filters") Filter f, @ForAll("edits") List<int[]> edits) {
-    StringBuilder text = new StringBuilder(FilterText.format(f));
-    String alphabet = "()[],=!<>\"' aANDorNOTin.-0123456789xyz";
-    for (int[] e : edits) {
-      int at = text.isEmpty() ? 0 : Math.floorMod(e[1], text.length() + 1);
-      char c = alphabet.charAt(Math.floorMod(e[2], alphabet.length()));
-      switch (Math.floorMod(e[0], 3)) {
+  /** A valid filter and 1..4 edits, each an (operation, position, character) triple of any ints. */
+  record Mutation(Filter filter, List<List<Integer>> edits) {}
+
+  @Test
+  void mutatedFiltersParseOrFailCleanly() {
+    RandomCases.check(
+        "mutatedFiltersParseOrFailCleanly",
+        4000,
+        gen ->
+            new Mutation(filter(gen), gen.list(1, 4, g -> List.of(g.ints(), g.ints(), g.ints()))),
+        m -> parseCleanly(mutated(FilterText.format(m.filter()), m.edits())));
+  }
+
+  @Test
+  void randomStringsParseOrFailCleanly() {
+    RandomCases.check(
+        "randomStringsParseOrFailCleanly",
+        4000,
+        gen ->
+            gen.oneOf(
+                g -> String.join(" ", g.list(0, 20, h -> h.pick(NOISE_TOKENS))),
+                g -> g.string(0, 40, Chars.ANY)),
+        FilterParserProperties::parseCleanly);
+  }
+
+  @Test
+  void deepNestingFailsCleanlyInsteadOfOverflowing() {
+    parseCleanly("(".repeat(100_000) + "a = 1" + ")".repeat(100_000));
+    parseCleanly("NOT ".repeat(100_000) + "a = 1");
+  }
+
+  private static String mutated(String formatted, List<List<Integer>> edits) {
+    StringBuilder text = new StringBuilder(formatted);
+    for (List<Integer> e : edits) {
+      int at = text.isEmpty() ? 0 : Math.floorMod(e.get(1), text.length() + 1);
+      char c = EDIT_ALPHABET.charAt(Math.floorMod(e.get(2), EDIT_ALPHABET.length()));
+      switch (Math.floorMod(e.get(0), 3)) {
         case 0 -> text.insert(at, c);
         case 1 -> {
           if (at < text.length()) {
@@ -81,18 +140,7 @@ class FilterParserProperties {
         }
       }
     }
-    parseCleanly(text.toString());
-  }
-
-  @Property(tries = 4000)
-  void randomStringsParseOrFailCleanly(@ForAll("noise") String input) {
-    parseCleanly(input);
-  }
-
-  @Example
-  void deepNestingFailsCleanlyInsteadOfOverflowing() {
-    parseCleanly("(".repeat(100_000) + "a = 1" + ")".repeat(100_000));
-    parseCleanly("NOT ".repeat(100_000) + "a = 1");
+    return text.toString();
   }
 
   private static void parseCleanly(String input) {
@@ -122,93 +170,40 @@ class FilterParserProperties {
     };
   }
 
-  @Provide
-  Arbitrary<List<int[]>> edits() {
-    return Arbitraries.integers().array(int[].class).ofSize(3).list().ofMinSize(1).ofMaxSize(4);
+  private static Filter filter(Gen gen) {
+    return filter(gen, 3);
   }
 
-  @Provide
-  Arbitrary<String> noise() {
-    Arbitrary<String> tokens =
-        Arbitraries.of(
-                "(",
-                ")",
-                "[",
-                "]",
-                ",",
-                "=",
-                "!=",
-                "<",
-                ">=",
-                "AND",
-                "or",
-                "NOT",
-                "in",
-                "exists",
-                "text",
-                "contains",
-                "\"x\"",
-                "'y",
-                "12",
-                "-3.5e2",
-                "2024-01-01",
-                "true",
-                "f",
-                " ")
-            .list()
-            .ofMaxSize(20)
-            .map(l -> String.join(" ", l));
-    return Arbitraries.oneOf(tokens, Arbitraries.strings().ofMaxLength(40));
+  /** Leaves three times as often as each of And, Or and Not; nesting up to {@code depth}. */
+  private static Filter filter(Gen gen, int depth) {
+    int kind = depth == 0 ? 0 : gen.random().nextInt(6);
+    return switch (kind) {
+      case 0, 1, 2 -> leaf(gen);
+      case 3 -> new Filter.And(gen.list(2, 3, g -> filter(g, depth - 1)));
+      case 4 -> new Filter.Or(gen.list(2, 3, g -> filter(g, depth - 1)));
+      default -> new Filter.Not(filter(gen, depth - 1));
+    };
   }
 
-  @Provide
-  Arbitrary<Filter> filters() {
-    return filter(3);
+  private static Filter leaf(Gen gen) {
+    return gen.oneOf(
+        g -> new Filter.Compare(field(g), g.pick(Filter.Op.class), value(g)),
+        g -> new Filter.In(field(g), g.list(1, 3, FilterParserProperties::value)),
+        g -> new Filter.Exists(field(g)),
+        g -> new Filter.Contains(field(g), g.string(0, 8, Chars.ANY)),
+        g -> new Filter.TextContains(g.string(1, 10, Chars.ANY, s -> !s.isBlank())));
   }
 
-  private Arbitrary<Filter> filter(int depth) {
-    Arbitrary<String> field =
-        Arbitraries.strings()
-            .alpha()
-            .ofMinLength(1)
-            .ofMaxLength(6)
-            .filter(
-                s ->
-                    !List.of("and", "or", "not", "in", "exists", "text", "true", "false")
-                        .contains(s.toLowerCase()));
-    Arbitrary<Object> value =
-        Arbitraries.oneOf(
-            Arbitraries.strings().ofMaxLength(8).map(s -> (Object) s),
-            Arbitraries.longs().map(l -> (Object) l),
-            Arbitraries.doubles().between(-1e6, 1e6).map(d -> (Object) d),
-            Arbitraries.of(true, false).map(b -> (Object) b),
-            Arbitraries.integers()
-                .between(0, 20000)
-                .map(d -> (Object) LocalDate.of(2000, 1, 1).plusDays(d)));
-    Arbitrary<Filter> leaf =
-        Arbitraries.oneOf(
-            Combinators.combine(field, Arbitraries.of(Filter.Op.class), value)
-                .as((f, op, v) -> (Filter) new Filter.Compare(f, op, v)),
-            Combinators.combine(field, value.list().ofMinSize(1).ofMaxSize(3))
-                .as((f, vs) -> (Filter) new Filter.In(f, vs)),
-            field.map(f -> (Filter) new Filter.Exists(f)),
-            Combinators.combine(field, Arbitraries.strings().ofMaxLength(8))
-                .as((f, part) -> (Filter) new Filter.Contains(f, part)),
-            Arbitraries.strings()
-                .ofMinLength(1)
-                .ofMaxLength(10)
-                .filter(s -> !s.isBlank())
-                .map(s -> (Filter) new Filter.TextContains(s)));
-    if (depth == 0) {
-      return leaf;
-    }
-    Arbitrary<Filter> sub = Arbitraries.lazy(() -> filter(depth - 1));
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, leaf),
-        net.jqwik.api.Tuple.of(
-            1, sub.list().ofMinSize(2).ofMaxSize(3).map(l -> (Filter) new Filter.And(l))),
-        net.jqwik.api.Tuple.of(
-            1, sub.list().ofMinSize(2).ofMaxSize(3).map(l -> (Filter) new Filter.Or(l))),
-        net.jqwik.api.Tuple.of(1, sub.map(f -> (Filter) new Filter.Not(f))));
+  private static String field(Gen gen) {
+    return gen.string(1, 6, Chars.ALPHA, s -> !KEYWORDS.contains(s.toLowerCase()));
+  }
+
+  private static Object value(Gen gen) {
+    return gen.oneOf(
+        g -> g.string(0, 8, Chars.ANY),
+        Gen::longs,
+        g -> g.doubles(-1e6, 1e6),
+        Gen::bool,
+        g -> LocalDate.of(2000, 1, 1).plusDays(g.ints(0, 20000)));
   }
 }
