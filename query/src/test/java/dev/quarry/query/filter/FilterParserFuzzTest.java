@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  * filter that prints and parses back to itself, or fails as bad input (a usage error the caller can
  * fix); no other exception escapes. In the normal test run this replays the seed corpus in
  * FilterParserFuzzTestInputs/ and the findings saved there; {@code JAZZER_FUZZ=1} fuzzes for real.
+ * Dictionary entries are in libFuzzer's notation ({@code \x22} is a double quote).
  */
 class FilterParserFuzzTest {
 
@@ -40,9 +41,9 @@ class FilterParserFuzzTest {
     "<=",
     ">",
     ">=",
-    "\"",
+    "\\x22",
     "'",
-    "\\",
+    "\\x5C",
     "2024-02-29",
     "1e9",
     "-0.5",
