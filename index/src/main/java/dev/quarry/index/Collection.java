@@ -96,22 +96,10 @@ public final class Collection implements AutoCloseable {
     } catch (IOException e) {
       throw new QuarryException(QuarryException.Kind.IO, "cannot create " + dir + ": " + e, e);
     }
-    WriterLock lock = WriterLock.acquire(dir);
-    try {
-      Manifest.create(config).write(dir);
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
-    }
-    return openLocked(dir, lock, false);
+    // The manifest is written last, once the store and the index folder exist: a reader never
+    // meets a collection without them, and a create killed before it leaves only our own files.
+    return openLocked(dir, WriterLock.acquire(dir), false, Manifest.create(config));
   }
-
-  /**
-   * Names other than these in a folder without a manifest mean the folder is someone else's: a
-   * create stopped before its manifest was written leaves at most these.
-   */
-  private static final Set<String> CREATE_LEFTOVERS =
-      Set.of(WriterLock.FILE_NAME, Manifest.FILE_NAME + ".tmp");
 
   private static void requireNoForeignFiles(Path dir) {
     if (!Files.exists(dir)) {
@@ -122,7 +110,7 @@ public final class Collection implements AutoCloseable {
           dir + " is a file, not a Quarry collection; choose a new or empty folder");
     }
     try (Stream<Path> children = Files.list(dir)) {
-      if (children.anyMatch(p -> !CREATE_LEFTOVERS.contains(p.getFileName().toString()))) {
+      if (!children.allMatch(Collection::leftByCreate)) {
         throw QuarryException.invalid(
             dir + " is not a Quarry collection and not empty; choose a new or empty folder");
       }
@@ -131,10 +119,40 @@ public final class Collection implements AutoCloseable {
     }
   }
 
+  /**
+   * What a create killed before its manifest leaves (the lock, the manifest's temporary file, a new
+   * store, an index folder holding only Lucene's lock): anything else is someone else's.
+   */
+  private static boolean leftByCreate(Path p) {
+    String name = p.getFileName().toString();
+    if (name.equals(WriterLock.FILE_NAME) || name.equals(Manifest.FILE_NAME + ".tmp")) {
+      return Files.isRegularFile(p);
+    }
+    if (name.equals(STORE_DIR)) {
+      return holdsOnly(p, null) || Files.isRegularFile(p.resolve("LOCK")); // RocksDB's first file
+    }
+    if (name.equals(Manifest.FIRST_LUCENE_DIR)) {
+      return holdsOnly(p, "write.lock");
+    }
+    return false;
+  }
+
+  /** Whether {@code dir} is a folder holding nothing, or only a file named {@code allowed}. */
+  private static boolean holdsOnly(Path dir, String allowed) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.allMatch(c -> c.getFileName().toString().equals(allowed));
+    } catch (IOException e) {
+      throw new QuarryException(QuarryException.Kind.IO, "cannot list " + dir + ": " + e, e);
+    }
+  }
+
   /** Opens an existing collection for writing, replaying writes its index lacks. */
   public static Collection open(Path dir) {
-    Manifest.read(dir); // fail on a damaged or foreign manifest before taking the lock
-    return openLocked(dir, WriterLock.acquire(dir), false);
+    Manifest.read(dir); // a damaged or foreign manifest fails before the lock is taken
+    return openLocked(dir, WriterLock.acquire(dir), false, null);
   }
 
   /**
@@ -144,7 +162,7 @@ public final class Collection implements AutoCloseable {
    * {@link #stats} count those as pending.
    */
   public static Collection openReadOnly(Path dir) {
-    return openLocked(dir, null, true);
+    return openLocked(dir, null, true, null);
   }
 
   /** Opens {@code dir} for writing, creating it with {@code config} when it holds no collection. */
@@ -162,12 +180,14 @@ public final class Collection implements AutoCloseable {
     }
   }
 
-  private static Collection openLocked(Path dir, WriterLock lock, boolean readOnly) {
+  /** Opens the collection in {@code dir}; with a {@code created} manifest, writes it once ready. */
+  private static Collection openLocked(
+      Path dir, WriterLock lock, boolean readOnly, Manifest created) {
     Store store = null;
     Analyzer analyzer = null;
     LuceneIndex index = null;
     try {
-      Manifest manifest = Manifest.read(dir);
+      Manifest manifest = created != null ? created : Manifest.read(dir);
       store = Store.open(dir.resolve(STORE_DIR), manifest.config().dimensions(), readOnly);
       analyzer = TextAnalysis.analyzer();
       if (!readOnly) {
@@ -178,6 +198,9 @@ public final class Collection implements AutoCloseable {
               dir.resolve(manifest.luceneDir()), manifest.config(), analyzer, readOnly);
       if (readOnly && !index.hasCommit()) {
         requireNeverCommitted(index, store);
+      }
+      if (created != null) {
+        created.write(dir);
       }
       Collection c = new Collection(dir, lock, store, analyzer, manifest, index);
       if (!readOnly) {

@@ -65,15 +65,24 @@ class CollectionLifecycleTest {
   }
 
   @Test
-  void createAcceptsAnEmptyFolderOrWhatAnInterruptedCreateLeft() throws Exception {
+  void createAcceptsAnEmptyFolderOrWhatAnInterruptedCreateLeftOnly() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Collection.create(empty, config()).close();
     Path interrupted = Files.createDirectories(dir.resolve("interrupted"));
     Files.writeString(interrupted.resolve("write.lock"), "");
     Files.writeString(interrupted.resolve("quarry.json.tmp"), "{");
+    Files.createDirectories(interrupted.resolve("store"));
+    Files.writeString(interrupted.resolve("store/LOCK"), "");
+    Files.createDirectories(interrupted.resolve("lucene-1"));
+    Files.writeString(interrupted.resolve("lucene-1/write.lock"), "");
     try (Collection c = Collection.create(interrupted, config())) {
       assertThat(c.stats().documents()).isZero();
     }
+    Path photos = Files.createDirectories(dir.resolve("photos/store"));
+    Files.writeString(photos.resolve("cat.jpg"), "meow");
+    assertThatThrownBy(() -> Collection.create(photos.getParent(), config()))
+        .hasMessageContaining("is not a Quarry collection and not empty");
+    assertThat(photos.getParent().resolve("quarry.json")).doesNotExist();
   }
 
   @Test
