@@ -602,6 +602,8 @@ public final class Collection implements AutoCloseable {
 
   /** Document count, deleted ratio and bytes per part. */
   public CollectionStats stats() {
+    checkOpen();
+    // Read-only: the index is the commit opened, fixed; a writable index shows every write.
     long pending = readOnly() ? store.idsWrittenAfter(index.committedSeq()).size() : 0;
     return read(live -> IndexChecks.stats(live, config().encoding(), store.sizeOnDisk(), pending));
   }
