@@ -4,6 +4,7 @@ import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Vectors;
 import dev.quarry.index.internal.DocCodec;
+import dev.quarry.index.internal.FileTrees;
 import dev.quarry.index.internal.IndexChecks;
 import dev.quarry.index.internal.LuceneDocs;
 import dev.quarry.index.internal.LuceneIndex;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,10 +23,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A collection on disk: a RocksDB store (the source of truth) and a Lucene HNSW index for search,
@@ -46,6 +49,7 @@ import org.apache.lucene.search.Query;
  * releases them in reverse order.
  */
 public final class Collection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Collection.class);
   private static final String STORE_DIR = "store";
 
   /** Vectors whose length is within this of 1 count as unit vectors (float rounding: ~1e-7). */
@@ -77,36 +81,88 @@ public final class Collection implements AutoCloseable {
     this.lastSeq = store.lastSeq();
   }
 
-  /** Creates a new collection in {@code dir} (which must not hold one) and opens it for writing. */
+  /**
+   * Creates a new collection in {@code dir} and opens it for writing. {@code dir} must be missing,
+   * empty, or hold only what an interrupted create left (never the user's own files).
+   */
   public static Collection create(Path dir, CollectionConfig config) {
     if (Manifest.exists(dir)) {
       throw QuarryException.invalid(
           "a collection already exists in " + dir + ": open it, or choose another folder");
     }
+    requireNoForeignFiles(dir);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new QuarryException(QuarryException.Kind.IO, "cannot create " + dir + ": " + e, e);
     }
-    WriterLock lock = WriterLock.acquire(dir);
-    try {
-      Manifest.create(config).write(dir);
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
+    // The manifest is written last, once the store and the index folder exist: a reader never
+    // meets a collection without them, and a create killed before it leaves only our own files.
+    return openLocked(dir, WriterLock.acquire(dir), false, Manifest.create(config));
+  }
+
+  private static void requireNoForeignFiles(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
     }
-    return openLocked(dir, lock, false);
+    if (!Files.isDirectory(dir)) {
+      throw QuarryException.invalid(
+          dir + " is a file, not a Quarry collection; choose a new or empty folder");
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      if (!children.allMatch(Collection::leftByCreate)) {
+        throw QuarryException.invalid(
+            dir + " is not a Quarry collection and not empty; choose a new or empty folder");
+      }
+    } catch (IOException e) {
+      throw new QuarryException(QuarryException.Kind.IO, "cannot list " + dir + ": " + e, e);
+    }
+  }
+
+  /**
+   * What a create killed before its manifest leaves (the lock, the manifest's temporary file, a new
+   * store, an index folder holding only Lucene's lock): anything else is someone else's.
+   */
+  private static boolean leftByCreate(Path p) {
+    String name = p.getFileName().toString();
+    if (name.equals(WriterLock.FILE_NAME) || name.equals(Manifest.FILE_NAME + ".tmp")) {
+      return Files.isRegularFile(p);
+    }
+    if (name.equals(STORE_DIR)) {
+      return holdsOnly(p, null) || Files.isRegularFile(p.resolve("LOCK")); // RocksDB's first file
+    }
+    if (name.equals(Manifest.FIRST_LUCENE_DIR)) {
+      return holdsOnly(p, "write.lock");
+    }
+    return false;
+  }
+
+  /** Whether {@code dir} is a folder holding nothing, or only a file named {@code allowed}. */
+  private static boolean holdsOnly(Path dir, String allowed) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.allMatch(c -> c.getFileName().toString().equals(allowed));
+    } catch (IOException e) {
+      throw new QuarryException(QuarryException.Kind.IO, "cannot list " + dir + ": " + e, e);
+    }
   }
 
   /** Opens an existing collection for writing, replaying writes its index lacks. */
   public static Collection open(Path dir) {
-    Manifest.read(dir); // fail on a damaged or foreign manifest before taking the lock
-    return openLocked(dir, WriterLock.acquire(dir), false);
+    Manifest.read(dir); // a damaged or foreign manifest fails before the lock is taken
+    return openLocked(dir, WriterLock.acquire(dir), false, null);
   }
 
-  /** Opens the last commit of a collection for reading; works while another process writes. */
+  /**
+   * Opens the last commit of a collection for reading; works while another process writes, and
+   * after a writer was killed. Before a writer's first commit the index is empty; {@link #get}
+   * reads the store, so it finds documents the index does not show yet, and {@link #verify} and
+   * {@link #stats} count those as pending.
+   */
   public static Collection openReadOnly(Path dir) {
-    return openLocked(dir, null, true);
+    return openLocked(dir, null, true, null);
   }
 
   /** Opens {@code dir} for writing, creating it with {@code config} when it holds no collection. */
@@ -124,12 +180,14 @@ public final class Collection implements AutoCloseable {
     }
   }
 
-  private static Collection openLocked(Path dir, WriterLock lock, boolean readOnly) {
+  /** Opens the collection in {@code dir}; with a {@code created} manifest, writes it once ready. */
+  private static Collection openLocked(
+      Path dir, WriterLock lock, boolean readOnly, Manifest created) {
     Store store = null;
     Analyzer analyzer = null;
     LuceneIndex index = null;
     try {
-      Manifest manifest = Manifest.read(dir);
+      Manifest manifest = created != null ? created : Manifest.read(dir);
       store = Store.open(dir.resolve(STORE_DIR), manifest.config().dimensions(), readOnly);
       analyzer = TextAnalysis.analyzer();
       if (!readOnly) {
@@ -138,6 +196,12 @@ public final class Collection implements AutoCloseable {
       index =
           LuceneIndex.open(
               dir.resolve(manifest.luceneDir()), manifest.config(), analyzer, readOnly);
+      if (readOnly && !index.hasCommit()) {
+        requireNeverCommitted(index, store);
+      }
+      if (created != null) {
+        created.write(dir);
+      }
       Collection c = new Collection(dir, lock, store, analyzer, manifest, index);
       if (!readOnly) {
         c.replay();
@@ -149,13 +213,31 @@ public final class Collection implements AutoCloseable {
     }
   }
 
+  /**
+   * An index without a commit is plausible only before the first commit, when the store's log still
+   * holds every write; once a commit has truncated the log, the commit must be there.
+   */
+  private static void requireNeverCommitted(LuceneIndex index, Store store) {
+    long first = store.firstLoggedSeq();
+    if (store.lastSeq() > 0 && first != 1) {
+      throw new QuarryException(
+          QuarryException.Kind.CORRUPT,
+          "index "
+              + index.path()
+              + " has no commit, but store writes before #"
+              + first
+              + " were committed to it: rebuild it from the store with 'quarry reindex'");
+    }
+  }
+
   /** A reindex that crashed leaves a folder the manifest does not name; it is garbage. */
   private static void removeStaleIndexes(Path dir, String live) {
     try (Stream<Path> children = Files.list(dir)) {
       for (Path p : children.toList()) {
         String name = p.getFileName().toString();
         if (name.matches("lucene-[0-9]+") && !name.equals(live)) {
-          deleteTree(p);
+          LOG.info("deleting {}, left by an interrupted reindex", p);
+          FileTrees.delete(p);
         }
       }
     } catch (IOException e) {
@@ -182,7 +264,13 @@ public final class Collection implements AutoCloseable {
     if (committed == lastSeq) {
       return;
     }
-    for (String id : store.idsWrittenAfter(committed)) {
+    Set<String> pending = store.idsWrittenAfter(committed);
+    LOG.info(
+        "replaying {} ids written after the index's commit (#{} to #{})",
+        pending.size(),
+        committed + 1,
+        lastSeq);
+    for (String id : pending) {
       DocCodec.Stored stored = store.get(id);
       if (stored == null) {
         index.delete(id);
@@ -342,35 +430,37 @@ public final class Collection implements AutoCloseable {
 
   /** Ids of every live document matching {@code filter}. */
   public List<String> idsMatching(Query filter) {
-    return index.withSearcher(
-        searcher -> {
-          List<String> ids = new ArrayList<>();
-          var weight =
-              searcher.createWeight(
-                  searcher.rewrite(filter),
-                  org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES,
-                  1f);
-          for (var leaf : searcher.getIndexReader().leaves()) {
-            var scorer = weight.scorer(leaf);
-            if (scorer == null) {
-              continue;
-            }
-            var live = leaf.reader().getLiveDocs();
-            var stored = leaf.reader().storedFields();
-            var it = scorer.iterator();
-            for (int doc = it.nextDoc();
-                doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-                doc = it.nextDoc()) {
-              if (live == null || live.get(doc)) {
-                ids.add(stored.document(doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID));
-              }
-            }
-          }
-          return ids;
-        });
+    return read(current -> current.withSearcher(searcher -> idsMatching(searcher, filter)));
   }
 
-  /** The stored document, with its full-precision vector. */
+  private static List<String> idsMatching(IndexSearcher searcher, Query filter) throws IOException {
+    List<String> ids = new ArrayList<>();
+    var weight =
+        searcher.createWeight(
+            searcher.rewrite(filter), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (var leaf : searcher.getIndexReader().leaves()) {
+      var scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      var live = leaf.reader().getLiveDocs();
+      var stored = leaf.reader().storedFields();
+      var it = scorer.iterator();
+      for (int doc = it.nextDoc();
+          doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+          doc = it.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          ids.add(stored.document(doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The stored document, with its full-precision vector. Reads the store, the source of truth: a
+   * read-only collection returns documents written after the index's last commit too.
+   */
   public Optional<Document> get(String id) {
     checkOpen();
     DocCodec.Stored stored = store.get(id);
@@ -391,21 +481,52 @@ public final class Collection implements AutoCloseable {
     checkK(k);
     float[] query = prepareQuery(vector);
     VectorEncoding encoding = config().encoding();
-    return index.knn(
-        query, k, options.efSearch(), k * options.oversampleFor(encoding), filter, options.plan());
+    return read(
+        live ->
+            live.knn(
+                query,
+                k,
+                options.efSearch(),
+                k * options.oversampleFor(encoding),
+                filter,
+                options.plan()));
   }
 
   /** Exact nearest neighbours by scanning every vector (ground truth; small filtered sets). */
   public List<Hit> exactSearch(float[] vector, int k, Query filter) {
     checkOpen();
     checkK(k);
-    return index.exact(prepareQuery(vector), k, filter);
+    float[] query = prepareQuery(vector);
+    return read(live -> live.exact(query, k, filter));
   }
 
   /** Runs read-only work on a current searcher (sees every write that returned). */
   public <T> T withSearcher(LuceneIndex.SearcherWork<T> work) {
+    return read(live -> live.withSearcher(work));
+  }
+
+  /**
+   * Runs {@code work} on the live index, holding it so that a reindex (or close) that retires it
+   * meanwhile releases it only when the work is done. A retired index is never acquired: the loop
+   * then reads the index that replaced it.
+   */
+  private <T> T read(Function<LuceneIndex, T> work) {
     checkOpen();
-    return index.withSearcher(work);
+    while (true) {
+      LuceneIndex current = index;
+      if (current.tryAcquire()) {
+        try {
+          return work.apply(current);
+        } finally {
+          current.release();
+        }
+      }
+      if (current == index) {
+        checkOpen();
+        throw new QuarryException(
+            QuarryException.Kind.IO, "index " + current.path() + " is closed");
+      }
+    }
   }
 
   /** The analyzer of title and text (for keyword queries). Owned by the collection. */
@@ -452,7 +573,7 @@ public final class Collection implements AutoCloseable {
       int generation = Integer.parseInt(manifest.luceneDir().substring("lucene-".length())) + 1;
       String newDir = "lucene-" + generation;
       Path newPath = dir.resolve(newDir);
-      deleteTree(newPath);
+      FileTrees.delete(newPath);
       LuceneIndex fresh = LuceneIndex.open(newPath, newConfig, analyzer, false);
       long[] count = {0};
       try {
@@ -464,7 +585,7 @@ public final class Collection implements AutoCloseable {
         fresh.commit(lastSeq);
       } catch (RuntimeException e) {
         fresh.close();
-        deleteTree(newPath);
+        FileTrees.delete(newPath);
         throw e;
       }
       Manifest updated = manifest.withConfig(newConfig, newDir);
@@ -472,8 +593,7 @@ public final class Collection implements AutoCloseable {
       LuceneIndex old = index;
       index = fresh;
       manifest = updated;
-      old.close();
-      deleteTree(old.path());
+      old.closeAndDelete(); // once the searches still running on it are done
       return count[0];
     } finally {
       writes.unlock();
@@ -483,19 +603,23 @@ public final class Collection implements AutoCloseable {
   /** Document count, deleted ratio and bytes per part. */
   public CollectionStats stats() {
     checkOpen();
-    return IndexChecks.stats(index, config().encoding(), store.sizeOnDisk());
+    // Read-only: the index is the commit opened, fixed; a writable index shows every write.
+    long pending = readOnly() ? store.idsWrittenAfter(index.committedSeq()).size() : 0;
+    return read(live -> IndexChecks.stats(live, config().encoding(), store.sizeOnDisk(), pending));
   }
 
   /**
    * Checks Lucene's checksums (CheckIndex) on the last commit, and that store and index agree:
-   * every stored id is in the index once, and nothing else is. A writable collection commits first.
+   * every stored id is in the index once, and nothing else is. Ids written after the index's commit
+   * (a writer stopped before committing them) are counted as pending, not reported: the next writer
+   * replays them. A writable collection commits first.
    */
   public VerifyReport verify() {
     checkOpen();
     if (!readOnly()) {
       commit();
     }
-    return IndexChecks.verify(index, store);
+    return read(live -> IndexChecks.verify(live, store));
   }
 
   private void checkK(int k) {
@@ -609,6 +733,7 @@ public final class Collection implements AutoCloseable {
     }
   }
 
+  /** Closes each resource in the order given, even after a failure; failures are combined. */
   private static void closeAll(AutoCloseable... resources) {
     RuntimeException first = null;
     for (AutoCloseable r : resources) {
@@ -623,24 +748,13 @@ public final class Collection implements AutoCloseable {
               e instanceof RuntimeException re
                   ? re
                   : new QuarryException(QuarryException.Kind.IO, e.toString(), e);
+        } else {
+          first.addSuppressed(e);
         }
       }
     }
     if (first != null) {
       throw first;
-    }
-  }
-
-  static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new QuarryException(QuarryException.Kind.IO, "cannot delete " + root + ": " + e, e);
     }
   }
 

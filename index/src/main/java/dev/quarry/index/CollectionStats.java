@@ -11,6 +11,9 @@ package dev.quarry.index;
  * @param graphBytes the HNSW graph
  * @param otherIndexBytes everything else in the index (ids, text postings, metadata)
  * @param storeBytes the RocksDB store (documents, full-precision vectors, log)
+ * @param pendingWrites ids the store changed that the index does not show yet: written by a process
+ *     that stopped before its next commit, replayed by the next writer (always 0 for a writable
+ *     collection, whose index shows every write)
  */
 public record CollectionStats(
     long documents,
@@ -20,7 +23,8 @@ public record CollectionStats(
     long quantizedVectorBytes,
     long graphBytes,
     long otherIndexBytes,
-    long storeBytes) {
+    long storeBytes,
+    long pendingWrites) {
 
   /** Bytes that search keeps hot: the vectors it traverses (quantized if any) and the graph. */
   public long searchMemoryBytes() {

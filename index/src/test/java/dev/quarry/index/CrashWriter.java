@@ -10,7 +10,8 @@ import java.util.Random;
  * prints {@code BEGIN} with the operation, after the call returns {@code ACK}; the parent treats an
  * ACKed write as acknowledged.
  *
- * <p>Args: collection dir, seed, first version number.
+ * <p>Args: collection dir, seed, first version number, and optionally how many writes go between
+ * commits (default 25; 0 never commits, as a first ingest killed before its first commit).
  */
 public final class CrashWriter {
   static final int IDS = 200;
@@ -22,6 +23,7 @@ public final class CrashWriter {
     Path dir = Path.of(args[0]);
     Random random = new Random(Long.parseLong(args[1]));
     long version = Long.parseLong(args[2]);
+    int commitEvery = args.length > 3 ? Integer.parseInt(args[3]) : 25;
     try (Collection c =
         Collection.openOrCreate(dir, CollectionConfig.forVectors(DIMS, Similarity.COSINE))) {
       System.out.println("READY");
@@ -55,7 +57,7 @@ public final class CrashWriter {
         }
         System.out.println("ACK");
         System.out.flush();
-        if (op % 25 == 24) {
+        if (commitEvery > 0 && op % commitEvery == commitEvery - 1) {
           c.commit();
         }
       }

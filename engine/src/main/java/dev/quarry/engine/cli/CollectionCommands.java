@@ -48,6 +48,12 @@ final class CollectionCommands {
             cfg.hnsw().maxConn(),
             cfg.hnsw().beamWidth());
         out.printf("documents:      %d%n", s.documents());
+        if (s.pendingWrites() > 0) {
+          out.printf(
+              "pending:        %d ids written but not yet in the index (the next writer replays"
+                  + " them)%n",
+              s.pendingWrites());
+        }
         out.printf("deleted ratio:  %.3f%n", s.deletedRatio());
         out.printf("segments:       %d%n", s.segments());
         out.printf("raw vectors:    %s%n", bytes(s.rawVectorBytes()));
@@ -85,6 +91,12 @@ final class CollectionCommands {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
             "store documents: %d%nindex documents: %d%n", r.storeDocuments(), r.indexDocuments());
+        if (r.pendingWrites() > 0) {
+          out.printf(
+              "pending writes:  %d ids written after the index's last commit (the next writer"
+                  + " replays them)%n",
+              r.pendingWrites());
+        }
         if (r.ok()) {
           out.println("ok");
           out.flush();

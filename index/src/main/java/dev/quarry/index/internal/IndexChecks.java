@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CheckIndex;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.NoLockFactory;
@@ -29,7 +30,12 @@ public final class IndexChecks {
 
   private IndexChecks() {}
 
-  public static CollectionStats stats(LuceneIndex index, VectorEncoding encoding, long storeBytes) {
+  /**
+   * Counts from the searcher the index serves, bytes from its folder, and {@code pendingWrites}
+   * (ids the store holds changes of that the index does not show yet).
+   */
+  public static CollectionStats stats(
+      LuceneIndex index, VectorEncoding encoding, long storeBytes, long pendingWrites) {
     long[] docs =
         index.withSearcher(
             s ->
@@ -38,15 +44,7 @@ public final class IndexChecks {
                   s.getIndexReader().maxDoc(),
                   s.getIndexReader().leaves().size()
                 });
-    Map<VectorFormats.Part, Long> bytes = new EnumMap<>(VectorFormats.Part.class);
-    try (Stream<Path> files = Files.list(index.path())) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        bytes.merge(
-            VectorFormats.partOf(f.getFileName().toString(), encoding), Files.size(f), Long::sum);
-      }
-    } catch (IOException e) {
-      throw LuceneIndex.translate("stats", index.path(), e);
-    }
+    Map<VectorFormats.Part, Long> bytes = partSizes(index.path(), encoding);
     return new CollectionStats(
         docs[0],
         docs[1] == 0 ? 0 : (double) (docs[1] - docs[0]) / docs[1],
@@ -55,35 +53,68 @@ public final class IndexChecks {
         bytes.getOrDefault(VectorFormats.Part.QUANTIZED_VECTORS, 0L),
         bytes.getOrDefault(VectorFormats.Part.GRAPH, 0L),
         bytes.getOrDefault(VectorFormats.Part.OTHER, 0L),
-        storeBytes);
+        storeBytes,
+        pendingWrites);
   }
 
-  public static VerifyReport verify(LuceneIndex index, Store store) {
-    List<String> problems = new ArrayList<>();
-    checkLucene(index, problems);
-    Set<String> indexed = new HashSet<>();
-    long indexDocs = 0;
-    try (DirectoryReader reader = DirectoryReader.open(index.directory())) {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Bits live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) {
-            continue;
+  /**
+   * Bytes per part of the files in {@code dir} (none when it does not exist yet). A writer in
+   * another process may delete files while they are listed: those no longer count.
+   */
+  private static Map<VectorFormats.Part, Long> partSizes(Path dir, VectorEncoding encoding) {
+    Map<VectorFormats.Part, Long> bytes = new EnumMap<>(VectorFormats.Part.class);
+    if (!Files.isDirectory(dir)) {
+      return bytes;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        try {
+          if (Files.isRegularFile(f)) {
+            bytes.merge(
+                VectorFormats.partOf(f.getFileName().toString(), encoding),
+                Files.size(f),
+                Long::sum);
           }
-          indexDocs++;
-          String id = stored.document(doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID);
-          if (id == null) {
-            problems.add(
-                "index " + index.path() + ": document #" + (leaf.docBase + doc) + " has no id");
-          } else if (!indexed.add(id)) {
-            problems.add("index " + index.path() + ": id '" + id + "' appears more than once");
-          }
+        } catch (NoSuchFileException deletedMeanwhile) {
+          // merged away or replaced by a newer commit of the writer
         }
       }
-    } catch (IOException | RuntimeException e) {
-      problems.add(LuceneIndex.translate("read", index.path(), e).getMessage());
-      return new VerifyReport(-1, indexDocs, problems);
+    } catch (IOException e) {
+      throw LuceneIndex.translate("stats", dir, e);
+    }
+    return bytes;
+  }
+
+  /**
+   * Checks the index against the store. Changes the store logged after the index's commit (ids in
+   * {@link Store#idsWrittenAfter}) are pending: the next writer replays them, so an id that differs
+   * between the two only because of them is counted, not reported.
+   */
+  public static VerifyReport verify(LuceneIndex index, Store store) {
+    List<String> problems = new ArrayList<>();
+    if (index.hasCommit()) {
+      checkLucene(index, problems);
+    }
+    long committed = index.committedSeq();
+    long lastSeq = store.lastSeq();
+    if (committed > lastSeq) {
+      problems.add(
+          "index "
+              + index.path()
+              + " has writes up to #"
+              + committed
+              + " but store ends at #"
+              + lastSeq
+              + ": a writer committed while verify opened the collection (run verify again),"
+              + " or the store lost data (restore a backup)");
+    }
+    Set<String> pending = store.idsWrittenAfter(committed);
+    IndexedIds indexed;
+    try {
+      indexed = index.withSearcher(s -> IndexedIds.of(s.getIndexReader(), index.path(), problems));
+    } catch (RuntimeException e) {
+      problems.add(e.getMessage());
+      return new VerifyReport(-1, 0, pending.size(), problems);
     }
     long[] storeDocs = {0};
     List<String> missing = new ArrayList<>();
@@ -91,10 +122,11 @@ public final class IndexChecks {
     try {
       store.forEach(
           s -> {
+            String id = s.document().id();
             storeDocs[0]++;
-            seen.add(s.document().id());
-            if (!indexed.contains(s.document().id())) {
-              missing.add(s.document().id());
+            seen.add(id);
+            if (!indexed.ids().contains(id) && !pending.contains(id)) {
+              missing.add(id);
             }
           });
       for (String orphan : store.orphanVectors()) {
@@ -106,11 +138,37 @@ public final class IndexChecks {
     if (!missing.isEmpty()) {
       problems.add(missing.size() + " stored ids missing from the index, e.g. " + first(missing));
     }
-    List<String> extra = indexed.stream().filter(id -> !seen.contains(id)).toList();
+    List<String> extra =
+        indexed.ids().stream().filter(id -> !seen.contains(id) && !pending.contains(id)).toList();
     if (!extra.isEmpty()) {
       problems.add(extra.size() + " indexed ids missing from the store, e.g. " + first(extra));
     }
-    return new VerifyReport(storeDocs[0], indexDocs, problems);
+    return new VerifyReport(storeDocs[0], indexed.live(), pending.size(), problems);
+  }
+
+  /** The ids of the live documents of a reader; missing and repeated ids go to {@code problems}. */
+  private record IndexedIds(Set<String> ids, long live) {
+    static IndexedIds of(IndexReader reader, Path path, List<String> problems) throws IOException {
+      Set<String> ids = new HashSet<>();
+      long live = 0;
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Bits liveDocs = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (liveDocs != null && !liveDocs.get(doc)) {
+            continue;
+          }
+          live++;
+          String id = stored.document(doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID);
+          if (id == null) {
+            problems.add("index " + path + ": document #" + (leaf.docBase + doc) + " has no id");
+          } else if (!ids.add(id)) {
+            problems.add("index " + path + ": id '" + id + "' appears more than once");
+          }
+        }
+      }
+      return new IndexedIds(ids, live);
+    }
   }
 
   /** Lucene's CheckIndex at checksum level: every file's checksum and the segments' structure. */

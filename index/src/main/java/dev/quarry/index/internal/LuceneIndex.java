@@ -18,16 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
@@ -37,6 +41,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
@@ -46,15 +51,22 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The search side of a collection: one Lucene index with an HNSW vector field. Writable (an {@link
- * IndexWriter} with near-real-time searchers) or read-only (the last commit).
+ * IndexWriter} with near-real-time searchers) or read-only (the last commit, or an empty snapshot
+ * when no commit exists yet: a first ingest that has not reached its first commit).
  *
- * <p>Owns its directory, writer, analyzer and searcher manager; {@link #close()} releases them in
- * reverse order. Thread-safe: Lucene's writer and searcher manager are.
+ * <p>Owns its directory, writer and searcher manager. {@link #close()} releases them in reverse
+ * order once no search holds the index any more ({@link #tryAcquire}/{@link #release}): a reindex
+ * may retire an index while searches still run on it. Thread-safe: Lucene's writer and searcher
+ * manager are.
  */
 public final class LuceneIndex implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LuceneIndex.class);
+
   /** Commit user-data key: the last store sequence number this commit contains. */
   static final String SEQ_KEY = "quarry.seq";
 
@@ -62,60 +74,103 @@ public final class LuceneIndex implements AutoCloseable {
   private final CollectionConfig config;
   private final VectorSimilarityFunction similarity;
   private final Directory directory;
-  private final Analyzer analyzer;
   private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final ReferenceManager<IndexSearcher> searchers;
+
+  /** Read-only: the sequence number of the commit it reads (0 for none); writable: unused. */
+  private final long snapshotSeq;
+
+  /** Read-only: whether a commit was found; writable: unused. */
+  private final boolean snapshotHasCommit;
+
+  /** The owner's reference plus one per running search; at 0 the resources are released. */
+  private final AtomicInteger references = new AtomicInteger(1);
+
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean deleteWhenReleased;
 
   private LuceneIndex(
       Path path,
       CollectionConfig config,
       Directory directory,
-      Analyzer analyzer,
       IndexWriter writer,
-      SearcherManager searchers) {
+      ReferenceManager<IndexSearcher> searchers,
+      long snapshotSeq,
+      boolean snapshotHasCommit) {
     this.path = path;
     this.config = config;
     this.similarity = VectorFormats.similarity(config.similarity());
     this.directory = directory;
-    this.analyzer = analyzer;
     this.writer = writer;
     this.searchers = searchers;
+    this.snapshotSeq = snapshotSeq;
+    this.snapshotHasCommit = snapshotHasCommit;
   }
 
   public static LuceneIndex open(
       Path path, CollectionConfig config, Analyzer analyzer, boolean readOnly) {
+    return readOnly ? openReadOnly(path, config) : openWritable(path, config, analyzer);
+  }
+
+  /**
+   * The last commit; without one (the folder is missing, or a first ingest has not committed yet)
+   * an empty snapshot, and the caller decides whether that is plausible.
+   */
+  private static LuceneIndex openReadOnly(Path path, CollectionConfig config) {
+    Directory directory = null;
+    DirectoryReader reader = null;
+    try {
+      // FSDirectory.open creates a missing folder; a reader must not write.
+      directory = Files.isDirectory(path) ? FSDirectory.open(path) : null;
+      if (directory != null) {
+        try {
+          reader = DirectoryReader.open(directory);
+        } catch (IndexNotFoundException noCommitYet) {
+          reader = null;
+        }
+      }
+      if (reader == null) {
+        return new LuceneIndex(path, config, directory, null, new EmptySearchers(), 0, false);
+      }
+      long seq = seqOf(reader.getIndexCommit().getUserData());
+      return new LuceneIndex(
+          path, config, directory, null, new SearcherManager(reader, null), seq, true);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(reader);
+      closeQuietly(directory);
+      throw translate("open", path, e);
+    }
+  }
+
+  private static LuceneIndex openWritable(Path path, CollectionConfig config, Analyzer analyzer) {
     Directory directory = null;
     IndexWriter writer = null;
     try {
-      if (readOnly && !Files.isDirectory(path)) {
-        throw new QuarryException(
-            QuarryException.Kind.CORRUPT, "index folder " + path + " is missing");
-      }
       directory = FSDirectory.open(path);
-      SearcherManager searchers;
-      if (readOnly) {
-        searchers = new SearcherManager(DirectoryReader.open(directory), null);
-      } else {
-        IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
-        iwc.setCodec(VectorFormats.codec(config));
-        iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        iwc.setRAMBufferSizeMB(256);
-        // Separate files per part (no compound files), so that stats can tell vectors from graph.
-        iwc.setUseCompoundFile(false);
-        TieredMergePolicy merges = new TieredMergePolicy();
-        merges.setNoCFSRatio(0);
-        merges.setForceMergeDeletesPctAllowed(0); // compact() reclaims every deleted document
-        iwc.setMergePolicy(merges);
-        iwc.setCommitOnClose(false); // commits happen only through commit(seq)
-        writer = new IndexWriter(directory, iwc);
-        searchers = new SearcherManager(writer, null);
-      }
-      return new LuceneIndex(path, config, directory, analyzer, writer, searchers);
+      IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
+      iwc.setCodec(VectorFormats.codec(config));
+      iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      iwc.setRAMBufferSizeMB(256);
+      // Separate files per part (no compound files), so that stats can tell vectors from graph.
+      iwc.setUseCompoundFile(false);
+      TieredMergePolicy merges = new TieredMergePolicy();
+      merges.setNoCFSRatio(0);
+      merges.setForceMergeDeletesPctAllowed(0); // compact() reclaims every deleted document
+      iwc.setMergePolicy(merges);
+      iwc.setCommitOnClose(false); // commits happen only through commit(seq)
+      writer = new IndexWriter(directory, iwc);
+      SearcherManager searchers = new SearcherManager(writer, null);
+      return new LuceneIndex(path, config, directory, writer, searchers, 0, false);
     } catch (IOException | RuntimeException e) {
       closeQuietly(writer);
       closeQuietly(directory);
       throw translate("open", path, e);
     }
+  }
+
+  private static long seqOf(Map<String, String> userData) {
+    String seq = userData.get(SEQ_KEY);
+    return seq == null ? 0 : Long.parseLong(seq);
   }
 
   static QuarryException translate(String what, Path path, Exception e) {
@@ -142,16 +197,32 @@ public final class LuceneIndex implements AutoCloseable {
         QuarryException.Kind.IO, "index " + path + ": " + what + " failed: " + e, e);
   }
 
-  /** The last store sequence number the last commit contains (0 for none). */
+  /**
+   * The last store sequence number the commit contains (0 for none): for a read-only index the
+   * commit it reads, for a writable one the latest.
+   */
   public long committedSeq() {
+    if (writer == null) {
+      return snapshotSeq;
+    }
     try {
       if (!DirectoryReader.indexExists(directory)) {
         return 0;
       }
-      SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
-      String seq = infos.getUserData().get(SEQ_KEY);
-      return seq == null ? 0 : Long.parseLong(seq);
+      return seqOf(SegmentInfos.readLatestCommit(directory).getUserData());
     } catch (IOException | RuntimeException e) {
+      throw translate("read commit", path, e);
+    }
+  }
+
+  /** Whether the index has a commit (read-only: whether the snapshot it reads is one). */
+  public boolean hasCommit() {
+    if (writer == null) {
+      return snapshotHasCommit;
+    }
+    try {
+      return DirectoryReader.indexExists(directory);
+    } catch (IOException e) {
       throw translate("read commit", path, e);
     }
   }
@@ -381,20 +452,84 @@ public final class LuceneIndex implements AutoCloseable {
     return path;
   }
 
+  /** The index folder's directory; null for a read-only index whose folder does not exist. */
   public Directory directory() {
     return directory;
   }
 
+  /**
+   * Takes a reference for one search; false once the index has been released. Pair with {@link
+   * #release()}.
+   */
+  public boolean tryAcquire() {
+    for (int n = references.get(); n > 0; n = references.get()) {
+      if (references.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Gives back a {@link #tryAcquire} reference; the last one out releases the resources. */
+  public void release() {
+    if (references.decrementAndGet() == 0) {
+      try {
+        releaseResources();
+      } catch (RuntimeException e) {
+        // A search that finished last must not fail for it; the next writer deletes stale folders.
+        LOG.warn("closing the retired index {} failed: {}", path, e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Closes the index, and deletes its folder, once the last search on it has finished. For an index
+   * a reindex replaced.
+   */
+  public void closeAndDelete() {
+    deleteWhenReleased = true;
+    close();
+  }
+
+  /**
+   * Gives up the owner's reference (idempotent); resources are released now, or when the last
+   * running search finishes. Uncommitted changes are dropped: they live in the store's log and are
+   * replayed on the next open.
+   */
   @Override
   public void close() {
+    if (closed.compareAndSet(false, true) && references.decrementAndGet() == 0) {
+      releaseResources();
+    }
+  }
+
+  /** Searchers, writer, directory: reverse order of acquisition, each tried, failures combined. */
+  private void releaseResources() {
+    QuarryException failure = null;
+    failure = tryClose(searchers, failure);
+    failure = tryClose(writer == null ? null : writer::rollback, failure);
+    failure = tryClose(directory, failure);
+    if (deleteWhenReleased && failure == null) {
+      FileTrees.delete(path);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private QuarryException tryClose(AutoCloseable resource, QuarryException failure) {
+    if (resource == null) {
+      return failure;
+    }
     try {
-      searchers.close();
-      if (writer != null) {
-        writer.rollback(); // uncommitted changes live in the store and are replayed on open
+      resource.close();
+      return failure;
+    } catch (Exception e) {
+      if (failure == null) {
+        return translate("close", path, e);
       }
-      directory.close();
-    } catch (IOException e) {
-      throw translate("close", path, e);
+      failure.addSuppressed(e);
+      return failure;
     }
   }
 
@@ -405,6 +540,33 @@ public final class LuceneIndex implements AutoCloseable {
       } catch (Exception ignored) {
         // already failing
       }
+    }
+  }
+
+  /** The searcher of a read-only index without a commit: an empty reader, never refreshed. */
+  private static final class EmptySearchers extends ReferenceManager<IndexSearcher> {
+    EmptySearchers() throws IOException {
+      current = new IndexSearcher(new MultiReader());
+    }
+
+    @Override
+    protected void decRef(IndexSearcher searcher) throws IOException {
+      searcher.getIndexReader().decRef();
+    }
+
+    @Override
+    protected IndexSearcher refreshIfNeeded(IndexSearcher searcher) {
+      return null;
+    }
+
+    @Override
+    protected boolean tryIncRef(IndexSearcher searcher) {
+      return searcher.getIndexReader().tryIncRef();
+    }
+
+    @Override
+    protected int getRefCount(IndexSearcher searcher) {
+      return searcher.getIndexReader().getRefCount();
     }
   }
 }

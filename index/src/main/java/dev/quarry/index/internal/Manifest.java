@@ -47,6 +47,10 @@ public record Manifest(
   public static final String FILE_NAME = "quarry.json";
   public static final String FORMAT = "quarry-collection";
   public static final int FORMAT_VERSION = 1;
+
+  /** The index folder of a new collection. */
+  public static final String FIRST_LUCENE_DIR = "lucene-1";
+
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().create();
 
   public Manifest {
@@ -59,7 +63,7 @@ public record Manifest(
         QuarryVersion.get(),
         org.apache.lucene.util.Version.LATEST.toString(),
         config,
-        "lucene-1",
+        FIRST_LUCENE_DIR,
         Map.of());
   }
 

@@ -17,6 +17,7 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -97,12 +98,7 @@ public final class Store implements AutoCloseable {
       handles.forEach(ColumnFamilyHandle::close);
       cfOptions.close();
       dbOptions.close();
-      throw new QuarryException(
-          e.getMessage() != null && e.getMessage().contains("Corruption")
-              ? QuarryException.Kind.CORRUPT
-              : QuarryException.Kind.IO,
-          "cannot open store " + path + ": " + e.getMessage(),
-          e);
+      throw new QuarryException(kindOf(e), "cannot open store " + path + ": " + messageOf(e), e);
     }
   }
 
@@ -226,6 +222,21 @@ public final class Store implements AutoCloseable {
     return ids;
   }
 
+  /**
+   * The lowest sequence number still in the log, or 0 when the log is empty. It is 1 (or the log is
+   * empty) exactly when no index commit has ever truncated the log.
+   */
+  public long firstLoggedSeq() {
+    try (RocksIterator it = db.newIterator(seqlog)) {
+      it.seekToFirst();
+      long first = it.isValid() ? DocCodec.seqOf(it.key()) : 0;
+      it.status();
+      return first;
+    } catch (RocksDBException e) {
+      throw failure("read", e);
+    }
+  }
+
   /** Drops log entries up to and including {@code seq}: Lucene has committed them. */
   public void truncateLog(long seq) {
     try {
@@ -277,11 +288,20 @@ public final class Store implements AutoCloseable {
   }
 
   private QuarryException failure(String what, RocksDBException e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
     return new QuarryException(
-        message.contains("Corruption") ? QuarryException.Kind.CORRUPT : QuarryException.Kind.IO,
-        "store " + path + ": " + what + " failed: " + message,
-        e);
+        kindOf(e), "store " + path + ": " + what + " failed: " + messageOf(e), e);
+  }
+
+  /** RocksDB's status code, not its message text, tells damage from an environment failure. */
+  static QuarryException.Kind kindOf(RocksDBException e) {
+    Status status = e.getStatus();
+    return status != null && status.getCode() == Status.Code.Corruption
+        ? QuarryException.Kind.CORRUPT
+        : QuarryException.Kind.IO;
+  }
+
+  private static String messageOf(RocksDBException e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   @Override

@@ -1,0 +1,27 @@
+package dev.quarry.index.internal;
+
+import dev.quarry.core.QuarryException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Deleting folders a collection owns (retired or interrupted indexes). */
+public final class FileTrees {
+  private FileTrees() {}
+
+  /** Deletes {@code root} and everything below it; nothing happens when it does not exist. */
+  public static void delete(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new QuarryException(QuarryException.Kind.IO, "cannot delete " + root + ": " + e, e);
+    }
+  }
+}
