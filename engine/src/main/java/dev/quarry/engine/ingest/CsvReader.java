@@ -68,11 +68,7 @@ public final class CsvReader implements RecordReader {
       parse(
           row -> {
             String location = name + ":" + (row.getRecordNumber() + 1);
-            SourceRecord rec = toRecord(location, row, types);
-            if (!rec.rejected()) {
-              dates.count(rec.document().metadata());
-            }
-            return sink.test(rec);
+            return sink.test(toRecord(location, row, types));
           });
     } catch (UncheckedIOException | IOException | IllegalStateException e) {
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -186,6 +182,8 @@ public final class CsvReader implements RecordReader {
       metadata.put(key.equals(mapping.date()) ? "date" : key, value);
     }
     mapping.keepListed(metadata);
+    String date = values.get(mapping.date());
+    dates.count(date != null && !date.isEmpty());
     return SourceRecord.ok(
         location, new TextDocument(id, values.get(mapping.title()), text, metadata));
   }

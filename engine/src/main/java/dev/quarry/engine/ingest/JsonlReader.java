@@ -111,11 +111,7 @@ public final class JsonlReader implements RecordReader {
     if (text.isBlank()) {
       return true; // blank lines separate nothing in JSON lines; skip them quietly
     }
-    SourceRecord rec = parse(location, text);
-    if (!rec.rejected()) {
-      dates.count(rec.document().metadata());
-    }
-    return sink.test(rec);
+    return sink.test(parse(location, text));
   }
 
   SourceRecord parse(String location, String line) {
@@ -165,6 +161,7 @@ public final class JsonlReader implements RecordReader {
       Values.flatten(key, java(e.getValue()), metadata);
     }
     mapping.keepListed(metadata);
+    dates.count(o.has(mapping.date()) && !o.get(mapping.date()).isJsonNull());
     return SourceRecord.ok(location, new TextDocument(id, title, text, metadata));
   }
 

@@ -58,11 +58,7 @@ public final class TextFileReader implements RecordReader {
       files = List.of(root);
     }
     for (Path file : files) {
-      SourceRecord rec = read(file);
-      if (!rec.rejected()) {
-        dates.count(rec.document().metadata());
-      }
-      if (!sink.test(rec)) {
+      if (!sink.test(read(file))) {
         return;
       }
     }
@@ -119,6 +115,7 @@ public final class TextFileReader implements RecordReader {
         metadata.put("date", date);
       }
       mapping.keepListed(metadata);
+      dates.count(raw != null);
       TextDocument doc = new TextDocument(id, title, split.body(), metadata);
       return split.problem() == null
           ? SourceRecord.ok(location, doc)
