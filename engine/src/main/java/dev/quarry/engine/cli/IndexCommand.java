@@ -222,7 +222,11 @@ final class IndexCommand implements Callable<Integer> {
       err.println("  rejected " + problem);
     }
     if (!r.warnings().isEmpty()) {
-      err.printf(Locale.ROOT, "%d warnings:%n", r.warnings().size());
+      err.printf(
+          Locale.ROOT,
+          "%d %s (kept, read as noted):%n",
+          r.warnings().size(),
+          r.warnings().size() == 1 ? "warning" : "warnings");
       r.warnings().stream().limit(50).forEach(w -> err.println("  warning " + w));
     }
     r.notes().forEach(n -> err.println("note: " + n));
