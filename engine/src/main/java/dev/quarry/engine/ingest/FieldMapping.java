@@ -31,6 +31,13 @@ public record FieldMapping(
     types = Map.copyOf(types);
   }
 
+  /** A note for an input that {@code --types} does not apply to, when types were declared. */
+  List<String> typesUnused(String input) {
+    return types.isEmpty()
+        ? List.of()
+        : List.of(input + ": --types applies to CSV/TSV columns only; not used for this input");
+  }
+
   /** Drops the metadata fields not named in {@link #metadata()}, when it names any. */
   void keepListed(Map<String, Object> fields) {
     if (!metadata.isEmpty()) {

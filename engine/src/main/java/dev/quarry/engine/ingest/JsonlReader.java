@@ -38,7 +38,9 @@ public final class JsonlReader implements RecordReader {
 
   @Override
   public List<String> notes() {
-    return dates.notes();
+    return java.util.stream.Stream.concat(
+            dates.notes().stream(), mapping.typesUnused(name).stream())
+        .toList();
   }
 
   @Override

@@ -41,7 +41,9 @@ public final class TextFileReader implements RecordReader {
 
   @Override
   public List<String> notes() {
-    return dates.notes();
+    return java.util.stream.Stream.concat(
+            dates.notes().stream(), mapping.typesUnused(name()).stream())
+        .toList();
   }
 
   @Override
@@ -98,9 +100,10 @@ public final class TextFileReader implements RecordReader {
         return SourceRecord.rejected(location, "no text after the front matter");
       }
       Map<String, Object> metadata = new LinkedHashMap<>(split.fields());
+      Object declared = metadata.remove(mapping.title());
       String title =
-          metadata.remove(mapping.title()) instanceof String s && !s.isBlank()
-              ? s
+          declared != null && !(declared instanceof List<?>) && !declared.toString().isBlank()
+              ? declared.toString()
               : title(file, split.body());
       metadata.putIfAbsent("path", file.toAbsolutePath().toString());
       metadata.putIfAbsent("modified", Files.getLastModifiedTime(file).toInstant());

@@ -271,4 +271,19 @@ class UserMetadataTest {
     assertThatThrownBy(() -> ValueType.parseDeclarations(List.of("price")))
         .hasMessageContaining("expected COLUMN=TYPE");
   }
+
+  @Test
+  void typesDeclaredForInputsThatAreNotCsvAreNotedAndAnyScalarTitleIsTheTitle() throws IOException {
+    Path notes = Files.createDirectories(dir.resolve("year"));
+    Files.writeString(notes.resolve("y.md"), "---\ntitle: 2024\n---\nA year in review.\n");
+    FieldMapping typed =
+        new FieldMapping(
+            "id", "title", "text", "date", List.of(), Map.of("price", ValueType.NUMBER));
+    RecordReader reader = Readers.open(notes.toString(), null, typed, 1_000_000);
+    List<SourceRecord> records = new java.util.ArrayList<>();
+    reader.read(records::add);
+    assertThat(records.get(0).document().title()).isEqualTo("2024");
+    assertThat(reader.notes())
+        .contains(notes + ": --types applies to CSV/TSV columns only; not used for this input");
+  }
 }
