@@ -224,7 +224,7 @@ final class IndexCommand implements Callable<Integer> {
     if (!r.warnings().isEmpty()) {
       err.printf(
           Locale.ROOT,
-          "%d %s (kept, read as noted):%n",
+          "%d %s (indexed anyway, as each says):%n",
           r.warnings().size(),
           r.warnings().size() == 1 ? "warning" : "warnings");
       r.warnings().stream().limit(50).forEach(w -> err.println("  warning " + w));

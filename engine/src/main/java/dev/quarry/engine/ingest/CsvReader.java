@@ -131,7 +131,8 @@ public final class CsvReader implements RecordReader {
           ValueType t = inference.result();
           if (t != null) {
             types.put(column, t);
-            said.add(column + "=" + t.id());
+            String why = inference.why();
+            said.add(column + "=" + t.id() + (why == null ? "" : " (" + why + ")"));
           }
         });
     if (!said.isEmpty()) {

@@ -45,8 +45,7 @@ final class FrontMatter {
     }
     String first = lines.get(0).stripTrailing();
     if (first.equals("+++")) {
-      return new Split(
-          Map.of(), text, "TOML front matter (+++) is not supported; the block is kept as text");
+      return new Split(Map.of(), text, "TOML front matter (+++) is not supported");
     }
     if (!OPEN.contains(first)) {
       return new Split(Map.of(), text, null);
@@ -56,10 +55,7 @@ final class FrontMatter {
       close++;
     }
     if (close == lines.size()) {
-      return new Split(
-          Map.of(),
-          text,
-          "front matter opened with '---' on line 1 is never closed; the block is kept as text");
+      return new Split(Map.of(), text, "front matter opened with '---' on line 1 is never closed");
     }
     String block = String.join("\n", lines.subList(1, close));
     String body = String.join("\n", lines.subList(close + 1, lines.size()));
@@ -67,14 +63,10 @@ final class FrontMatter {
     try {
       parsed = yaml().load(block);
     } catch (YAMLException e) {
-      return new Split(
-          Map.of(), text, "front matter " + describe(e) + "; the block is kept as text");
+      return new Split(Map.of(), text, "front matter " + describe(e));
     }
     if (parsed != null && !(parsed instanceof Map<?, ?>)) {
-      return new Split(
-          Map.of(),
-          text,
-          "front matter is not a block of 'key: value' lines; the block is kept as text");
+      return new Split(Map.of(), text, "front matter is not a block of 'key: value' lines");
     }
     Map<String, Object> fields = new LinkedHashMap<>();
     if (parsed instanceof Map<?, ?> map) {

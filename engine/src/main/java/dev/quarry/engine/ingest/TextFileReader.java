@@ -122,7 +122,7 @@ public final class TextFileReader implements RecordReader {
       TextDocument doc = new TextDocument(id, title, split.body(), metadata);
       return split.problem() == null
           ? SourceRecord.ok(location, doc)
-          : SourceRecord.warned(location, doc, split.problem());
+          : SourceRecord.warned(location, doc, split.problem(), "the block is kept as text");
     } catch (IOException e) {
       return SourceRecord.rejected(location, "cannot read: " + e.getMessage());
     }

@@ -1,8 +1,10 @@
 package dev.quarry.engine.ingest;
 
 import dev.quarry.core.QuarryException;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -65,10 +67,14 @@ public enum ValueType {
 
   /**
    * Infers a column's type from its values: the first of integer, number, boolean and date that
-   * every non-empty value parses as, else keyword.
+   * every non-empty value parses as, else keyword. For a keyword column whose values were mostly of
+   * one type, it keeps the first value that was not, for the summary.
    */
   static final class Inference {
-    private final Set<ValueType> possible = EnumSet.of(INTEGER, NUMBER, BOOLEAN, DATE);
+    private static final List<ValueType> CANDIDATES = List.of(INTEGER, NUMBER, BOOLEAN, DATE);
+    private final Set<ValueType> possible = EnumSet.copyOf(CANDIDATES);
+    private final Map<ValueType, Long> matched = new EnumMap<>(ValueType.class);
+    private final Map<ValueType, String> firstMisfit = new EnumMap<>(ValueType.class);
     private long seen;
 
     void add(String raw) {
@@ -76,12 +82,42 @@ public enum ValueType {
         return;
       }
       seen++;
-      possible.removeIf(t -> t.parse(raw) == null);
+      for (ValueType t : CANDIDATES) {
+        if (t.parse(raw) != null) {
+          matched.merge(t, 1L, Long::sum);
+        } else if (possible.remove(t)) {
+          firstMisfit.put(t, raw);
+        }
+      }
     }
 
     /** The inferred type, or null when the column held no value. */
     ValueType result() {
       return seen == 0 ? null : possible.stream().findFirst().orElse(KEYWORD);
+    }
+
+    /**
+     * Why a column that was mostly of one type is keyword ({@code 41 of 42 values are number; not
+     * 'n/a'}), or null.
+     */
+    String why() {
+      if (result() != KEYWORD) {
+        return null;
+      }
+      return CANDIDATES.stream()
+          .filter(t -> matched.getOrDefault(t, 0L) * 2 > seen)
+          .findFirst()
+          .map(
+              t ->
+                  matched.get(t)
+                      + " of "
+                      + seen
+                      + " values are "
+                      + t.id()
+                      + "; not '"
+                      + firstMisfit.get(t)
+                      + "'")
+          .orElse(null);
     }
   }
 }

@@ -129,13 +129,15 @@ class UserMetadataTest {
       assertThat(r.warnings())
           .singleElement()
           .asString()
-          .contains("a.md: front matter is not valid YAML (line 2)");
+          .contains("a.md: front matter is not valid YAML (line 2)")
+          .endsWith("; the block is kept as text");
       assertThat(q.get("a.md").orElseThrow().text()).startsWith("---\ntitle: [unclosed");
     }
     try (Quarry q = Quarry.create(dir.resolve("strict"), CONFIG)) {
       assertThatThrownBy(() -> index(q, FieldMapping.DEFAULT, true, notes))
           .isInstanceOf(QuarryException.class)
           .hasMessageContaining("a.md: front matter is not valid YAML")
+          .hasMessageNotContaining("kept as text")
           .hasMessageContaining("--strict");
     }
   }
@@ -201,10 +203,10 @@ class UserMetadataTest {
     Files.writeString(
         csv,
         """
-        id,title,text,price,stock,in_stock,released,zip,sku,date
-        p1,Trail shoe,Light trail running shoe with a rock plate,59.5,12,true,2024-02-01,02139,100,2024-02-01
-        p2,Road shoe,Cushioned road running shoe for long runs,89,0,false,2023-09-15,10001,200,2023-09-15
-        p3,Rain jacket,Packable rain jacket for running in wet weather,45,3,TRUE,2022-04-30,,A-7,
+        id,title,text,price,stock,in_stock,released,zip,sku,date,weight
+        p1,Trail shoe,Light trail running shoe with a rock plate,59.5,12,true,2024-02-01,02139,100,2024-02-01,1.2
+        p2,Road shoe,Cushioned road running shoe for long runs,89,0,false,2023-09-15,10001,200,2023-09-15,n/a
+        p3,Rain jacket,Packable rain jacket for running in wet weather,45,3,TRUE,2022-04-30,,A-7,,3
         """);
     return csv;
   }
@@ -218,7 +220,8 @@ class UserMetadataTest {
           .contains(
               dir.resolve("products.csv")
                   + ": column types inferred: price=number, stock=integer, in_stock=boolean,"
-                  + " released=date, zip=keyword, sku=keyword (declare with --types)")
+                  + " released=date, zip=keyword, sku=keyword (2 of 3 values are integer; not 'A-7'),"
+                  + " weight=keyword (2 of 3 values are number; not 'n/a') (declare with --types)")
           .anyMatch(n -> n.contains("2 of 3 documents have the date field 'date'"));
       assertThat(q.collection().fields())
           .containsEntry("price", FieldType.DOUBLE)
