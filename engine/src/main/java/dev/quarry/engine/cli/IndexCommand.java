@@ -10,6 +10,7 @@ import dev.quarry.engine.ingest.IngestReport;
 import dev.quarry.engine.ingest.Progress;
 import dev.quarry.engine.ingest.Readers;
 import dev.quarry.engine.ingest.RecordReader;
+import dev.quarry.engine.ingest.ValueType;
 import dev.quarry.index.VectorEncoding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -87,6 +88,16 @@ final class IndexCommand implements Callable<Integer> {
   List<String> metadataFields = new ArrayList<>();
 
   @Option(
+      names = "--types",
+      split = ",",
+      paramLabel = "COL=TYPE",
+      description =
+          "Types of CSV/TSV columns: integer, number, boolean, date or keyword (e.g."
+              + " price=number,released=date). Other columns are inferred from their values, and the"
+              + " summary says what was inferred.")
+  List<String> types = new ArrayList<>();
+
+  @Option(
       names = "--chunk-tokens",
       paramLabel = "N",
       description = "Most tokens per chunk; 0 = the model's maximum. Default: ${DEFAULT-VALUE}.")
@@ -116,7 +127,13 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FieldMapping mapping =
-        new FieldMapping(idField, titleField, textField, dateField, metadataFields);
+        new FieldMapping(
+            idField,
+            titleField,
+            textField,
+            dateField,
+            metadataFields,
+            ValueType.parseDeclarations(types));
     int maxBytes = (int) Math.min(Integer.MAX_VALUE - 16, maxDocumentMb * 1_000_000);
     List<RecordReader> readers = new ArrayList<>();
     for (String input : inputs) {
@@ -204,6 +221,15 @@ final class IndexCommand implements Callable<Integer> {
       }
       err.println("  rejected " + problem);
     }
+    if (!r.warnings().isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "%d %s (indexed anyway, as each says):%n",
+          r.warnings().size(),
+          r.warnings().size() == 1 ? "warning" : "warnings");
+      r.warnings().stream().limit(50).forEach(w -> err.println("  warning " + w));
+    }
+    r.notes().forEach(n -> err.println("note: " + n));
     if (r.interrupted()) {
       err.println("what was written is committed; run the same command again to resume");
     }

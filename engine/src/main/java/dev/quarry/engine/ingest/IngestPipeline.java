@@ -88,6 +88,9 @@ public final class IngestPipeline {
             Thread.ofPlatform().name("quarry-prepare-", 0).daemon(true).factory());
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<String> rejected = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+    FieldTypes fieldTypes = new FieldTypes(collection.fields());
     AtomicLong chunksWritten = new AtomicLong();
     AtomicLong docsWritten = new AtomicLong();
     Preparer.Counters counters = new Preparer.Counters();
@@ -109,6 +112,7 @@ public final class IngestPipeline {
                             put(records, rec);
                             return !stop.get();
                           });
+                      notes.addAll(r.notes());
                     }
                   } catch (Throwable t) {
                     failure.compareAndSet(null, t);
@@ -167,19 +171,18 @@ public final class IngestPipeline {
         if (item == END) {
           ended = true;
         } else if (item instanceof SourceRecord rec) {
-          if (rec.rejected()) {
-            rejected.add(rec.location() + ": " + rec.problem());
-            if (options.strict()) {
-              stop.set(true);
-              throw QuarryException.invalid(
-                  rec.location()
-                      + ": "
-                      + rec.problem()
-                      + " (--strict stops at the first bad record)");
-            }
+          FieldTypes.Admitted admitted = rec.rejected() ? null : fieldTypes.admit(rec.document());
+          String problem = admitted == null ? rec.problem() : admitted.problem();
+          if (problem == null && rec.warning() != null) {
+            strictStop(rec.location(), rec.problem());
+            warnings.add(rec.location() + ": " + rec.warning());
+          }
+          if (problem != null) {
+            strictStop(rec.location(), problem);
+            rejected.add(rec.location() + ": " + problem);
           } else {
-            batch.add(rec.document());
-            batchChars += chars(rec.document());
+            batch.add(admitted.document());
+            batchChars += chars(admitted.document());
             accepted++;
           }
         }
@@ -234,8 +237,19 @@ public final class IngestPipeline {
         counters.embedded.sum(),
         counters.truncated.sum(),
         rejected,
+        warnings,
+        notes,
         (System.nanoTime() - start) / 1e9,
         stop.get());
+  }
+
+  /** Under {@code --strict}, the first bad record (or warning) ends the job. */
+  private void strictStop(String location, String problem) {
+    if (options.strict()) {
+      stop.set(true);
+      throw QuarryException.invalid(
+          location + ": " + problem + " (--strict stops at the first bad record)");
+    }
   }
 
   /**

@@ -14,6 +14,10 @@ import java.util.List;
  * @param embedded chunks embedded by the model
  * @param truncated chunks longer than the model's maximum tokens (cut)
  * @param rejected bad records with their location and reason
+ * @param warnings records kept but read differently than written (e.g. front matter that is not
+ *     valid YAML, kept as text), with their location
+ * @param notes what the readers say about their inputs: inferred column types, a date field that
+ *     few or no documents had
  * @param seconds wall time
  * @param interrupted stopped early (Ctrl-C); what was written is committed, a re-run resumes
  */
@@ -26,9 +30,13 @@ public record IngestReport(
     long embedded,
     long truncated,
     List<String> rejected,
+    List<String> warnings,
+    List<String> notes,
     double seconds,
     boolean interrupted) {
   public IngestReport {
     rejected = List.copyOf(rejected);
+    warnings = List.copyOf(warnings);
+    notes = List.copyOf(notes);
   }
 }

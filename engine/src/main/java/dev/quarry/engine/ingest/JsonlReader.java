@@ -1,6 +1,5 @@
 package dev.quarry.engine.ingest;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -27,12 +26,21 @@ public final class JsonlReader implements RecordReader {
   private final Supplier<InputStream> open;
   private final FieldMapping mapping;
   private final int maxBytes;
+  private final DateCoverage dates;
 
   public JsonlReader(String name, Supplier<InputStream> open, FieldMapping mapping, int maxBytes) {
     this.name = name;
     this.open = open;
     this.mapping = mapping;
     this.maxBytes = maxBytes;
+    this.dates = new DateCoverage(name, mapping.date());
+  }
+
+  @Override
+  public List<String> notes() {
+    return java.util.stream.Stream.concat(
+            dates.notes().stream(), mapping.typesUnused(name).stream())
+        .toList();
   }
 
   @Override
@@ -152,54 +160,35 @@ public final class JsonlReader implements RecordReader {
         metadata.put("date", date);
         continue;
       }
-      flatten(key, e.getValue(), metadata);
+      Values.flatten(key, java(e.getValue()), metadata);
     }
-    if (!mapping.metadata().isEmpty()) {
-      metadata.keySet().retainAll(new java.util.HashSet<>(withDate(mapping.metadata())));
-    }
+    mapping.keepListed(metadata);
+    dates.count(o.has(mapping.date()) && !o.get(mapping.date()).isJsonNull());
     return SourceRecord.ok(location, new TextDocument(id, title, text, metadata));
   }
 
-  private static List<String> withDate(List<String> keep) {
-    List<String> out = new ArrayList<>(keep);
-    out.add("date");
-    return out;
-  }
-
-  /** Scalars and lists of scalars become metadata; objects flatten to dotted names. */
-  private static void flatten(String key, JsonElement v, Map<String, Object> out) {
+  /** The JSON value as Java values for {@link Values#flatten}: maps, lists and scalars. */
+  private static Object java(JsonElement v) {
     if (v == null || v.isJsonNull()) {
-      return;
+      return null;
     }
-    if (v.isJsonPrimitive()) {
-      out.put(key, value(v.getAsJsonPrimitive()));
-    } else if (v.isJsonObject()) {
-      v.getAsJsonObject()
-          .entrySet()
-          .forEach(e -> flatten(key + "." + e.getKey(), e.getValue(), out));
-    } else if (v.isJsonArray()) {
-      JsonArray a = v.getAsJsonArray();
-      List<Object> values = new ArrayList<>();
-      for (JsonElement item : a) {
-        if (item.isJsonPrimitive()) {
-          values.add(value(item.getAsJsonPrimitive()));
-        }
-      }
-      if (!values.isEmpty() && values.stream().map(Object::getClass).distinct().count() == 1) {
-        out.put(key, values);
-      }
+    if (v.isJsonObject()) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      v.getAsJsonObject().entrySet().forEach(e -> map.put(e.getKey(), java(e.getValue())));
+      return map;
     }
-  }
-
-  private static Object value(JsonPrimitive p) {
+    if (v.isJsonArray()) {
+      List<Object> list = new ArrayList<>();
+      v.getAsJsonArray().forEach(item -> list.add(java(item)));
+      return list;
+    }
+    JsonPrimitive p = v.getAsJsonPrimitive();
     if (p.isBoolean()) {
       return p.getAsBoolean();
     }
     if (p.isNumber()) {
-      double d = p.getAsDouble();
-      return d == Math.rint(d) && Math.abs(d) < 9e15 && !p.getAsString().contains(".")
-          ? (Object) p.getAsLong()
-          : (Object) d;
+      Object n = Values.number(p.getAsString());
+      return n != null ? n : p.getAsString();
     }
     return p.getAsString();
   }

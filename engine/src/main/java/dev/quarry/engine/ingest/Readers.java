@@ -26,7 +26,7 @@ public final class Readers {
       throw new QuarryException(QuarryException.Kind.NOT_FOUND, "no such file or folder: " + input);
     }
     if (Files.isDirectory(path)) {
-      return new TextFileReader(path, maxBytes);
+      return new TextFileReader(path, mapping, maxBytes);
     }
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean gz = name.endsWith(".gz");
@@ -51,7 +51,7 @@ public final class Readers {
       case "jsonl" -> new JsonlReader(input, () -> stream(path, gz), mapping, maxBytes);
       case "csv" -> new CsvReader(input, () -> stream(path, gz), mapping, ',', maxBytes);
       case "tsv" -> new CsvReader(input, () -> stream(path, gz), mapping, '\t', maxBytes);
-      case "text" -> new TextFileReader(path, maxBytes);
+      case "text" -> new TextFileReader(path, mapping, maxBytes);
       default ->
           throw QuarryException.invalid(
               "unknown format '" + kind + "': use jsonl, csv, tsv or text");

@@ -13,6 +13,14 @@ public interface RecordReader {
   /** A short name of the input for messages. */
   String name();
 
+  /**
+   * What the summary should say about the input once it is read: the types inferred for its
+   * columns, a date field that few or no documents had.
+   */
+  default java.util.List<String> notes() {
+    return java.util.List.of();
+  }
+
   /** Documents given in code. */
   static RecordReader of(String name, java.util.List<TextDocument> documents) {
     return new RecordReader() {

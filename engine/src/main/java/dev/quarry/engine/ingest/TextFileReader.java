@@ -13,23 +13,37 @@ import java.util.stream.Stream;
 
 /**
  * Plain text and Markdown files, one document per file; a folder is read recursively. The id is the
- * path relative to the folder; metadata holds the path and the modification time; a Markdown file's
- * first heading is its title.
+ * path relative to the folder. Metadata: the keys of the file's YAML front matter ({@link
+ * FrontMatter}), then {@code path} and {@code modified} (the file's last-modified time) unless the
+ * front matter has them. The date field ({@code --date-field}, default {@code date}) is looked up
+ * there, so {@code --date-field modified} dates files by their modification time. The title is the
+ * front matter's title field, else a Markdown file's first heading, else the file name.
  */
 public final class TextFileReader implements RecordReader {
   static final List<String> EXTENSIONS = List.of(".txt", ".text", ".md", ".markdown");
 
   private final Path root;
+  private final FieldMapping mapping;
   private final int maxBytes;
+  private final DateCoverage dates;
 
-  public TextFileReader(Path root, int maxBytes) {
+  public TextFileReader(Path root, FieldMapping mapping, int maxBytes) {
     this.root = root;
+    this.mapping = mapping;
     this.maxBytes = maxBytes;
+    this.dates = new DateCoverage(root.toString(), mapping.date());
   }
 
   @Override
   public String name() {
     return root.toString();
+  }
+
+  @Override
+  public List<String> notes() {
+    return java.util.stream.Stream.concat(
+            dates.notes().stream(), mapping.typesUnused(name()).stream())
+        .toList();
   }
 
   @Override
@@ -81,10 +95,34 @@ public final class TextFileReader implements RecordReader {
           Files.isDirectory(root)
               ? root.relativize(file).toString()
               : file.getFileName().toString();
-      Map<String, Object> metadata = new LinkedHashMap<>();
-      metadata.put("path", file.toAbsolutePath().toString());
-      metadata.put("modified", Files.getLastModifiedTime(file).toInstant());
-      return SourceRecord.ok(location, new TextDocument(id, title(file, text), text, metadata));
+      FrontMatter.Split split = FrontMatter.split(text);
+      if (split.body().isBlank()) {
+        return SourceRecord.rejected(location, "no text after the front matter");
+      }
+      Map<String, Object> metadata = new LinkedHashMap<>(split.fields());
+      Object declared = metadata.remove(mapping.title());
+      String title =
+          declared != null && !(declared instanceof List<?>) && !declared.toString().isBlank()
+              ? declared.toString()
+              : title(file, split.body());
+      metadata.putIfAbsent("path", file.toAbsolutePath().toString());
+      metadata.putIfAbsent("modified", Files.getLastModifiedTime(file).toInstant());
+      Object raw = metadata.remove(mapping.date());
+      if (raw != null) {
+        Object date = raw instanceof String s ? Values.date(s) : raw;
+        if (!(date instanceof java.time.temporal.Temporal)) {
+          return SourceRecord.rejected(
+              location,
+              "document '" + id + "': field '" + mapping.date() + "' is not an ISO date: " + raw);
+        }
+        metadata.put("date", date);
+      }
+      mapping.keepListed(metadata);
+      dates.count(raw != null);
+      TextDocument doc = new TextDocument(id, title, split.body(), metadata);
+      return split.problem() == null
+          ? SourceRecord.ok(location, doc)
+          : SourceRecord.warned(location, doc, split.problem(), "the block is kept as text");
     } catch (IOException e) {
       return SourceRecord.rejected(location, "cannot read: " + e.getMessage());
     }
