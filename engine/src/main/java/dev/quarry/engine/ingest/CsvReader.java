@@ -70,7 +70,10 @@ public final class CsvReader implements RecordReader {
             String location = name + ":" + (row.getRecordNumber() + 1);
             return sink.test(toRecord(location, row, types));
           });
-    } catch (UncheckedIOException | IOException | IllegalStateException e) {
+    } catch (UncheckedIOException
+        | IOException
+        | IllegalStateException
+        | IllegalArgumentException e) { // the last: a header with an empty or repeated name
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
       sink.test(
           SourceRecord.rejected(
