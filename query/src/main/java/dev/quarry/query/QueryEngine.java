@@ -14,8 +14,8 @@ import dev.quarry.index.internal.LuceneDocs;
 import dev.quarry.query.filter.Filter;
 import dev.quarry.query.filter.FilterCompiler;
 import dev.quarry.query.filter.FilterText;
+import dev.quarry.query.rank.RecencyOrder;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -435,10 +435,10 @@ public final class QueryEngine {
 
     // Recency decay, only among candidates that are relevant: in a broad collection, decaying
     // every candidate would rank any recent document above an older relevant one. Candidates whose
-    // min-max normalized relevance reaches the gate are ranked by score × decay; the others follow
-    // them (docs/decisions/0005-recency-gate.md).
+    // min-max normalized relevance reaches the gate are ranked by score × decay, in log space; the
+    // others follow them (docs/decisions/0005-recency-gate.md, 0030-recency-log-space.md).
     if (decay && !ranked.isEmpty()) {
-      double halfLifeDays = recency.halfLife().toSeconds() / 86400.0;
+      RecencyOrder order = new RecencyOrder(asOf, recency.halfLife());
       // Relevance for the gate: the vector similarity when there is one (fused rank scores are
       // too flat to tell relevant from not), else the score.
       ToDoubleFunction<Candidate> base =
@@ -446,38 +446,53 @@ public final class QueryEngine {
       MinMax relevance = MinMax.of(ranked, base);
       MinMax fusedScores = fused ? MinMax.of(ranked, c -> c.score) : null;
       int eligible = 0;
+      int undated = 0;
       for (Candidate c : ranked) {
         double b = base.applyAsDouble(c);
         double rel = relevance.normalize(b);
-        Object date = document(c).first(recency.dateField());
-        double factor = 1;
-        if (date instanceof Instant t) {
-          double ageDays = Math.max(0, Duration.between(t, asOf).toSeconds() / 86400.0);
-          factor = Math.pow(0.5, ageDays / halfLifeDays);
-        }
         boolean relevant = rel >= recency.gate();
-        eligible += relevant ? 1 : 0;
-        c.parts.put("relevance", rel);
-        c.parts.put("decay", factor);
         // Within the gate, what is decayed is the mode's own ranking: a fused score (min-max
         // normalized) keeps the keyword evidence of a hybrid search; a vector search decays the
         // similarity itself (at most 1), since min-max relevance would exaggerate small similarity
-        // gaps against the age. Scores of the gated candidates are at least 1, the others' below.
+        // gaps against the age.
         double within =
-            fused
-                ? fusedScores.normalize(c.score)
-                : vectorLeg ? Math.max(0, Math.min(1, Double.isNaN(b) ? 0 : b)) : rel;
-        c.score = relevant ? 1 + within * factor : rel * factor;
+            !relevant
+                ? rel
+                : fused
+                    ? fusedScores.normalize(c.score)
+                    : vectorLeg ? Math.max(0, Math.min(1, Double.isNaN(b) ? 0 : b)) : rel;
+        Object date = document(c).first(recency.dateField());
+        RecencyOrder.Rank rank = order.rank(relevant, within, date instanceof Instant t ? t : null);
+        eligible += relevant ? 1 : 0;
+        undated += relevant && !rank.dated() ? 1 : 0;
+        c.parts.put("relevance", rel);
+        c.parts.put("decay", rank.factor());
+        if (rank.dated()) {
+          c.parts.put("ageDays", rank.ageDays());
+          c.parts.put("log2Decay", rank.log2Decay());
+        }
+        c.score = rank.score();
         c.parts.put("final", c.score);
       }
+      String decayed = fused ? "fused score" : vectorLeg ? "similarity" : "score";
       plan.add(
           String.format(
               Locale.ROOT,
               "recency: decay re-ranked the %d candidates with normalized relevance ≥ %.2f"
-                  + " (%s × 0.5^(age / half-life)); the others follow",
+                  + " (ln %s − ln 2 × age / half-life, the log of %s × 0.5^(age / half-life));"
+                  + " the others follow",
               eligible,
               recency.gate(),
-              fused ? "fused score" : vectorLeg ? "similarity" : "score"));
+              decayed,
+              decayed));
+      plan.add(
+          undated == 0
+              ? "recency: undated documents follow the dated ones (none among the relevant)"
+              : "recency: "
+                  + undated
+                  + " relevant candidate(s) have no '"
+                  + recency.dateField()
+                  + "' and follow the dated relevant ones, by relevance");
     }
 
     ranked.sort(
