@@ -3,6 +3,8 @@ package dev.quarry.query;
 import dev.quarry.core.QuarryException;
 import dev.quarry.index.KnnOptions;
 import dev.quarry.query.filter.Filter;
+import dev.quarry.query.interpret.EnglishInterpreter;
+import dev.quarry.query.interpret.QueryInterpreter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.Locale;
 /**
  * An immutable, validated search. Build with {@link #builder()}; every field has a default.
  *
- * @param text query text, with the keyword syntax of {@link QueryText}; may be null with a vector
+ * @param text query text, with the keyword syntax of {@link dev.quarry.query.interpret.QueryText};
+ *     may be null with a vector
  * @param vector a query vector instead of (or besides) text
  * @param k hits wanted (1..1000)
  * @param offset hits to skip, for paging
@@ -24,7 +27,8 @@ import java.util.Locale;
  * @param groupByParent one hit per parent document (chunks grouped)
  * @param like documents (ids) or texts the results should resemble
  * @param unlike documents (ids) or texts the results should not resemble
- * @param explain collect the plan and each hit's score parts
+ * @param explain collect the plan: what each stage decided and why
+ * @param interpreter reads the query text (default {@link EnglishInterpreter})
  */
 public record SearchRequest(
     String text,
@@ -40,7 +44,8 @@ public record SearchRequest(
     boolean groupByParent,
     Examples like,
     Examples unlike,
-    boolean explain) {
+    boolean explain,
+    QueryInterpreter interpreter) {
 
   /** Which rankings run. Persisted and parsed by {@link #id()}. */
   public enum Mode {
@@ -335,6 +340,9 @@ public record SearchRequest(
     if (mode == Mode.KEYWORD && !hasText) {
       throw QuarryException.invalid("keyword mode needs query text");
     }
+    if (interpreter == null) {
+      throw QuarryException.invalid("a search needs a query interpreter");
+    }
     vector = vector == null ? null : vector.clone();
   }
 
@@ -362,6 +370,7 @@ public record SearchRequest(
     private Examples like = Examples.NONE;
     private Examples unlike = Examples.NONE;
     private boolean explain;
+    private QueryInterpreter interpreter = EnglishInterpreter.INSTANCE;
 
     public Builder text(String v) {
       text = v;
@@ -438,6 +447,12 @@ public record SearchRequest(
       return this;
     }
 
+    /** Reads the query text in another language, or with a learned model. */
+    public Builder interpreter(QueryInterpreter v) {
+      interpreter = v;
+      return this;
+    }
+
     public SearchRequest build() {
       return new SearchRequest(
           text,
@@ -453,7 +468,8 @@ public record SearchRequest(
           groupByParent,
           like,
           unlike,
-          explain);
+          explain,
+          interpreter);
     }
   }
 }

@@ -86,7 +86,7 @@ class RecencyRankingTest {
           .as(mode.id())
           .containsExactly("day", "month", "year-1", "year-5", "year-20", "year-50");
       assertThat(r.hits().stream().map(SearchHit::score).distinct()).as(mode.id()).hasSize(6);
-      assertThat(r.hits().get(5).parts().get("ageDays"))
+      assertThat(r.hits().get(5).parts().recency().ageDays().getAsDouble())
           .isCloseTo(365.25 * 50, org.assertj.core.data.Offset.offset(1.0));
     }
   }
@@ -170,7 +170,8 @@ class RecencyRankingTest {
     assertThat(ids(r).get(4)).isEqualTo("cake");
     assertThat(String.join("\n", r.plan()))
         .contains("2 relevant candidate(s) have no 'date' and follow the dated relevant ones");
-    assertThat(r.hits().get(2).parts()).doesNotContainKey("ageDays");
+    assertThat(r.hits().get(2).parts().recency().date()).isNull();
+    assertThat(r.hits().get(2).parts().recency().ageDays()).isEmpty();
   }
 
   /**

@@ -184,8 +184,8 @@ final class SearchCommand implements Runnable {
           "%-48s %s%n",
           "",
           clip(d.text() == null ? "" : d.text().replaceAll("\\s+", " "), 100));
-      if (explain && !h.parts().isEmpty()) {
-        out.printf(Locale.ROOT, "%-48s score parts: %s%n", "", h.parts());
+      if (explain) {
+        out.printf(Locale.ROOT, "%-48s score parts: %s%n", "", h.parts().asMap());
       }
     }
     out.printf(Locale.ROOT, "(%d hits in %.1f ms)%n", r.hits().size(), r.tookMillis());
@@ -207,7 +207,7 @@ final class SearchCommand implements Runnable {
       JsonObject hit = Json.document(h.document());
       hit.addProperty("score", h.score());
       JsonObject parts = new JsonObject();
-      h.parts().forEach(parts::addProperty);
+      h.parts().asMap().forEach(parts::addProperty);
       hit.add("parts", parts);
       hits.add(hit);
     }
