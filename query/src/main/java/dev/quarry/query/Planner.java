@@ -51,7 +51,8 @@ final class Planner {
     }
     SearchPlan.Time time = time(r.recency(), in);
     List<String> filterParts = new ArrayList<>();
-    org.apache.lucene.search.Query filter = filter(r, in.filters(), exclusion, time, filterParts);
+    org.apache.lucene.search.Query filter =
+        filter(r, in.filters(), in.phrases(), exclusion, time, filterParts);
     int want = r.offset() + r.k();
     // Candidates to re-rank: fusion, a negation penalty, recency decay and grouping reorder them,
     // so they need a deeper list; a plain vector search keeps Lucene's order and needs only `want`
@@ -124,10 +125,14 @@ final class Planner {
     return new SearchPlan.Time(dated, asOf, cue, decay, byCoverage);
   }
 
-  /** The filter: request filter, field:value terms, windows, as-of, exclusions (null: none). */
+  /**
+   * The filter: request filter, field:value terms, required phrases, windows, as-of, exclusions
+   * (null: none).
+   */
   private org.apache.lucene.search.Query filter(
       SearchRequest r,
       TextFilters text,
+      List<String> phrases,
       Exclusion exclusion,
       SearchPlan.Time time,
       List<String> parts) {
@@ -143,6 +148,16 @@ final class Planner {
       fb.add(compiler.compile(eq), BooleanClause.Occur.FILTER);
       positiveClause = true;
       parts.add(FilterText.format(eq));
+    }
+    // A quoted phrase must occur: as a filter, it holds on the vector leg too, not only in BM25.
+    for (String phrase : phrases) {
+      if (compiler.analyze(phrase).isEmpty()) {
+        plan.add("phrase: \"" + phrase + "\" has no searchable words, so it is not required");
+      } else {
+        fb.add(compiler.textContains(phrase), BooleanClause.Occur.FILTER);
+        positiveClause = true;
+        parts.add("text contains \"" + phrase + "\"");
+      }
     }
     SearchRequest.Recency recency = r.recency();
     if (time.dated()) {

@@ -62,10 +62,32 @@ public final class QueryEngine {
     if (p.titles() != null) {
       ranked = TitleDemotion.demote(ranked, p.titles(), p.exclusion(), collection, plan);
     }
+    if (r.minScore().isPresent()) {
+      ranked = atLeast(ranked, r.minScore().getAsDouble(), plan);
+    }
     if (r.groupByParent()) {
       ranked = groupByParent(ranked, plan);
     }
     return new SearchResult(page(ranked, r.offset(), p.want()), plan.lines(), millisSince(start));
+  }
+
+  /** The candidates whose cosine similarity reaches {@code min}, before grouping and paging. */
+  private static List<Candidate> atLeast(List<Candidate> ranked, double min, Plan plan) {
+    List<Candidate> kept = new ArrayList<>();
+    for (Candidate c : ranked) {
+      if (c.cosine >= min) {
+        kept.add(c);
+      }
+    }
+    plan.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "min-score: %d of %d candidates have a cosine similarity ≥ %.2f (keyword-only ones have"
+                + " none)",
+            kept.size(),
+            ranked.size(),
+            min));
+    return kept;
   }
 
   /** The best chunk of each parent document, in rank order. */

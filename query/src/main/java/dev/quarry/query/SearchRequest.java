@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * An immutable, validated search. Build with {@link #builder()}; every field has a default.
@@ -29,6 +30,8 @@ import java.util.Locale;
  * @param unlike documents (ids) or texts the results should not resemble
  * @param explain collect the plan: what each stage decided and why
  * @param interpreter reads the query text (default {@link EnglishInterpreter})
+ * @param minScore only hits whose cosine similarity to the query vector is at least this, applied
+ *     before paging; hits found by keyword only have no cosine and are left out (empty: no floor)
  */
 public record SearchRequest(
     String text,
@@ -45,7 +48,8 @@ public record SearchRequest(
     Examples like,
     Examples unlike,
     boolean explain,
-    QueryInterpreter interpreter) {
+    QueryInterpreter interpreter,
+    OptionalDouble minScore) {
 
   /** Which rankings run. Persisted and parsed by {@link #id()}. */
   public enum Mode {
@@ -343,6 +347,17 @@ public record SearchRequest(
     if (interpreter == null) {
       throw QuarryException.invalid("a search needs a query interpreter");
     }
+    if (minScore.isPresent()) {
+      double m = minScore.getAsDouble();
+      if (!(m >= -1 && m <= 1)) {
+        throw QuarryException.invalid("min-score is a cosine similarity, in -1..1; got " + m);
+      }
+      if (mode == Mode.KEYWORD) {
+        throw QuarryException.invalid(
+            "min-score applies to the cosine similarity, which keyword mode does not compute:"
+                + " use hybrid or vector mode");
+      }
+    }
     vector = vector == null ? null : vector.clone();
   }
 
@@ -371,6 +386,7 @@ public record SearchRequest(
     private Examples unlike = Examples.NONE;
     private boolean explain;
     private QueryInterpreter interpreter = EnglishInterpreter.INSTANCE;
+    private OptionalDouble minScore = OptionalDouble.empty();
 
     public Builder text(String v) {
       text = v;
@@ -453,6 +469,12 @@ public record SearchRequest(
       return this;
     }
 
+    /** Only hits with at least this cosine similarity to the query vector. */
+    public Builder minScore(double v) {
+      minScore = OptionalDouble.of(v);
+      return this;
+    }
+
     public SearchRequest build() {
       return new SearchRequest(
           text,
@@ -469,7 +491,8 @@ public record SearchRequest(
           like,
           unlike,
           explain,
-          interpreter);
+          interpreter,
+          minScore);
     }
   }
 }
