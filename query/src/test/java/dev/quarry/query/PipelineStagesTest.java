@@ -98,6 +98,34 @@ class PipelineStagesTest {
   }
 
   @Test
+  void theKeywordLegDropsQuestionWordsAndNeedsHalfTheRest() {
+    FilterCompiler compiler = new FilterCompiler(collection.fields(), collection.analyzer());
+    KeywordLeg leg = new KeywordLeg(collection, compiler, new Plan(false));
+    String q = leg.query("how do I bake bread with yeast", List.of("sourdough"), null).toString();
+    assertThat(q).doesNotContain("text:how").contains("text:bread", "text:yeast");
+    assertThat(q).contains(")~2", "title:sourdough");
+    assertThat(leg.query("what is it", List.of(), null)).isNull();
+  }
+
+  @Test
+  void theVectorLegNeverReturnsItsOwnExamplesAndSortsByThePenalizedSimilarity() {
+    Plan lines = new Plan(true);
+    SearchRequest r =
+        SearchRequest.builder()
+            .like(List.of("bread"), List.of())
+            .mode(SearchRequest.Mode.VECTOR)
+            .recency(SearchRequest.Recency.NONE)
+            .explain(true)
+            .build();
+    Map<String, Candidate> all = new java.util.LinkedHashMap<>();
+    VectorLeg.Result result =
+        new VectorLeg(collection, embedder, lines).run(r, plan(r, lines), all);
+    assertThat(result.ran()).isTrue();
+    assertThat(result.ranked()).extracting(c -> c.id).doesNotContain("bread").first().isEqualTo("sourdough");
+    assertThat(lines.lines()).contains("vector: + mean of 1 positive examples");
+  }
+
+  @Test
   void reciprocalRankFusionSumsOneOverRankAndWeightedFusionNormalizes() {
     List<Candidate> vector = candidates("a", "b");
     List<Candidate> keyword = new ArrayList<>(List.of(vector.get(1), new Candidate("c")));
