@@ -1,5 +1,7 @@
 package dev.quarry.query;
 
+import dev.quarry.query.interpret.HtmlEntities;
+import dev.quarry.query.interpret.Spelling;
 import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

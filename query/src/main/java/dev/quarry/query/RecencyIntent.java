@@ -1,50 +1,13 @@
 package dev.quarry.query;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.quarry.query.interpret.EnglishRecencyCues;
 
-/**
- * Detects that a query asks for fresh results: the newest item or event ("latest", "newest", "this
- * week", "announced on Tuesday") or a situation still unfolding ("is heading for", "are being
- * recalled"). Words were chosen on our own sentences and the tuning splits of RealTime QA and
- * RecencyQA; false triggers are measured on RecencyQA (docs/evaluations.md, decisions/0021).
- *
- * <p>Words that ask for the present state of something ("current", "currently", "right now",
- * "nowadays", "these days", "as of now") are not cues: that state mostly changes over years ("the
- * current mayor of …"), and on RecencyQA's tuning split "current" and "currently" were most of the
- * triggers on slow-changing questions. Use {@code RecencyMode.FORCED} when the present state
- * changes quickly (prices, weather, standings).
- */
+/** The English recency cues ({@link EnglishRecencyCues}) behind the entry point harnesses call. */
 public final class RecencyIntent {
-  private static final Pattern CUES =
-      Pattern.compile(
-          // Not inside a hyphenated word: "code-breaking" is no news.
-          "(?<![\\w-])(latest|newest|most recent|recent|recently|"
-              + "up[- ]to[- ]date|this (?:week|month|year|morning|weekend)|"
-              + "today|tonight|yesterday|last (?:week|night|month)|past (?:week|few days)|just (?:released|announced|launched)|"
-              + "breaking|new release|newly|"
-              // News phrasing ("announced on Tuesday", "this fall"), added from RealTime QA's
-              // tuning split; on RecencyQA's tuning split they fire on 1 of 358 slow-changing
-              // questions.
-              + "announced|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-              + "this (?:fall|spring|summer|winter|season)|next (?:week|month)|"
-              // Something under way: "is/are (now) <verb>-ing" ("is heading for", "are being
-              // recalled"), but not nouns in -ing ("what is the building …" has no cue; "is
-              // king" is excluded). Opening a question or after how/why, the -ing word is the
-              // subject ("Is smoking bad", "How is baking soda different"), not an event.
-              + "(?<=\\w\\s)(?<!\\bhow\\s)(?<!\\bwhy\\s)(?:is|are)\\s+(?:now\\s+)?"
-              + "(?!(?:some|any|every|no)thing\\b|king\\b|spring\\b|string\\b|morning\\b|evening\\b"
-              + "|building\\b|during\\b)[a-z]{2,}ing)\\b",
-          Pattern.CASE_INSENSITIVE);
-
   private RecencyIntent() {}
 
   /** The cue that fired, or null. */
   public static String cue(String query) {
-    if (query == null) {
-      return null;
-    }
-    Matcher m = CUES.matcher(query);
-    return m.find() ? m.group(1) : null;
+    return EnglishRecencyCues.cue(query);
   }
 }

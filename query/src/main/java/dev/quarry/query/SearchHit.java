@@ -1,19 +1,21 @@
 package dev.quarry.query;
 
 import dev.quarry.index.Document;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * One ranked result.
  *
  * @param id document id
- * @param score the final score (higher is better; its scale depends on the mode: cosine for vector
- *     search, BM25 for keyword, fused rank score for hybrid, times the recency decay)
+ * @param score the ranking score (higher is better; its scale depends on the mode and on what
+ *     re-ranked it: cosine for vector search, BM25 for keyword, fused rank score for hybrid, a
+ *     recency tier and order under recency decay); {@link ScoreParts#cosine} is the one a person
+ *     reads
  * @param document the stored document (vector included)
- * @param parts the score's parts when explain was asked (e.g. vector, keyword, penalty, decay)
+ * @param parts what the score is made of
  */
-public record SearchHit(String id, double score, Document document, Map<String, Double> parts) {
+public record SearchHit(String id, double score, Document document, ScoreParts parts) {
   public SearchHit {
-    parts = Map.copyOf(parts);
+    Objects.requireNonNull(parts, "parts");
   }
 }

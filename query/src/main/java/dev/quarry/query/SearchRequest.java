@@ -3,15 +3,19 @@ package dev.quarry.query;
 import dev.quarry.core.QuarryException;
 import dev.quarry.index.KnnOptions;
 import dev.quarry.query.filter.Filter;
+import dev.quarry.query.interpret.EnglishInterpreter;
+import dev.quarry.query.interpret.QueryInterpreter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * An immutable, validated search. Build with {@link #builder()}; every field has a default.
  *
- * @param text query text, with the keyword syntax of {@link QueryText}; may be null with a vector
+ * @param text query text, with the keyword syntax of {@link dev.quarry.query.interpret.QueryText};
+ *     may be null with a vector
  * @param vector a query vector instead of (or besides) text
  * @param k hits wanted (1..1000)
  * @param offset hits to skip, for paging
@@ -24,7 +28,10 @@ import java.util.Locale;
  * @param groupByParent one hit per parent document (chunks grouped)
  * @param like documents (ids) or texts the results should resemble
  * @param unlike documents (ids) or texts the results should not resemble
- * @param explain collect the plan and each hit's score parts
+ * @param explain collect the plan: what each stage decided and why
+ * @param interpreter reads the query text (default {@link EnglishInterpreter})
+ * @param minScore only hits whose cosine similarity to the query vector is at least this, applied
+ *     before paging; hits found by keyword only have no cosine and are left out (empty: no floor)
  */
 public record SearchRequest(
     String text,
@@ -40,7 +47,9 @@ public record SearchRequest(
     boolean groupByParent,
     Examples like,
     Examples unlike,
-    boolean explain) {
+    boolean explain,
+    QueryInterpreter interpreter,
+    OptionalDouble minScore) {
 
   /** Which rankings run. Persisted and parsed by {@link #id()}. */
   public enum Mode {
@@ -335,6 +344,20 @@ public record SearchRequest(
     if (mode == Mode.KEYWORD && !hasText) {
       throw QuarryException.invalid("keyword mode needs query text");
     }
+    if (interpreter == null) {
+      throw QuarryException.invalid("a search needs a query interpreter");
+    }
+    if (minScore.isPresent()) {
+      double m = minScore.getAsDouble();
+      if (!(m >= -1 && m <= 1)) {
+        throw QuarryException.invalid("min-score is a cosine similarity, in -1..1; got " + m);
+      }
+      if (mode == Mode.KEYWORD) {
+        throw QuarryException.invalid(
+            "min-score applies to the cosine similarity, which keyword mode does not compute:"
+                + " use hybrid or vector mode");
+      }
+    }
     vector = vector == null ? null : vector.clone();
   }
 
@@ -362,6 +385,8 @@ public record SearchRequest(
     private Examples like = Examples.NONE;
     private Examples unlike = Examples.NONE;
     private boolean explain;
+    private QueryInterpreter interpreter = EnglishInterpreter.INSTANCE;
+    private OptionalDouble minScore = OptionalDouble.empty();
 
     public Builder text(String v) {
       text = v;
@@ -438,6 +463,18 @@ public record SearchRequest(
       return this;
     }
 
+    /** Reads the query text in another language, or with a learned model. */
+    public Builder interpreter(QueryInterpreter v) {
+      interpreter = v;
+      return this;
+    }
+
+    /** Only hits with at least this cosine similarity to the query vector. */
+    public Builder minScore(double v) {
+      minScore = OptionalDouble.of(v);
+      return this;
+    }
+
     public SearchRequest build() {
       return new SearchRequest(
           text,
@@ -453,7 +490,9 @@ public record SearchRequest(
           groupByParent,
           like,
           unlike,
-          explain);
+          explain,
+          interpreter,
+          minScore);
     }
   }
 }

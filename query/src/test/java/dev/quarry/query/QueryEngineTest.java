@@ -152,7 +152,7 @@ class QueryEngineTest {
         engine.search(SearchRequest.builder("the latest Nimbus phone").k(3).explain(true).build());
     assertThat(ids(r).get(0)).isEqualTo("phone-5");
     assertThat(String.join("\n", r.plan())).contains("decay applied (auto: cue 'latest')");
-    assertThat(r.hits().get(0).parts()).containsKey("decay");
+    assertThat(r.hits().get(0).parts().recency()).isNotNull();
     SearchResult plain =
         engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
     assertThat(String.join("\n", plain.plan()))
@@ -448,7 +448,7 @@ class QueryEngineTest {
     List<String> ranked = ids(on);
     assertThat(ranked.getLast()).isEqualTo("st-redux");
     assertThat(ranked.getFirst()).isEqualTo("st-mobx");
-    assertThat(on.hits().getLast().parts()).containsEntry("titledAfterExcluded", 1.0);
+    assertThat(on.hits().getLast().parts().titledAfterExcluded()).isTrue();
     assertThat(String.join("\n", on.plan()))
         .contains("documents titled after it ranked last")
         .contains("1 candidate(s) titled after \"Redux\" ranked after the rest: st-redux");
@@ -472,7 +472,7 @@ class QueryEngineTest {
 
   private List<String> demoted(String query, SearchRequest.Negation n) {
     return vectorSearch(query, n, 20).hits().stream()
-        .filter(h -> h.parts().containsKey("titledAfterExcluded"))
+        .filter(h -> h.parts().titledAfterExcluded())
         .map(SearchHit::id)
         .toList();
   }
@@ -587,7 +587,7 @@ class QueryEngineTest {
   private java.util.Map<String, Double> penalties(String query, SearchRequest.Negation n) {
     java.util.Map<String, Double> out = new java.util.TreeMap<>();
     for (SearchHit h : vectorSearch(query, n, 20).hits()) {
-      out.put(h.id(), h.parts().get("penalty"));
+      out.put(h.id(), h.parts().asMap().get("penalty"));
     }
     return out;
   }
@@ -653,7 +653,7 @@ class QueryEngineTest {
     SearchResult r =
         engine.search(SearchRequest.builder("chocolate cake").k(1).explain(true).build());
     assertThat(ids(r)).containsExactly("cake");
-    assertThat(r.hits().get(0).parts()).containsKeys("vector", "keyword", "fused");
+    assertThat(r.hits().get(0).parts().asMap()).containsKeys("vector", "keyword", "fused");
     assertThat(String.join("\n", r.plan())).contains("fusion: reciprocal rank fusion, k=60");
   }
 }

@@ -510,7 +510,7 @@ public final class ExcluirEval implements Callable<Integer> {
   }
 
   private static boolean titled(List<SearchHit> hits, int rank) {
-    return hits.get(rank - 1).parts().containsKey("titledAfterExcluded");
+    return hits.get(rank - 1).parts().titledAfterExcluded();
   }
 
   /**

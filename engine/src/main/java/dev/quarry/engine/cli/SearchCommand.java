@@ -83,6 +83,14 @@ final class SearchCommand implements Runnable {
               + " (docs/query.md); 0 = cues only. Default: ${DEFAULT-VALUE}.")
   int freshDays = (int) SearchRequest.Recency.DEFAULT_FRESH.toDays();
 
+  @Option(
+      names = "--min-score",
+      paramLabel = "COS",
+      description =
+          "Only hits whose cosine similarity to the query is at least this (-1..1), before"
+              + " paging; hits found by keyword only have none and are left out.")
+  Double minScore;
+
   @Option(names = "--no-negation", description = "Do not interpret 'X but not Y' style exclusions.")
   boolean noNegation;
 
@@ -122,6 +130,9 @@ final class SearchCommand implements Runnable {
     }
     if (noNegation) {
       b.negation(SearchRequest.Negation.OFF);
+    }
+    if (minScore != null) {
+      b.minScore(minScore);
     }
     SearchRequest request = b.build();
     try (Quarry quarry =
@@ -164,7 +175,7 @@ final class SearchCommand implements Runnable {
       return;
     }
     out.printf(
-        Locale.ROOT, "%-4s %-8s %-24s %-10s %s%n", "#", "score", "id", "date", "title / text");
+        Locale.ROOT, "%-4s %-8s %-24s %-10s %s%n", "#", "cosine", "id", "date", "title / text");
     int rank = offset + 1;
     for (SearchHit h : r.hits()) {
       Document d = h.document();
@@ -173,9 +184,9 @@ final class SearchCommand implements Runnable {
       String title = d.title() == null ? "" : d.title();
       out.printf(
           Locale.ROOT,
-          "%-4d %-8.4f %-24s %-10s %s%n",
+          "%-4d %-8s %-24s %-10s %s%n",
           rank++,
-          h.score(),
+          ReadableScore.cosine(h.parts()),
           clip(h.id(), 24),
           when,
           clip(title, 60));
@@ -184,8 +195,12 @@ final class SearchCommand implements Runnable {
           "%-48s %s%n",
           "",
           clip(d.text() == null ? "" : d.text().replaceAll("\\s+", " "), 100));
-      if (explain && !h.parts().isEmpty()) {
-        out.printf(Locale.ROOT, "%-48s score parts: %s%n", "", h.parts());
+      String why = ReadableScore.of(h.parts());
+      if (!why.isEmpty()) {
+        out.printf(Locale.ROOT, "%-48s score: %s%n", "", why);
+      }
+      if (explain) {
+        out.printf(Locale.ROOT, "%-48s score parts: %s%n", "", h.parts().asMap());
       }
     }
     out.printf(Locale.ROOT, "(%d hits in %.1f ms)%n", r.hits().size(), r.tookMillis());
@@ -207,7 +222,7 @@ final class SearchCommand implements Runnable {
       JsonObject hit = Json.document(h.document());
       hit.addProperty("score", h.score());
       JsonObject parts = new JsonObject();
-      h.parts().forEach(parts::addProperty);
+      h.parts().asMap().forEach(parts::addProperty);
       hit.add("parts", parts);
       hits.add(hit);
     }

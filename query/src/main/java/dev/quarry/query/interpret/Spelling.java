@@ -1,14 +1,14 @@
-package dev.quarry.query;
+package dev.quarry.query.interpret;
 
 /** Tolerance for one-letter typos in names and cue words ("Hallstat", "Exluding"). */
-final class Spelling {
+public final class Spelling {
   private Spelling() {}
 
   /**
    * Whether two words of five letters or more differ by one wrong, missing, extra or swapped
    * letter. Digits must match exactly: "1998" and "1999" name different seasons or films.
    */
-  static boolean oneLetterApart(String a, String b) {
+  public static boolean oneLetterApart(String a, String b) {
     if (Math.min(a.length(), b.length()) < 5
         || Math.abs(a.length() - b.length()) > 1
         || !a.chars().allMatch(Character::isLetter)
@@ -41,7 +41,7 @@ final class Spelling {
    * with digits, or shorter than four letters, are alike only when equal: "1998" is not "1999", and
    * "Ali" is not "Al".
    */
-  static double similarity(String a, String b) {
+  public static double similarity(String a, String b) {
     if (a.equals(b)) {
       return 1;
     }

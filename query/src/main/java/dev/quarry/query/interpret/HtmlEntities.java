@@ -1,13 +1,13 @@
-package dev.quarry.query;
+package dev.quarry.query.interpret;
 
 /**
  * The HTML entities that text scraped from web pages carries into queries and titles ("Harold
  * &amp;amp; Kumar"), resolved so that matching sees the characters.
  */
-final class HtmlEntities {
+public final class HtmlEntities {
   private HtmlEntities() {}
 
-  static String unescape(String s) {
+  public static String unescape(String s) {
     return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
   }
 }

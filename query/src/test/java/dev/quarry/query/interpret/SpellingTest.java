@@ -1,4 +1,4 @@
-package dev.quarry.query;
+package dev.quarry.query.interpret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.quarry.query;
+package dev.quarry.query.interpret;
 
 import dev.quarry.core.QuarryException;
 import java.time.LocalDate;

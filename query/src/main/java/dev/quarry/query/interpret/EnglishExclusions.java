@@ -1,0 +1,527 @@
+package dev.quarry.query.interpret;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds natural-language exclusions: "X but not Y", "X excluding Y", "X except Y", "X other than
+ * Y", "X besides Y", "X without Y", "X not about Y", "X but don't mention Y", "X that are not part
+ * of Y", "X (excluding Y)", "X, ruling out Y", the leading forms "Apart from Y, X", "Other than Y,
+ * X", "Besides Y, X", "Except (for) Y, X", "Not including Y, X", "With the exception of Y, X", "In
+ * addition to Y, what other X", "What other X, not to mention Y", and a closing "… ? Please exclude
+ * Y." Filler such as "any information about" is cut from the excluded part, and a one-letter typo
+ * in a long leading cue word ("Exluding Y, …") is read as the cue. Rules were written from our own
+ * sentences and from ExcluIR's queries outside its held-out report split
+ * (docs/decisions/0004-negation.md).
+ */
+public final class EnglishExclusions {
+
+  /**
+   * Where an excluded part ends: a clause mark, or a sentence's period, question or exclamation
+   * mark (followed by a space), but not the period of an initial or a title ("Anna K. Berg", "Leeds
+   * U.F.C.", "St. Olof", "Qry 2.0.1", "Hey-Ho!"). Marks inside quotation marks never end it (see
+   * {@link #protectQuotes}).
+   */
+  private static final String END =
+      "(?=[,;:]|[?!](?=\\s|$)|(?<!\\b(?:\\p{Lu}|"
+          + "Mr|Mrs|Ms|Dr|St|Jr|Sr|Mt|Ft|No|vs|Inc|Co|Ltd|Gen|Gov|Rep|Sen|Rev|Prof|Capt|Col|Lt))"
+          + "\\.(?=\\s|$)|$)";
+
+  private static final String LEADING_CUES =
+      "apart from|other than|besides|except for|except|excluding|aside from|not counting"
+          + "|not including|with the exception of|disregarding|without|refraining from"
+          + "|please avoid|leaving out|leaving aside|setting aside|outside of|ignoring|ignore"
+          + "|barring|irrespective of|unlike|ruling out|ruled out"
+          + "|distinguishing (?:it|itself|them|themselves) from"
+          + "|(?:does|do)(?: not|n't) (?:include|consider)";
+
+  /** A question word that asks for an entity. */
+  private static final String ASKING = "what|which|who|whom|where";
+
+  /** What a main clause after a leading exclusion starts with, to skip commas inside the span. */
+  private static final String CLAUSE_START =
+      "(?:(?:in|on|at|for|from|to|by|with|of|during|under) (?:which|what|whom|whose)"
+          + "|what|which|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|could"
+          + "|would|will|has|have|had|name|list|tell|give|provide|describe|please)\\b";
+
+  private static final Pattern LEADING_BEFORE_CLAUSE =
+      Pattern.compile(
+          "^\\s*(" + LEADING_CUES + ")\\s+(.+?),\\s*(" + CLAUSE_START + ".+)$",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern LEADING =
+      Pattern.compile("^\\s*(" + LEADING_CUES + ")\\s+(.+?),\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+
+  /** "Y aside, X": the cue after the excluded part. */
+  private static final Pattern ASIDE =
+      Pattern.compile("^\\s*(.+?)\\s+(aside),\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Cues that can only mean "leave it out" ("excluding", "without mentioning", "please omit"): the
+   * excluded part they open may be a longer description than after "without" or "besides", which
+   * also start ordinary phrases ("a world without cars").
+   */
+  private static final Pattern EXPLICIT =
+      Pattern.compile(
+          "^(?:.*\\b(?:exclud|includ|mention|discuss|consider|cover|omit|ignor|avoid|disregard"
+              + "|refer to|talk about|provide|involve|want|need|leave out|skip|no information"
+              + "|no details|no mention)"
+              + "|without (?:mentioning|considering|discussing|including|involving|referring to"
+              + "|touching on|delving into|going into|bringing up|taking into account)\\b)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Words in a short quotation ("the film \"Rain Without a Cloud\""), kept together. */
+  private static final Pattern QUOTED = Pattern.compile("\"[^\"]{1,100}\"");
+
+  /** Stand-ins for a quotation's spaces and marks, so that no pattern looks inside it. */
+  private static final String MARKS = " .,;:?!";
+
+  private static final char FIRST_STAND_IN = '\uE000';
+
+  /**
+   * "In addition to Y", "on top of Y", "beyond Y", "regardless of Y" (and a trailing "not to
+   * mention Y") exclude Y only when the query asks for something other or else: "In addition to Y,
+   * what other …".
+   */
+  private static final String ADDITIVE_CUES = "in addition to|on top of|beyond|regardless of";
+
+  /**
+   * The comma before the main clause, when there is one: "Regardless of its founder, Ann Roe, what
+   * else …" keeps the apposition in the excluded part.
+   */
+  private static final Pattern ADDITIVE_BEFORE_CLAUSE =
+      Pattern.compile(
+          "^\\s*("
+              + ADDITIVE_CUES
+              + ")\\s+(.+?),\\s*("
+              + CLAUSE_START
+              + ".*\\b(?:other|else|another|what more)\\b.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ADDITIVE_LEADING =
+      Pattern.compile(
+          "^\\s*(" + ADDITIVE_CUES + ")\\s+(.+?),\\s*(.+\\b(?:other|else|another|what more)\\b.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "In addition to Y, which X …?" (or "…, can you suggest X?", "…, are there X?", "…, the firm
+   * sells which X?") asks for the X beyond Y, like "what other X"; a statement after the comma ("In
+   * addition to being a singer, she acts") is not an exclusion, nor is one followed by another
+   * sentence ("…, she acts; which films …?").
+   */
+  private static final Pattern ADDITIVE_QUESTION =
+      Pattern.compile(
+          "^\\s*(in addition to)\\s+(.+?),\\s*((?:(?:"
+              + ASKING
+              + "|(?:can|could) you|(?:are|is) there)\\b.+"
+              + "|[^;?!]*?\\b(?:which|what)\\b[^;?!]*)\\?)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "In addition to Y, the firm also sells what?": asking for more, beyond Y. */
+  private static final Pattern ADDITIVE_ALSO =
+      Pattern.compile(
+          "^\\s*(in addition to|on top of)\\s+(.+?),\\s*(.+\\balso\\b.+\\?)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ADDITIVE_TRAILING =
+      Pattern.compile(
+          "^(.*\\b(?:other|else)\\b.*?),?\\s+(in addition to|on top of|not to mention|outside"
+              + "|regardless of)"
+              + "\\s+(.+?)"
+              + END
+              + "(.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Where else is the plant found, in addition to Ghana?": more beyond Y, asked as a question. */
+  private static final Pattern ADDITIVE_AFTER_QUESTION =
+      Pattern.compile(
+          "^((?:what|which|who|where|when|how|can|could)\\b.+?),\\s+(in addition to)\\s+(.+?)"
+              + END
+              + "(.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final List<Pattern> TRAILING =
+      List.of(
+          Pattern.compile(
+              "^(.+?),?\\s+(but not|and not|excluding|except for|except|other than|apart from"
+                  + "|aside from|aside of|besides|not including|with the exception of|disregarding"
+                  + "|while (?:\\w+ly )?(?:avoiding|avoid|omitting|ignoring|overlooking)"
+                  + "|(?:deliberately )?omitting|rather than|instead of|leaving out|leaving aside"
+                  + "|outside of|not counting|setting aside|ruling out"
+                  + "|(?:but |and )?(?:to )?distinguish(?:ing)? (?:it|itself|them|themselves) from"
+                  + "|(?:and |but )?(?:(?:could|can|would) you |please )*refrain from"
+                  + " (?:mentioning|discussing|including)"
+                  + "|(?:but |while |and )?not (?:discussing|mentioning|considering|covering"
+                  + "|focusing on)"
+                  + "|(?:but )?I (?:do not|don't) (?:want|need)(?: to (?:know|hear|read|see))?"
+                  + "(?: about)?"
+                  + "|(?:please|to|let's|can you|and|specifically) exclude"
+                  + "|(?:please|and|but|can you|but can you|let's|but let's)(?: please)?"
+                  + " (?:ignore|avoid|leave out|omit|skip)"
+                  + "|(?:and|but) avoiding|(?:making|make) sure to (?:leave out|exclude|omit)"
+                  + "|(?:specifically )?excludes|not (?:interested in|looking for|seeking)"
+                  + "|(?:(?:do|does|did|ca)n't|(?:do|does|did|can) ?not|let's not|while not"
+                  + "|please not|(?:make )?sure not to|should not)"
+                  + " (?:include|involve|mention(?:ing)?|discuss|refer to|talk about|provide|cover"
+                  + "|touch on"
+                  + "|cite|rely on|take into account|consider)"
+                  + "|no (?:information|details|mention)"
+                  + "|(?:that|which|who|but) (?:are|is|was|were) not (?:part of|written by|associated with"
+                  + "|related to|about|by|from|affiliated with|connected to|covered in|owned by"
+                  + "|linked to|involved (?:in|with))"
+                  + "|(?:that|which|who) (?:are|is|was|were) (?:independent of|separate from)"
+                  + "|(?:that|which) differs? from"
+                  + "|(?:remember|be sure) not to (?:include|mention|discuss)"
+                  + "|(?:that|which) (?:is|are|was|were) not(?= (?:the|a|an) | ?(?-i:\\p{Lu}))"
+                  + "|(?:that|which) (?:is|are|was|were) different from|but nothing about"
+                  + "|(?:that )?(?:has|have) nothing to do with"
+                  + "|(?:that )?(?:doesn't|does not|don't|do not) have anything to do with)\\s+(.+?)"
+                  + END
+                  + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
+          Pattern.compile(
+              "^(.+?)\\s+(without|not about|not involving|not related to|unrelated to"
+                  + "|that (?:do|does|did) not (?:use|mention|involve|include))\\s+(.+?)"
+                  + END
+                  + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
+          ADDITIVE_TRAILING,
+          ADDITIVE_AFTER_QUESTION,
+          // "…, avoid any details about Y": only after a comma, so that "how to avoid burnout" is
+          // left alone.
+          Pattern.compile(
+              "^(.+?),\\s+(?:but\\s+)?(?:please\\s+)?(avoid|avoiding|block|ignoring|ignore)\\s+(.+?)"
+                  + END
+                  + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
+          // "laptops for coding, not gaming": "not" opens an excluded part only after a comma.
+          Pattern.compile(
+              "^(.+?),\\s+(not)\\s+(?!only|just|even|to|too|that|so|as|because|sure|yet|all|much)"
+                  + "(.+?)"
+                  + END
+                  + "(.*)$",
+              Pattern.CASE_INSENSITIVE));
+
+  /**
+   * "What does X have that Y does not have?": what X has beyond Y, so Y is left out. Y is the
+   * subject between "that" and the negated verb, a short name.
+   */
+  private static final Pattern LACKING =
+      Pattern.compile(
+          "^(.+?)\\s+that\\s+(\\S+(?:\\s+\\S+){0,5}?)\\s+((?:does|do|did)(?: not|n't)"
+              + " (?:have|possess|discuss|cover|mention|include|offer|share))\\b(.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "X not only did Y, but also what?": the question asks for what is beyond Y. Only when "but
+   * also" is followed by a question word or nothing; "not only light but also cheap" asks for both.
+   */
+  private static final Pattern NOT_ONLY =
+      Pattern.compile(
+          "^(.*?)\\s*\\b(not only)\\s+(.+?),?\\s+(but also\\b\\s*(?:(?:in |at |for |with )?(?:"
+              + ASKING
+              + ")\\b.*)?\\??)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** How many cues of one trailing form are tried, from the first on. */
+  private static final int MAX_CUES = 3;
+
+  private static final Pattern NOTHING = Pattern.compile("(?!)");
+
+  /**
+   * An excluded part that goes on into a clause of time or reason ("besides the old stadium when
+   * making room for the new one"): the entity ends before it, and the clause belongs to the
+   * question.
+   */
+  private static final Pattern CLAUSE_AFTER_ENTITY =
+      Pattern.compile(
+          "^(.+?)\\s+((?:when|while|whilst|because|although|whereas)\\b.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * An exclusion in parentheses ("any opera (excluding Genoveva) by him"), read as one set off by
+   * commas; not a phrase cut short inside them ("the most (but not a majority of) votes").
+   */
+  private static final Pattern PARENTHESISED =
+      Pattern.compile(
+          "\\s*\\(((?:but not|not|excluding|except for|except|other than|apart from|aside from"
+              + "|besides|not including|without)\\s+[^()]+(?<!\\s(?:of|a|an|the|to)))\\)"
+              + "(\\s*[\\p{L}\\p{N}])?",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A form that reads the whole query, by the numbers of its groups: the cue, the excluded part,
+   * the positive part and what follows the excluded part (0: nothing), and the excluded part's
+   * longest length in words.
+   */
+  private record Form(
+      Pattern pattern, int cue, int excluded, int positive, int rest, int maxWords) {
+    /** Cue, excluded part, positive part, in that order. */
+    static Form leading(Pattern pattern, int maxWords) {
+      return new Form(pattern, 1, 2, 3, 0, maxWords);
+    }
+  }
+
+  /**
+   * The forms tried before the closing request and the trailing ones. A leading cue closed by a
+   * comma and a main clause bounds the excluded part reliably, so it may be a longer description
+   * ("Besides his rival, the former champion Ed Ray, who …").
+   */
+  private static final List<Form> WHOLE_QUERY_FORMS =
+      List.of(
+          Form.leading(LEADING_BEFORE_CLAUSE, 20),
+          Form.leading(ADDITIVE_BEFORE_CLAUSE, 20),
+          Form.leading(ADDITIVE_LEADING, 12),
+          Form.leading(ADDITIVE_QUESTION, 12),
+          Form.leading(ADDITIVE_ALSO, 12),
+          Form.leading(LEADING, 12),
+          new Form(ASIDE, 2, 1, 3, 0, 12),
+          new Form(LACKING, 3, 2, 1, 4, 6),
+          new Form(NOT_ONLY, 2, 3, 1, 4, 12));
+
+  /** A closing request: "Who coached X? Please exclude any details about Y." */
+  private static final Pattern CLOSING =
+      Pattern.compile(
+          "^(.+?[?.!])\\s+\\(?(?:note:\\s*)?(?:however,?\\s+|but\\s+|and\\s+)?"
+              + "(?:please\\s+|let's\\s+(?:\\w+ly\\s+)?|kindly\\s+)?(exclude|ignore|omit|leave out"
+              + "|do not include|don't include|refrain from (?:discussing|mentioning|including)"
+              + "|(?:do not|don't) (?:mention|discuss|provide|refer to|talk about))"
+              + "\\s+(.+?)[.?!)]*\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Words in front of the excluded entity that only say how to exclude it ("including any
+   * information about the harbour market"); cut repeatedly so that the entity itself is what gets
+   * embedded and matched.
+   */
+  private static final Pattern FILLER =
+      Pattern.compile(
+          "^(?:the|a|an|any|anything|including|mentioning|considering|using|discussing"
+              + "|involving|referring to|referencing|touching on|delving into|taking into account"
+              + "|focusing on|bringing up|going into (?:any )?details? (?:about|on|of)"
+              + "|all(?= (?:information|info|details?|mentions?|references?|content))"
+              + "|(?:content|spoilers?) (?:about|of|on|from|regarding|related to)"
+              + "|(?:(?:specific|particular|further)\\s+)?"
+              + "(?:information|info|details?|mentions?|references?|discussion|data"
+              + "|connections?|involvement|contributions?(?: or involvement)?)"
+              + "(?:\\s+(?:about|of|on|from|regarding|concerning|related to|to|with))?"
+              + "|about|regarding|concerning|related to"
+              + "|(?:his|her|its|their) (?:roles?|work|appearances?|part|time|career"
+              + "|relationships?) (?:in|on|with|at|to))"
+              + "\\s+",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * An excluded "span" that is only a question word or pronoun is a misread ("… except who?",
+   * "Without focusing on anything, …").
+   */
+  private static final Pattern NOT_AN_ENTITY =
+      Pattern.compile(
+          "(?:who|whom|what|which|where|when|why|how|it|this|that|these|those|them|one|ones"
+              + "|anything|everything|something|nothing)"
+              // "except that it is …" is a conjunction, not an entity
+              + "|that (?:it|he|she|they|we|you|i|is|was|are|were)\\b.*",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "Who else besides Y is in the film?": when only a question word or two comes before the cue,
+   * the question goes on after the entity, from its verb on.
+   */
+  private static final Pattern SHORT_HEAD =
+      Pattern.compile("^(?:who|what|which|where)(?:\\s+else)?$", Pattern.CASE_INSENSITIVE);
+
+  /** "What other lawyers besides Y were …": the question also goes on after the entity. */
+  private static final Pattern OTHER_HEAD =
+      Pattern.compile(
+          "^\\s*(?:who|what|which)\\s+(?:other|else)\\b(?:\\s+\\S+){0,2}\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern VERB_AFTER_ENTITY =
+      Pattern.compile(
+          "^(.+?)\\s+((?:is|was|are|were|has|have|had|did|does|do|appeared|starred|played|worked"
+              + "|performed|wrote|directed|sang|joined|served|helped|contributed"
+              + "|plays|stars|works|appears|performs|writes|directs|sings)\\b.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A leading cue word long enough that a one-letter typo cannot turn it into another word
+   * ("Exluding Y, …", "Not includinga Y, …"). Shorter ones are left alone: "beside" is not
+   * "besides". "Including" alone is no exclusion, so it is only corrected after "not".
+   */
+  private static final Pattern LEADING_LONG_WORD =
+      Pattern.compile("^(\\s*(?:not\\s+)?)(\\p{L}{8,})\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final List<String> LONG_CUE_WORDS =
+      List.of("excluding", "disregarding", "including");
+
+  private EnglishExclusions() {}
+
+  /** The exclusion in {@code query}, or null when there is none. */
+  public static Exclusion detect(String query) {
+    if (query == null || query.isBlank()) {
+      return null;
+    }
+    // Pasted text brings full-width marks ("…，aside from Y？"), HTML entities and line breaks.
+    String plain =
+        HtmlEntities.unescape(Normalizer.normalize(query, Normalizer.Form.NFKC))
+            .replaceAll("\\s+", " ")
+            // Curly quotes, which pasted text sometimes has the wrong way round ("film”Up“"), are
+            // straight ones: a quotation is then what lies between two of them.
+            .replaceAll("[“”„]", "\"")
+            .replaceAll("^\\s*\"+([^\"]*)\"+\\s*$", "$1") // a query quoted whole
+            .replaceAll("([?!])(?=\\p{Lu})", "$1 ") // "…League?Please exclude …"
+            .replaceAll("(?<=\\p{Ll})\"(?=\\p{Lu})", " \"") // "aside from\"The Evil\""
+            .replaceAll(",(?=\\p{L})", ", ")
+            .trim();
+    plain =
+        PARENTHESISED
+            .matcher(plain)
+            .replaceAll(
+                m ->
+                    Matcher.quoteReplacement(
+                        ", " + m.group(1) + (m.group(2) == null ? "" : "," + m.group(2))));
+    Exclusion e = find(correctLeadingCue(protectQuotes(plain)));
+    return e == null
+        ? null
+        : new Exclusion(restore(e.positive()), restore(e.excluded()), restore(e.cue()));
+  }
+
+  /**
+   * A capitalised cue word between capitalised words is part of a name ("Doctors Without Borders",
+   * "The Sea Without A Shore"): the space in front of it is hidden like a quotation's.
+   */
+  private static final Pattern CUE_IN_NAME =
+      Pattern.compile(
+          "(?<=\\p{Lu}[\\p{L}.'’-]{0,30}) (?=(?:Without|Except|Besides|Beyond|Unlike|Excluding|But"
+              + "|Not|Other Than|Apart From|Aside From|Instead Of|Rather Than) \\p{Lu})");
+
+  /** Cue words, marks and spaces inside quotation marks belong to a title, not to the query. */
+  private static String protectQuotes(String q) {
+    q = CUE_IN_NAME.matcher(q).replaceAll(String.valueOf(FIRST_STAND_IN));
+    return QUOTED
+        .matcher(q)
+        .replaceAll(
+            m -> {
+              String quoted = m.group();
+              int close = quoted.length() - 1;
+              // American style puts the sentence's comma inside the quote ("Besides \"Up,\" what
+              // …"): it belongs to the sentence.
+              String mark =
+                  ",.;:".indexOf(quoted.charAt(close - 1)) >= 0 && close > 1
+                      ? "" + quoted.charAt(close - 1)
+                      : "";
+              StringBuilder b = new StringBuilder();
+              for (char c : quoted.substring(0, close - mark.length()).toCharArray()) {
+                int i = MARKS.indexOf(c);
+                b.append(i < 0 ? c : (char) (FIRST_STAND_IN + i));
+              }
+              b.append(quoted.charAt(close)).append(mark);
+              return Matcher.quoteReplacement(b.toString());
+            });
+  }
+
+  private static String restore(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      int i = c - FIRST_STAND_IN;
+      b.append(i >= 0 && i < MARKS.length() ? MARKS.charAt(i) : c);
+    }
+    return b.toString();
+  }
+
+  private static Exclusion find(String q) {
+    for (Form f : WHOLE_QUERY_FORMS) {
+      Matcher m = f.pattern().matcher(q);
+      if (m.matches()) {
+        String positive =
+            f.rest() == 0
+                ? m.group(f.positive())
+                : (m.group(f.positive()) + " " + m.group(f.rest())).trim();
+        Exclusion e = exclusion(positive, m.group(f.excluded()), m.group(f.cue()), f.maxWords());
+        if (e != null) {
+          return e;
+        }
+      }
+    }
+    Matcher closing = CLOSING.matcher(q);
+    if (closing.matches()) {
+      return exclusion(closing.group(1), closing.group(3), closing.group(2), 20);
+    }
+    for (Pattern p : TRAILING) {
+      Matcher m = p.matcher(q);
+      for (int tries = 0; tries < MAX_CUES && m.matches(); tries++) {
+        String head = m.group(1);
+        String excluded = m.group(3);
+        String rest = m.group(4).replaceFirst("^[,.;:]\\s*", "");
+        Matcher clause = CLAUSE_AFTER_ENTITY.matcher(excluded);
+        if (clause.matches()) {
+          excluded = clause.group(1);
+          rest = (clause.group(2) + " " + rest).trim();
+        }
+        Matcher verb = VERB_AFTER_ENTITY.matcher(excluded);
+        if ((SHORT_HEAD.matcher(head.trim()).matches() || OTHER_HEAD.matcher(head).matches())
+            && verb.matches()) {
+          excluded = verb.group(1);
+          rest = verb.group(2) + m.group(4);
+        }
+        String positive = (head + (rest.isBlank() ? "" : " " + rest)).trim();
+        boolean explicit = EXPLICIT.matcher(m.group(2) + " " + excluded).find();
+        Exclusion e = exclusion(positive, excluded, m.group(2), explicit ? 20 : 12);
+        if (e != null) {
+          return e;
+        }
+        m = laterCue(p, m);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The same trailing form with its cue further on, for when the first cue opened no entity ("… and
+   * other than that, I don't want to know anything about Y"), or a matcher that matches nothing
+   * when the form has no free head to lengthen.
+   */
+  private static Matcher laterCue(Pattern p, Matcher m) {
+    String free = "^(.+?)";
+    String form = p.pattern();
+    if (!form.startsWith(free)) {
+      return NOTHING.matcher("");
+    }
+    return Pattern.compile(
+            "^(.{" + (m.end(1) + 1) + ",}?)" + form.substring(free.length()), p.flags())
+        .matcher(m.group());
+  }
+
+  private static String correctLeadingCue(String q) {
+    Matcher m = LEADING_LONG_WORD.matcher(q);
+    if (!m.find()) {
+      return q;
+    }
+    String word = m.group(2).toLowerCase(Locale.ROOT);
+    boolean afterNot = !m.group(1).isBlank();
+    for (String cue : LONG_CUE_WORDS) {
+      if (cue.equals("including") == afterNot && Spelling.oneLetterApart(word, cue)) {
+        return m.group(1) + cue + q.substring(m.end());
+      }
+    }
+    return q;
+  }
+
+  private static Exclusion exclusion(String positive, String excluded, String cue, int maxWords) {
+    String ex = excluded.trim();
+    for (String cut = FILLER.matcher(ex).replaceFirst(""); !cut.equals(ex); ) {
+      ex = cut;
+      cut = FILLER.matcher(ex).replaceFirst("");
+    }
+    if (ex.isBlank()
+        || positive.isBlank()
+        || !ex.matches("(?s).*[\\p{L}\\p{N}].*")
+        || NOT_AN_ENTITY.matcher(ex).matches()
+        || ex.split("\\s+").length > maxWords) {
+      return null; // not an entity, or too long to be one: more likely a clause we would misread
+    }
+    return new Exclusion(positive.trim(), ex, cue.toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,245 @@
+package dev.quarry.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.core.Role;
+import dev.quarry.index.Collection;
+import dev.quarry.index.CollectionConfig;
+import dev.quarry.index.Document;
+import dev.quarry.query.filter.FilterCompiler;
+import dev.quarry.query.interpret.Interpretation;
+import dev.quarry.query.interpret.QueryInterpreter;
+import dev.quarry.query.interpret.TextFilters;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each stage of the search pipeline on its own. */
+class PipelineStagesTest {
+  private static final Instant AS_OF = Instant.parse("2026-01-01T00:00:00Z");
+  @TempDir Path dir;
+  private final HashingEmbedder embedder = new HashingEmbedder();
+  private Collection collection;
+
+  @BeforeEach
+  void setUp() {
+    collection = Collection.create(dir, CollectionConfig.forModel(embedder.identity()));
+    add("bread", "Bread basics", "Flour water salt yeast bread", "2025-12-01", null);
+    add("sourdough", "Sourdough", "Sourdough bread with a starter", "2025-06-01", null);
+    add("cake#1", "Cake part one", "chocolate cake batter", "2024-01-01", "cake");
+    add("cake#2", "Cake part two", "chocolate cake icing", "2024-01-01", "cake");
+  }
+
+  @AfterEach
+  void tearDown() {
+    collection.close();
+  }
+
+  private void add(String id, String title, String text, String date, String parent) {
+    collection.upsert(
+        List.of(
+            Document.builder(id)
+                .title(title)
+                .text(text)
+                .parent(parent)
+                .meta("date", java.time.LocalDate.parse(date))
+                .vector(embedder.embed(title + " " + text, Role.PASSAGE))
+                .build()));
+  }
+
+  private static List<Candidate> candidates(String... ids) {
+    List<Candidate> out = new ArrayList<>();
+    for (String id : ids) {
+      out.add(new Candidate(id));
+    }
+    return out;
+  }
+
+  private SearchPlan plan(SearchRequest r, Plan plan) {
+    FilterCompiler compiler = new FilterCompiler(collection.fields(), collection.analyzer());
+    return new Planner(collection, compiler, AS_OF, plan).plan(r);
+  }
+
+  @Test
+  void thePlannerBuildsTheFilterAndTheTimeHandling() {
+    Plan lines = new Plan(true);
+    SearchPlan p = plan(SearchRequest.builder("latest bread -sourdough").build(), lines);
+    assertThat(p.time().cue()).isEqualTo("latest");
+    assertThat(p.time().decay()).isTrue();
+    assertThat(p.time().asOf()).isEqualTo(AS_OF);
+    assertThat(p.filter()).isNotNull();
+    assertThat(p.asOfOnly()).isFalse();
+    assertThat(p.pool()).isEqualTo(100);
+    assertThat(lines.lines()).contains("filter: date <= as-of AND NOT text contains \"sourdough\"");
+    SearchPlan plain =
+        plan(SearchRequest.builder("bread").mode(SearchRequest.Mode.VECTOR).k(5).build(), lines);
+    assertThat(plain.asOfOnly()).isTrue();
+    assertThat(plain.time().byCoverage()).isTrue();
+    assertThat(plain.pool()).as("a re-ranked search fetches a deeper list").isEqualTo(100);
+    SearchPlan off =
+        plan(
+            SearchRequest.builder("bread")
+                .mode(SearchRequest.Mode.VECTOR)
+                .recency(SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF))
+                .k(5)
+                .build(),
+            lines);
+    assertThat(off.pool()).as("a plain vector search keeps Lucene's order").isEqualTo(5);
+  }
+
+  @Test
+  void theKeywordLegDropsQuestionWordsAndNeedsHalfTheRest() {
+    FilterCompiler compiler = new FilterCompiler(collection.fields(), collection.analyzer());
+    KeywordLeg leg = new KeywordLeg(collection, compiler, new Plan(false));
+    String q = leg.query("how do I bake bread with yeast", List.of("sourdough"), null).toString();
+    assertThat(q).doesNotContain("text:how").contains("text:bread", "text:yeast");
+    assertThat(q).contains(")~2", "title:sourdough");
+    assertThat(leg.query("what is it", List.of(), null)).isNull();
+  }
+
+  @Test
+  void theVectorLegNeverReturnsItsOwnExamplesAndSortsByThePenalizedSimilarity() {
+    Plan lines = new Plan(true);
+    SearchRequest r =
+        SearchRequest.builder()
+            .like(List.of("bread"), List.of())
+            .mode(SearchRequest.Mode.VECTOR)
+            .recency(SearchRequest.Recency.NONE)
+            .explain(true)
+            .build();
+    Map<String, Candidate> all = new java.util.LinkedHashMap<>();
+    VectorLeg.Result result =
+        new VectorLeg(collection, embedder, lines).run(r, plan(r, lines), all);
+    assertThat(result.ran()).isTrue();
+    assertThat(result.ranked()).extracting(c -> c.id).doesNotContain("bread").first().isEqualTo("sourdough");
+    assertThat(lines.lines()).contains("vector: + mean of 1 positive examples");
+  }
+
+  @Test
+  void reciprocalRankFusionSumsOneOverRankAndWeightedFusionNormalizes() {
+    List<Candidate> vector = candidates("a", "b");
+    List<Candidate> keyword = new ArrayList<>(List.of(vector.get(1), new Candidate("c")));
+    vector.get(0).cosine = 0.9;
+    vector.get(1).cosine = 0.5;
+    keyword.get(0).keywordFinal = 4;
+    keyword.get(1).keywordFinal = 2;
+    Fusion.fuse(SearchRequest.Fusion.RRF, vector, keyword, new Plan(false));
+    assertThat(vector.get(1).fused).isEqualTo(1.0 / 62 + 1.0 / 61);
+    assertThat(vector.get(0).score).isEqualTo(1.0 / 61);
+    assertThat(keyword.get(1).score).isEqualTo(1.0 / 62);
+    Fusion.fuse(SearchRequest.Fusion.weighted(0.75), vector, keyword, new Plan(false));
+    assertThat(vector.get(0).score).isEqualTo(0.75);
+    assertThat(vector.get(1).score).isEqualTo(0.25);
+    assertThat(keyword.get(1).score).isEqualTo(0);
+  }
+
+  @Test
+  void aSingleLegKeepsItsOwnScore() {
+    List<Candidate> vector = candidates("a");
+    vector.get(0).cosine = 0.8;
+    vector.get(0).penalty = 0.1;
+    boolean fused =
+        Fusion.score(
+            SearchRequest.Fusion.RRF,
+            new VectorLeg.Result(true, vector, null),
+            new KeywordLeg.Result(false, List.of()),
+            new Plan(false));
+    assertThat(fused).isFalse();
+    assertThat(vector.get(0).score).isEqualTo(0.8 - 0.1);
+  }
+
+  @Test
+  void theKeywordPenaltyIsAShareOfTheBestBm25MinusThePenaltyAndDropsWhatFallsToZero() {
+    List<Candidate> keyword = candidates("bread", "sourdough");
+    keyword.get(0).keyword = 2;
+    keyword.get(1).keyword = 4;
+    keyword.get(1).penalty = 1.5; // a vector candidate carries its penalty already
+    float[] excluded = embedder.embed("cake", Role.QUERY);
+    ExclusionPenalty penalty = new ExclusionPenalty(excluded, 0.25, 0);
+    List<Candidate> dropped =
+        ExclusionPenalty.onKeywordLeg(keyword, penalty, collection, new Plan(false));
+    assertThat(dropped).extracting(c -> c.id).containsExactly("sourdough");
+    assertThat(keyword).extracting(c -> c.id).containsExactly("bread");
+    assertThat(keyword.get(0).keywordFinal).isEqualTo(0.5 - keyword.get(0).penalty);
+    assertThat(ExclusionPenalty.typicalSimilarity(new double[] {0.9, 0.1, 0.5})).isEqualTo(0.5);
+    assertThat(ExclusionPenalty.typicalSimilarity(new double[] {-0.2})).isEqualTo(0);
+  }
+
+  @Test
+  void titleDemotionMovesCandidatesTitledAfterTheExcludedEntityLast() {
+    List<Candidate> ranked = candidates("sourdough", "bread");
+    Plan plan = new Plan(true);
+    List<Candidate> out =
+        TitleDemotion.demote(
+            ranked,
+            new ExcludedTitles("sourdough", "bread"),
+            new dev.quarry.query.interpret.Exclusion("bread", "sourdough", "except"),
+            collection,
+            plan);
+    assertThat(out).extracting(c -> c.id).containsExactly("bread", "sourdough");
+    assertThat(out.get(1).titledAfterExcluded).isTrue();
+    assertThat(out.get(1).parts().titledAfterExcluded()).isTrue();
+  }
+
+  @Test
+  void groupingKeepsTheBestChunkOfEachParentAndPagingSkipsTheOffset() {
+    QueryEngine engine = new QueryEngine(collection, embedder, Clock.fixed(AS_OF, ZoneOffset.UTC));
+    SearchRequest.Builder b =
+        SearchRequest.builder("chocolate cake").mode(SearchRequest.Mode.VECTOR).groupByParent(true);
+    List<String> grouped =
+        engine.search(b.k(4).build()).hits().stream().map(SearchHit::id).toList();
+    assertThat(grouped.stream().filter(id -> id.startsWith("cake#"))).hasSize(1);
+    List<String> second =
+        engine.search(b.k(1).offset(1).build()).hits().stream().map(SearchHit::id).toList();
+    assertThat(second).containsExactly(grouped.get(1));
+  }
+
+  @Test
+  void scorePartsAreTypedAndPrintUnderTheirJsonNames() {
+    ScoreParts parts =
+        new ScoreParts(
+            OptionalDouble.of(0.7),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.of(0.1),
+            false,
+            null);
+    assertThat(parts.vectorFinal().getAsDouble())
+        .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(parts.asMap()).containsOnlyKeys("vector", "penalty", "vectorFinal");
+    assertThat(parts.asMap().get("penalty")).isEqualTo(-0.1);
+  }
+
+  @Test
+  void anotherInterpreterDecidesWhatTheQueryAsksFor() {
+    // An interpreter that reads every query as asking for the newest: the decay applies without
+    // an English cue.
+    QueryInterpreter alwaysFresh =
+        (text, exclusions) ->
+            new Interpretation(
+                text,
+                text,
+                List.of(),
+                Optional.empty(),
+                Optional.of("(always)"),
+                new TextFilters(Map.of(), List.of(), null, null));
+    QueryEngine engine = new QueryEngine(collection, embedder, Clock.fixed(AS_OF, ZoneOffset.UTC));
+    SearchResult r =
+        engine.search(
+            SearchRequest.builder("bread").interpreter(alwaysFresh).k(2).explain(true).build());
+    assertThat(String.join("\n", r.plan())).contains("decay applied (auto: cue '(always)')");
+    assertThat(r.hits().get(0).id()).isEqualTo("bread");
+    assertThat(r.hits().get(0).parts().recency()).isNotNull();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.quarry.query.interpret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnglishInterpreterTest {
+  private final QueryInterpreter english = EnglishInterpreter.INSTANCE;
+
+  @Test
+  void readsTheKeywordSyntaxIntoTextAndFilters() {
+    Interpretation in =
+        english.interpret(
+            "\"vector search\" graphs -jquery category:news after:2024-01-01 before:2024-06-01",
+            true);
+    assertThat(in.semantic()).isEqualTo("vector search graphs");
+    assertThat(in.keywords()).isEqualTo("graphs");
+    assertThat(in.phrases()).containsExactly("vector search");
+    assertThat(in.exclusion()).isEmpty();
+    assertThat(in.recencyCue()).isEmpty();
+    assertThat(in.filters())
+        .isEqualTo(
+            new TextFilters(
+                Map.of("category", "news"),
+                java.util.List.of("jquery"),
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 6, 1)));
+  }
+
+  @Test
+  void anExclusionNarrowsTheKeywordsAndFreesAPhraseInsideTheExcludedSpan() {
+    Interpretation in = english.interpret("latest bread recipes except \"sourdough\"", true);
+    assertThat(in.exclusion())
+        .contains(new Exclusion("latest bread recipes", "sourdough", "except"));
+    assertThat(in.keywords()).isEqualTo("latest bread recipes");
+    assertThat(in.semantic()).isEqualTo("latest bread recipes except sourdough");
+    assertThat(in.phrases()).isEmpty();
+    assertThat(in.recencyCue()).contains("latest");
+  }
+
+  @Test
+  void exclusionsAreOnlyReadWhenAsked() {
+    Interpretation in = english.interpret("bread recipes except \"sourdough\"", false);
+    assertThat(in.exclusion()).isEmpty();
+    assertThat(in.keywords()).isEqualTo("bread recipes except");
+    assertThat(in.phrases()).containsExactly("sourdough");
+  }
+
+  @Test
+  void anOrdinaryQuestionTriggersNothing() {
+    Interpretation in = english.interpret("how do I knead dough by hand", true);
+    assertThat(in.exclusion()).isEmpty();
+    assertThat(in.recencyCue()).isEmpty();
+    assertThat(in.phrases()).isEmpty();
+    assertThat(in.keywords()).isEqualTo("how do I knead dough by hand");
+  }
+}
