@@ -17,6 +17,17 @@ import java.util.zip.GZIPInputStream;
 final class EvalFiles {
   private EvalFiles() {}
 
+  /** A file of the shared data, or a NOT_FOUND error that says what --data should point at. */
+  static Path require(Path data, String relative) {
+    Path file = data.resolve(relative);
+    if (!Files.isRegularFile(file)) {
+      throw new QuarryException(
+          QuarryException.Kind.NOT_FOUND,
+          "no " + relative + " under " + data + ": pass --data pointing at ../shared/data");
+    }
+    return file;
+  }
+
   /** One JSON object per non-blank line. */
   static List<JsonObject> jsonl(Path file) {
     List<JsonObject> rows = new ArrayList<>();

@@ -1,9 +1,7 @@
 package dev.quarry.bench.eval;
 
 import dev.quarry.bench.BenchPaths;
-import dev.quarry.core.QuarryException;
 import dev.quarry.engine.embed.OnnxEmbedder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,13 +21,7 @@ public final class EvalOptions {
 
   /** A data file, or a NOT_FOUND error that says what --data should point at. */
   Path file(String relative) {
-    Path file = paths.data().resolve(relative);
-    if (!Files.isRegularFile(file)) {
-      throw new QuarryException(
-          QuarryException.Kind.NOT_FOUND,
-          "no " + relative + " under " + paths.data() + ": pass --data pointing at ../shared/data");
-    }
-    return file;
+    return EvalFiles.require(paths.data(), relative);
   }
 
   OnnxEmbedder openEmbedder() {

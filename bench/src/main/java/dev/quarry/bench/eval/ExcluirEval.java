@@ -3,7 +3,6 @@ package dev.quarry.bench.eval;
 import com.google.gson.JsonObject;
 import dev.quarry.core.Embedder;
 import dev.quarry.index.Collection;
-import dev.quarry.index.Document;
 import dev.quarry.query.NegationDetector;
 import dev.quarry.query.QueryEngine;
 import dev.quarry.query.SearchHit;
@@ -17,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import picocli.CommandLine;
@@ -180,13 +178,7 @@ public final class ExcluirEval implements Callable<Integer> {
    * false-trigger rate on question0 over all of them.
    */
   private double detector(List<JsonObject> sample) {
-    Set<Integer> reported = new HashSet<>();
-    for (JsonObject o : sample) {
-      int index = o.get("benchmark_index").getAsInt();
-      if (!Split.DEFAULT.isTuning(index)) {
-        reported.add(index);
-      }
-    }
+    Set<Integer> reported = reportIndexes(sample);
     List<Probe> probes =
         EvalFiles.jsonl(options.file(QUERIES)).stream()
             .map(
@@ -226,6 +218,21 @@ public final class ExcluirEval implements Callable<Integer> {
     return (double) probes.stream().filter(Probe::falseTrigger).count() / probes.size();
   }
 
+  /**
+   * The benchmark indexes of the sample's report split. Every other query (the sample's tuning
+   * split and the queries outside the sample) is rule work: rules may be written from it.
+   */
+  static Set<Integer> reportIndexes(List<JsonObject> sample) {
+    Set<Integer> reported = new HashSet<>();
+    for (JsonObject o : sample) {
+      int index = o.get("benchmark_index").getAsInt();
+      if (!Split.DEFAULT.isTuning(index)) {
+        reported.add(index);
+      }
+    }
+    return reported;
+  }
+
   private static String share(List<Probe> probes, Predicate<Probe> test) {
     return Table.pct((double) probes.stream().filter(test).count() / probes.size());
   }
@@ -253,52 +260,19 @@ public final class ExcluirEval implements Callable<Integer> {
   }
 
   private void retrieval(List<JsonObject> rows, double falseTriggers) throws Exception {
-    TreeMap<Integer, String> docs = new TreeMap<>(); // by corpus index: deduplicated, ordered
-    List<Query> queries = new ArrayList<>();
-    for (JsonObject o : rows) {
-      int pos = o.get("positive_corpus_index").getAsInt();
-      int neg = o.get("negative_corpus_index").getAsInt();
-      String posDoc = o.get("positive_doc").getAsString();
-      docs.put(pos, posDoc);
-      docs.put(neg, o.get("negative_doc").getAsString());
-      queries.add(
-          new Query(
-              o.get("benchmark_index").getAsInt(),
-              o.get("RQ_rewrite").getAsString(),
-              "c" + pos,
-              "c" + neg,
-              posDoc));
-    }
+    ExcluirPool pool = ExcluirPool.of(rows);
+    List<Query> queries = pool.queries();
     List<Query> tuning = queries.stream().filter(q -> Split.DEFAULT.isTuning(q.index())).toList();
     List<Query> report = queries.stream().filter(q -> !Split.DEFAULT.isTuning(q.index())).toList();
     System.out.printf(
         "%nExcluIR sample: %d queries (%d tuning, %d report), %d pooled documents, model %s,"
             + " top %d ranked per query%n",
-        queries.size(), tuning.size(), report.size(), docs.size(), options.model(), K);
+        queries.size(), tuning.size(), report.size(), pool.docs().size(), options.model(), K);
 
-    try (Embedder embedder = options.openEmbedder()) {
-      List<String> texts = List.copyOf(docs.values());
-      List<float[]> vectors =
-          EmbeddingCache.passages(embedder, options.paths.work(), "excluir-docs", texts);
-      List<Document> documents = new ArrayList<>();
-      int i = 0;
-      for (var e : docs.entrySet()) {
-        String[] titleText = e.getValue().split("\n", 2);
-        documents.add(
-            Document.builder("c" + e.getKey())
-                .title(titleText[0])
-                .text(titleText.length > 1 ? titleText[1] : "")
-                .vector(vectors.get(i++))
-                .build());
-      }
-      try (Collection collection =
-          EvalIndex.build(
-              options.paths.work().resolve("excluir-" + options.model()),
-              embedder.identity(),
-              documents)) {
-        QueryEngine engine = new QueryEngine(collection, embedder);
-        evaluate(engine, tuning, report, falseTriggers, options.examples);
-      }
+    try (Embedder embedder = options.openEmbedder();
+        Collection collection = pool.index(embedder, options.paths.work(), options.model())) {
+      QueryEngine engine = new QueryEngine(collection, embedder);
+      evaluate(engine, tuning, report, falseTriggers, options.examples);
     }
   }
 

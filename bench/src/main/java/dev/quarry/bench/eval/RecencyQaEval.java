@@ -47,43 +47,6 @@ public final class RecencyQaEval implements Runnable {
     }
   }
 
-  /** Trigger counts against the binary labels. */
-  record Confusion(int tp, int fp, int fn, int tn) {
-    static Confusion of(List<Row> rows) {
-      int tp = 0;
-      int fp = 0;
-      int fn = 0;
-      int tn = 0;
-      for (Row r : rows) {
-        if (!r.scored()) {
-          continue;
-        }
-        if (r.fresh()) {
-          tp += r.fired() ? 1 : 0;
-          fn += r.fired() ? 0 : 1;
-        } else {
-          fp += r.fired() ? 1 : 0;
-          tn += r.fired() ? 0 : 1;
-        }
-      }
-      return new Confusion(tp, fp, fn, tn);
-    }
-
-    double precision() {
-      return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-    }
-
-    double recall() {
-      return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-    }
-
-    double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
-    }
-  }
-
   /** A named subset of the questions. */
   record Group(String name, Predicate<Row> test) {}
 
@@ -125,7 +88,11 @@ public final class RecencyQaEval implements Runnable {
             new Group("Non-Stationary", r -> !r.stationary()));
     for (Group split : splits()) {
       for (Group g : stationarity) {
-        Confusion c = Confusion.of(rows.stream().filter(split.test().and(g.test())).toList());
+        Detection c =
+            Detection.of(
+                rows.stream().filter(split.test().and(g.test()).and(Row::scored)).toList(),
+                Row::fresh,
+                Row::fired);
         t.row(
             g.name(),
             split.name(),
