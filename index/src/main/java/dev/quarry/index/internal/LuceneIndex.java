@@ -126,7 +126,7 @@ public final class LuceneIndex implements AutoCloseable {
         try {
           reader = DirectoryReader.open(directory);
         } catch (IndexNotFoundException noCommitYet) {
-          reader = null;
+          // an empty snapshot, below
         }
       }
       if (reader == null) {
