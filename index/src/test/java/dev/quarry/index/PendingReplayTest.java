@@ -63,7 +63,7 @@ class PendingReplayTest {
         assertThat(
                 reader.search(new float[] {1, 0, 0, 0, 0, 0, 0, 0}, 3, null, KnnOptions.DEFAULTS))
             .isEmpty();
-        assertThat(reader.idsMatching(new MatchAllDocsQuery())).isEmpty();
+        assertThat(reader.idsMatching(MatchAllDocsQuery.INSTANCE)).isEmpty();
       }
       writer.commit();
       writer.upsert(docs(r, 3, 4, "second")); // 2 updates, 2 new ids
