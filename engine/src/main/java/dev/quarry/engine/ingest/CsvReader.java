@@ -1,5 +1,6 @@
 package dev.quarry.engine.ingest;
 
+import dev.quarry.core.ErrorText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -56,7 +57,7 @@ public final class CsvReader implements RecordReader {
         }
       }
     } catch (UncheckedIOException | IOException | IllegalStateException e) {
-      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      String msg = ErrorText.describe(e);
       sink.test(
           SourceRecord.rejected(
               name,

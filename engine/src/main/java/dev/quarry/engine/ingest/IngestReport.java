@@ -15,7 +15,8 @@ import java.util.List;
  * @param truncated chunks longer than the model's maximum tokens (cut)
  * @param rejected bad records with their location and reason
  * @param seconds wall time
- * @param interrupted stopped early (Ctrl-C); what was written is committed, a re-run resumes
+ * @param interrupted stopped early (Ctrl-C); what was written is committed, a re-run resumes (see
+ *     {@link #dropped()})
  */
 public record IngestReport(
     long documents,
@@ -30,5 +31,10 @@ public record IngestReport(
     boolean interrupted) {
   public IngestReport {
     rejected = List.copyOf(rejected);
+  }
+
+  /** Documents accepted but neither written nor skipped: in flight when the job was stopped. */
+  public long dropped() {
+    return Math.max(0, documents - written - skipped);
   }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.engine.ingest;
 
+import dev.quarry.core.ErrorText;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -38,8 +39,9 @@ public final class TextFileReader implements RecordReader {
     if (Files.isDirectory(root)) {
       try (Stream<Path> walk = Files.walk(root)) {
         files = walk.filter(Files::isRegularFile).filter(TextFileReader::isText).sorted().toList();
-      } catch (IOException e) {
-        sink.test(SourceRecord.rejected(root.toString(), "cannot list: " + e.getMessage()));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // Files.walk reports an unreadable sub-folder while streaming, unchecked
+        sink.test(SourceRecord.rejected(root.toString(), "cannot list: " + ErrorText.describe(e)));
         return;
       }
     } else {
@@ -86,7 +88,7 @@ public final class TextFileReader implements RecordReader {
       metadata.put("modified", Files.getLastModifiedTime(file).toInstant());
       return SourceRecord.ok(location, new TextDocument(id, title(file, text), text, metadata));
     } catch (IOException e) {
-      return SourceRecord.rejected(location, "cannot read: " + e.getMessage());
+      return SourceRecord.rejected(location, "cannot read: " + ErrorText.describe(e));
     }
   }
 
