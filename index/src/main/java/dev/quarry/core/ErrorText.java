@@ -41,8 +41,7 @@ public final class ErrorText {
           case FileSystemException e ->
               e.getFile() + ": " + (e.getReason() == null ? "cannot access" : e.getReason());
           case EOFException e ->
-              "unexpected end of input"
-                  + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+              e.getMessage() == null ? "unexpected end of input" : e.getMessage();
           default -> root.getMessage() == null ? "unexpected internal error" : root.getMessage();
         };
     return oneLine(text);
