@@ -244,6 +244,7 @@ public final class Quarry implements AutoCloseable {
     if (closed.getAndSet(true)) {
       return;
     }
+    long start = System.nanoTime();
     RuntimeException failure = null;
     for (Runnable step :
         List.<Runnable>of(
@@ -264,6 +265,7 @@ public final class Quarry implements AutoCloseable {
         }
       }
     }
+    LOG.debug("closed {} in {} ms", collection.path(), (System.nanoTime() - start) / 1_000_000);
     if (failure != null) {
       throw failure;
     }

@@ -18,10 +18,7 @@ final class CliLogging {
   static int verbosity(CommandLine.ParseResult parseResult) {
     int count = 0;
     for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
-      CommandLine.Model.OptionSpec v = pr.matchedOption("--verbose");
-      if (v != null) {
-        count = Math.max(count, v.originalStringValues().size());
-      }
+      count = Math.max(count, pr.matchedOptionValue("--verbose", new boolean[0]).length);
     }
     return Boolean.getBoolean("quarry.debug") ? Math.max(count, 2) : count;
   }
@@ -30,6 +27,8 @@ final class CliLogging {
     setDefault("defaultLogLevel", verbosity >= 2 ? "debug" : verbosity == 1 ? "info" : "warn");
     setDefault("logFile", "System.err");
     setDefault("showThreadName", verbosity >= 2 ? "true" : "false");
+    setDefault("showDateTime", verbosity >= 2 ? "true" : "false");
+    setDefault("dateTimeFormat", "HH:mm:ss.SSS");
     setDefault("showShortLogName", "true");
     setDefault("levelInBrackets", "false");
   }

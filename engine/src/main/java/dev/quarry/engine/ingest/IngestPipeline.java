@@ -61,7 +61,7 @@ public final class IngestPipeline {
    * tens of seconds on a laptop, so most are dropped: a stop must end within seconds (the CLI's
    * promise is 5 s including the commit), and a re-run embeds them again.
    */
-  static final long STOP_GRACE_MILLIS = 1500;
+  static final long STOP_GRACE_MILLIS = 500;
 
   /** How long a stopped job waits for its preparer threads to let go of the model and cache. */
   private static final long PREPARERS_EXIT_SECONDS = 10;
@@ -91,6 +91,7 @@ public final class IngestPipeline {
   public void stop() {
     stoppedAt = System.nanoTime();
     stop.set(true);
+    LOG.debug("stop requested");
   }
 
   /** Whether {@link #stop()} was called (or a failure stopped the job). */
@@ -175,7 +176,10 @@ public final class IngestPipeline {
                         sinceCommit = 0;
                       }
                     }
+                    long commitStart = System.nanoTime();
                     collection.commit();
+                    LOG.debug(
+                        "final commit took {} ms", (System.nanoTime() - commitStart) / 1_000_000);
                   } catch (Throwable t) {
                     failure.compareAndSet(
                         null, t instanceof ExecutionException e ? e.getCause() : t);
@@ -279,6 +283,7 @@ public final class IngestPipeline {
         if (stop.get()
             && System.nanoTime() - stoppedAt > TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS)) {
           batch.cancel(true);
+          LOG.debug("dropped a batch still being embedded");
           return null;
         }
       } catch (CancellationException e) {
