@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A collection on disk: a RocksDB store (the source of truth) and a Lucene HNSW index for search,
@@ -46,6 +48,7 @@ import org.apache.lucene.search.Query;
  * releases them in reverse order.
  */
 public final class Collection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Collection.class);
   private static final String STORE_DIR = "store";
 
   /** Vectors whose length is within this of 1 count as unit vectors (float rounding: ~1e-7). */
@@ -155,6 +158,7 @@ public final class Collection implements AutoCloseable {
       for (Path p : children.toList()) {
         String name = p.getFileName().toString();
         if (name.matches("lucene-[0-9]+") && !name.equals(live)) {
+          LOG.info("removing {}, left by an interrupted reindex", p);
           deleteTree(p);
         }
       }
@@ -182,6 +186,8 @@ public final class Collection implements AutoCloseable {
     if (committed == lastSeq) {
       return;
     }
+    LOG.info(
+        "recovering {}: replaying writes #{}..#{} that the index lacks", dir, committed + 1, lastSeq);
     for (String id : store.idsWrittenAfter(committed)) {
       DocCodec.Stored stored = store.get(id);
       if (stored == null) {
