@@ -30,6 +30,11 @@ final class CallGate {
     active.decrementAndGet();
   }
 
+  /** Whether close has begun: a long call checks this between steps and gives up. */
+  boolean closing() {
+    return closed;
+  }
+
   /**
    * Refuses new calls and waits up to {@code millis} for the running ones; true when none is left.
    * Close is rare and calls are short, so a short sleep loop is simpler than a condition.

@@ -320,9 +320,11 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
     List<int[]> plan = LengthBuckets.plan(ids, options.batchSize(), options.maxBatchTokens());
     if (workers == null || plan.size() == 1) {
       for (int[] batch : plan) {
-        if (Thread.interrupted()) {
-          Thread.currentThread().interrupt();
+        if (Thread.currentThread().isInterrupted()) {
           throw new QuarryException(QuarryException.Kind.RUNTIME, "interrupted while embedding");
+        }
+        if (gate.closing()) {
+          throw closedWhileEmbedding(null);
         }
         embedBatch(ids, batch, vectors);
       }
