@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +16,13 @@ import java.util.regex.Pattern;
  * wrap another exception, and for the command line's last-resort handler.
  */
 public final class ErrorText {
-  /** A qualified class name, with an optional {@code @hash} and a following colon. */
+  /**
+   * A qualified class name (group 1: its simple name), an optional {@code @hash} and, for an
+   * exception's name, the colon after it.
+   */
   private static final Pattern CLASS_NAME =
       Pattern.compile(
-          "\\b(?:java|javax|jdk|sun|com|org|ai|dev|net|io)\\.(?:[\\w$]+\\.)*[A-Z][\\w$]*(?:@[0-9a-f]+)?:?\\s*");
+          "\\b(?:java|javax|jdk|sun|com|org|ai|dev|net|io)\\.(?:[\\w$]+\\.)*([A-Z][\\w$]*)(?:@[0-9a-f]+)?(:\\s*)?");
 
   private ErrorText() {}
 
@@ -48,8 +52,8 @@ public final class ErrorText {
   }
 
   /**
-   * {@code text} on one line: its lines joined, without "See https://…" footers or stack frames,
-   * with qualified class names removed.
+   * {@code text} on one line: its lines joined, without "See https://…" footers or stack frames;
+   * exception class names removed, other qualified class names cut to their simple name.
    */
   public static String oneLine(String text) {
     StringBuilder out = new StringBuilder();
@@ -60,7 +64,15 @@ public final class ErrorText {
       }
       out.append(out.isEmpty() ? "" : " ").append(l);
     }
-    String cleaned = CLASS_NAME.matcher(out).replaceAll("").strip();
+    String cleaned =
+        CLASS_NAME
+            .matcher(out)
+            .replaceAll(
+                m ->
+                    m.group(1).endsWith("Exception") || m.group(1).endsWith("Error")
+                        ? ""
+                        : Matcher.quoteReplacement(m.group(1) + (m.group(2) == null ? "" : ": ")))
+            .strip();
     return cleaned.isEmpty() ? "unexpected internal error" : cleaned;
   }
 }

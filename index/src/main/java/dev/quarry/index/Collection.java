@@ -187,7 +187,10 @@ public final class Collection implements AutoCloseable {
       return;
     }
     LOG.info(
-        "recovering {}: replaying writes #{}..#{} that the index lacks", dir, committed + 1, lastSeq);
+        "recovering {}: replaying writes #{}..#{} that the index lacks",
+        dir,
+        committed + 1,
+        lastSeq);
     for (String id : store.idsWrittenAfter(committed)) {
       DocCodec.Stored stored = store.get(id);
       if (stored == null) {

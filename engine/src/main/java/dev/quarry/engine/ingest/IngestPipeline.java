@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * (the embedder spreads each batch over every core; two batches in flight keep the model busy while
  * the other is being chunked, and hide each batch's tail), and a writer thread that upserts in
  * input order and commits periodically. {@link #stop()} (e.g. from Ctrl-C) stops reading at once,
- * gives the batches being embedded {@link #STOP_GRACE_MILLIS} to finish, drops the rest and commits
- * what was written, so that it is searchable; since unchanged documents are skipped, running the
- * same job again resumes it.
+ * goes on embedding and writing for {@link #STOP_GRACE_MILLIS}, drops the rest and commits what was
+ * written, so that it is searchable; since unchanged documents are skipped, running the same job
+ * again resumes it.
  */
 public final class IngestPipeline {
   /**
@@ -57,11 +57,16 @@ public final class IngestPipeline {
   private static final int TAIL_PIECE_MIN = 32;
 
   /**
-   * How long batches already being embedded may still finish after {@link #stop()}. A batch takes
-   * tens of seconds on a laptop, so most are dropped: a stop must end within seconds (the CLI's
-   * promise is 5 s including the commit), and a re-run embeds them again.
+   * How long a job goes on after {@link #stop()}: batches whose embedding ends by then are written,
+   * and writing (graph inserts, seconds per batch on a busy machine) goes on until then, a slice at
+   * a time; the rest is dropped. A batch takes tens of seconds to embed, so waiting for it would
+   * break the CLI's promise to exit within 5 s, commit included. A re-run redoes what was dropped,
+   * taking the embeddings of written-off slices from the cache.
    */
-  static final long STOP_GRACE_MILLIS = 500;
+  static final long STOP_GRACE_MILLIS = 1000;
+
+  /** Documents per write while a stop may cut the batch short (see {@link #write}). */
+  private static final int WRITE_SLICE = 256;
 
   /** How long a stopped job waits for its preparer threads to let go of the model and cache. */
   private static final long PREPARERS_EXIT_SECONDS = 10;
@@ -157,20 +162,19 @@ public final class IngestPipeline {
                       if (batch == null) {
                         continue; // dropped after a stop; drain the queue up to END
                       }
-                      List<Document> docs = new ArrayList<>();
-                      List<String> orphans = new ArrayList<>();
-                      for (Preparer.Prepared p : batch) {
-                        docs.addAll(p.chunks());
-                        orphans.addAll(p.orphans());
+                      for (int from = 0; from < batch.size(); from += WRITE_SLICE) {
+                        if (pastGrace()) {
+                          LOG.debug("dropped {} embedded documents", batch.size() - from);
+                          break; // their embeddings are in the cache for the re-run
+                        }
+                        List<Preparer.Prepared> slice =
+                            batch.subList(from, Math.min(batch.size(), from + WRITE_SLICE));
+                        long chunks = write(slice);
+                        chunksWritten.addAndGet(chunks);
+                        docsWritten.addAndGet(slice.size());
+                        sinceCommit += chunks;
                       }
-                      if (!orphans.isEmpty()) {
-                        collection.delete(orphans);
-                      }
-                      collection.upsert(docs);
-                      chunksWritten.addAndGet(docs.size());
-                      docsWritten.addAndGet(batch.size());
                       progress.update(accepted.get(), chunksWritten.get());
-                      sinceCommit += docs.size();
                       if (sinceCommit >= options.commitEveryChunks()) {
                         collection.commit();
                         sinceCommit = 0;
@@ -280,8 +284,7 @@ public final class IngestPipeline {
       try {
         return batch.get(50, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        if (stop.get()
-            && System.nanoTime() - stoppedAt > TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS)) {
+        if (pastGrace()) {
           batch.cancel(true);
           LOG.debug("dropped a batch still being embedded");
           return null;
@@ -290,6 +293,30 @@ public final class IngestPipeline {
         return null;
       }
     }
+  }
+
+  private boolean pastGrace() {
+    return stop.get()
+        && System.nanoTime() - stoppedAt > TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
+  }
+
+  /**
+   * Writes whole documents: a changed document's old chunks go and its new ones come in the same
+   * slice, so a stop between slices never leaves a document half replaced. Returns the chunks
+   * written.
+   */
+  private long write(List<Preparer.Prepared> slice) {
+    List<Document> docs = new ArrayList<>();
+    List<String> orphans = new ArrayList<>();
+    for (Preparer.Prepared p : slice) {
+      docs.addAll(p.chunks());
+      orphans.addAll(p.orphans());
+    }
+    if (!orphans.isEmpty()) {
+      collection.delete(orphans);
+    }
+    collection.upsert(docs);
+    return docs.size();
   }
 
   /** Queues a batch for the writer; false (and the batch cancelled) when the job stops first. */

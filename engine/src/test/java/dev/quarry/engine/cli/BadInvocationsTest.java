@@ -3,8 +3,6 @@ package dev.quarry.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +40,8 @@ class BadInvocationsTest {
         {"id": "b", "text": "Compilers turn source code into programs.", "category": "tech", "year": 2021}
         """);
     collection = dir.resolve("c");
-    Run r = run("index", collection.toString(), docs.toString(), "--model", MODEL, "--quiet");
+    CliRun r =
+        CliRun.of("index", collection.toString(), docs.toString(), "--model", MODEL, "--quiet");
     assertThat(r.exit()).as(r.err()).isZero();
     Files.writeString(dir.resolve("bad.jsonl"), "{\"id\": \"x\", \"text\": \"fine\"}\n{\"id\":\n");
     Files.writeString(dir.resolve("notes.docx"), "binary");
@@ -51,15 +50,6 @@ class BadInvocationsTest {
   }
 
   private static final String MODEL = "all-minilm-l6-v2-q";
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = QuarryCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   static Stream<Arguments> cases() {
     String c = "@C";
@@ -158,7 +148,7 @@ class BadInvocationsTest {
               .replace("@DOCS", docs.toString())
               .replace("@DIR", dir.toString());
     }
-    Run r = run(template.length == 1 && template[0].isEmpty() ? new String[0] : args);
+    CliRun r = CliRun.of(template.length == 1 && template[0].isEmpty() ? new String[0] : args);
     assertThat(r.err().lines().toList()).as("stderr of quarry %s", shown).hasSize(1);
     String line = r.err().strip();
     assertThat(line).startsWith("error: ").contains(hint);
@@ -173,7 +163,7 @@ class BadInvocationsTest {
 
   @Test
   void getPrintsTheDocumentsItFindsBeforeFailing() {
-    Run r = run("get", collection.toString(), "a", "nosuch");
+    CliRun r = CliRun.of("get", collection.toString(), "a", "nosuch");
     assertThat(r.exit()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(r.out()).contains("\"id\":\"a\"");
   }
