@@ -66,7 +66,7 @@ public final class IngestPipeline {
   static final long STOP_GRACE_MILLIS = 1000;
 
   /** Documents per write while a stop may cut the batch short (see {@link #write}). */
-  private static final int WRITE_SLICE = 256;
+  private static final int WRITE_SLICE = 64;
 
   /** How long a stopped job waits for its preparer threads to let go of the model and cache. */
   private static final long PREPARERS_EXIT_SECONDS = 10;
