@@ -11,9 +11,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,10 +33,10 @@ import org.slf4j.LoggerFactory;
  * the calling thread cutting batches, two preparer threads chunking, hashing and embedding them
  * (the embedder spreads each batch over every core; two batches in flight keep the model busy while
  * the other is being chunked, and hide each batch's tail), and a writer thread that upserts in
- * input order and commits periodically. {@link #stop()} (e.g. from Ctrl-C) stops reading at once,
- * goes on embedding and writing for {@link #STOP_GRACE_MILLIS}, drops the rest and commits what was
- * written, so that it is searchable; since unchanged documents are skipped, running the same job
- * again resumes it.
+ * input order and commits periodically. {@link #stop()} (e.g. from Ctrl-C) stops reading and
+ * embedding at once, goes on writing what is embedded for {@link #STOP_GRACE_MILLIS}, drops the
+ * rest and commits what was written, so that it is searchable; since unchanged documents are
+ * skipped, running the same job again resumes it.
  */
 public final class IngestPipeline {
   /**
@@ -57,11 +59,11 @@ public final class IngestPipeline {
   private static final int TAIL_PIECE_MIN = 32;
 
   /**
-   * How long a job goes on after {@link #stop()}: batches whose embedding ends by then are written,
-   * and writing (graph inserts, seconds per batch on a busy machine) goes on until then, a slice at
-   * a time; the rest is dropped. A batch takes tens of seconds to embed, so waiting for it would
-   * break the CLI's promise to exit within 5 s, commit included. A re-run redoes what was dropped,
-   * taking the embeddings of written-off slices from the cache.
+   * How long the writer goes on after {@link #stop()}, a slice at a time (graph inserts take
+   * seconds per batch on a busy machine); the rest is dropped. Batches still being embedded are
+   * cancelled at the stop itself: one takes tens of seconds, so waiting for it would break the
+   * CLI's promise to exit within 5 s, commit included. A re-run redoes what was dropped, taking the
+   * embeddings of written-off slices from the cache.
    */
   static final long STOP_GRACE_MILLIS = 1000;
 
@@ -77,6 +79,9 @@ public final class IngestPipeline {
   private final AtomicBoolean stop = new AtomicBoolean();
   private volatile long stoppedAt;
 
+  /** Batches submitted to the preparers and not yet taken by the writer: a stop cancels them. */
+  private final Set<Future<?>> embedding = ConcurrentHashMap.newKeySet();
+
   public IngestPipeline(
       Collection collection,
       Embedder embedder,
@@ -90,12 +95,15 @@ public final class IngestPipeline {
   }
 
   /**
-   * Asks the job to stop: no more input is read, batches still being embedded after {@link
-   * #STOP_GRACE_MILLIS} are dropped, and what was written is committed. Safe from any thread.
+   * Asks the job to stop: no more input is read, batches being embedded are cancelled, embedded
+   * documents not written by {@link #STOP_GRACE_MILLIS} are dropped, and what was written is
+   * committed. Safe from any thread.
    */
   public void stop() {
     stoppedAt = System.nanoTime();
     stop.set(true);
+    // At once: the model threads would otherwise starve the writer and the commit of CPU.
+    embedding.forEach(f -> f.cancel(true));
     LOG.debug("stop requested");
   }
 
@@ -159,6 +167,7 @@ public final class IngestPipeline {
                       @SuppressWarnings("unchecked")
                       List<Preparer.Prepared> batch =
                           awaitBatch((Future<List<Preparer.Prepared>>) job);
+                      embedding.remove(job);
                       if (batch == null) {
                         continue; // dropped after a stop; drain the queue up to END
                       }
@@ -227,7 +236,9 @@ public final class IngestPipeline {
           }
           List<TextDocument> latest = latestPerId(batch, counters);
           for (List<TextDocument> cut : ended ? tail(latest) : List.of(latest)) {
-            if (!enqueue(writes, preparers.submit(() -> preparer.prepare(cut, counters)))) {
+            Future<?> prepared = preparers.submit(() -> preparer.prepare(cut, counters));
+            embedding.add(prepared);
+            if (!enqueue(writes, prepared)) {
               break;
             }
           }
