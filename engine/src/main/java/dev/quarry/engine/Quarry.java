@@ -25,6 +25,9 @@ import dev.quarry.query.filter.FilterCompiler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Quarry's Java API: a collection on disk with its embedding model, ready to ingest and search.
@@ -42,11 +45,13 @@ import java.util.Optional;
  * #openReadOnly} for more readers.
  */
 public final class Quarry implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Quarry.class);
   private final Collection collection;
   private final OnnxEmbedder embedder;
   private final EmbeddingCache cache;
   private final QueryEngine engine;
   private final QuarryConfig config;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Quarry(
       Collection collection, OnnxEmbedder embedder, EmbeddingCache cache, QuarryConfig config) {
@@ -228,15 +233,41 @@ public final class Quarry implements AutoCloseable {
     return embedder;
   }
 
+  /**
+   * Releases the shared embedding cache, closes the embedder (after its running calls) and then the
+   * collection (which commits): the reverse of the order the constructor takes them. Every step
+   * runs even if one fails; the first failure is thrown. Idempotent: a second call does nothing, so
+   * it never releases the shared cache twice under another open Quarry.
+   */
   @Override
   public void close() {
-    try {
-      collection.close();
-    } finally {
-      if (cache != null) {
-        SharedCache.release();
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    long start = System.nanoTime();
+    RuntimeException failure = null;
+    for (Runnable step :
+        List.<Runnable>of(
+            () -> {
+              if (cache != null) {
+                SharedCache.release();
+              }
+            },
+            embedder::close,
+            collection::close)) {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
-      embedder.close();
+    }
+    LOG.debug("closed {} in {} ms", collection.path(), (System.nanoTime() - start) / 1_000_000);
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -249,9 +280,12 @@ public final class Quarry implements AutoCloseable {
 
     static synchronized EmbeddingCache acquire() {
       if (cache == null) {
-        cache = EmbeddingCache.open(QuarryHome.dir("cache").resolve("embeddings"));
+        Path dir = QuarryHome.dir("cache").resolve("embeddings");
+        cache = EmbeddingCache.open(dir);
         if (cache == null) {
-          return null; // another process holds it: run without
+          LOG.info(
+              "another process holds the embedding cache {}; embedding without it (slower)", dir);
+          return null;
         }
       }
       users++;
@@ -259,10 +293,15 @@ public final class Quarry implements AutoCloseable {
     }
 
     static synchronized void release() {
-      if (--users == 0 && cache != null) {
+      if (--users == 0) {
         cache.close();
         cache = null;
       }
+    }
+
+    /** Open Quarry objects holding the cache (for tests). */
+    static synchronized int users() {
+      return users;
     }
   }
 }

@@ -266,7 +266,8 @@ public final class Collection implements AutoCloseable {
     }
     Set<String> pending = store.idsWrittenAfter(committed);
     LOG.info(
-        "replaying {} ids written after the index's commit (#{} to #{})",
+        "recovering {}: replaying {} ids written after the index's commit (#{} to #{})",
+        dir,
         pending.size(),
         committed + 1,
         lastSeq);

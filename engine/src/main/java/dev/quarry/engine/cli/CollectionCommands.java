@@ -106,7 +106,7 @@ final class CollectionCommands {
         PrintWriter err = spec.commandLine().getErr();
         r.problems().forEach(p -> err.println("problem: " + p));
         err.flush();
-        return QuarryCli.EXIT_FAILURE;
+        return ExitCodes.FAILURE;
       }
     }
   }

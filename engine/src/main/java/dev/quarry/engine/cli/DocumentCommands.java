@@ -6,8 +6,10 @@ import dev.quarry.engine.Quarry;
 import dev.quarry.engine.QuarryConfig;
 import dev.quarry.index.Collection;
 import dev.quarry.index.Document;
+import dev.quarry.query.filter.Filter;
 import dev.quarry.query.filter.FilterParser;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +23,11 @@ final class DocumentCommands {
   @Command(
       name = "get",
       mixinStandardHelpOptions = true,
-      description = "Print stored documents as JSON (one per line).")
-  static final class Get implements Runnable {
+      description = {
+        "Print stored documents as JSON (one per line).",
+        "Exits 3 when any id is not stored (the others are still printed)."
+      })
+  static final class Get implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Collection folder.")
@@ -32,23 +37,27 @@ final class DocumentCommands {
     List<String> ids;
 
     @Override
-    public void run() {
+    public Integer call() {
       try (Collection c = Collection.openReadOnly(dir)) {
         var gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
-        int missing = 0;
+        List<String> missing = new ArrayList<>();
         for (String id : ids) {
           Document d = c.get(id).orElse(null);
           if (d == null) {
-            spec.commandLine().getErr().println("not found: " + id);
-            missing++;
+            missing.add(id);
           } else {
             spec.commandLine().getOut().println(gson.toJson(Json.document(d)));
           }
         }
         spec.commandLine().getOut().flush();
-        if (missing == ids.size()) {
-          throw new QuarryException(QuarryException.Kind.NOT_FOUND, "no such document in " + dir);
+        if (missing.isEmpty()) {
+          return ExitCodes.OK;
         }
+        spec.commandLine()
+            .getErr()
+            .println("error: not found in " + dir + ": " + String.join(", ", missing));
+        spec.commandLine().getErr().flush();
+        return ExitCodes.NOT_FOUND;
       }
     }
   }
@@ -88,7 +97,9 @@ final class DocumentCommands {
           Quarry.open(dir, model == null ? null : QuarryConfig.DEFAULTS.withModel(model))) {
         int n = ids.isEmpty() ? 0 : q.delete(ids);
         if (filter != null) {
-          n += q.delete(FilterParser.parse(filter));
+          Filter parsed = FilterParser.parse(filter);
+          FilterFields.requireKnown(parsed, q.collection().fields());
+          n += q.delete(parsed);
         }
         q.commit();
         spec.commandLine().getOut().printf("deleted %d documents%n", n);

@@ -2,6 +2,7 @@ package dev.quarry.engine.cli;
 
 import com.google.gson.stream.JsonWriter;
 import dev.quarry.core.Embeddings;
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
 import dev.quarry.engine.embed.OnnxEmbedder;
@@ -155,7 +156,8 @@ final class EmbedCommand implements Runnable {
     } catch (CharacterCodingException e) {
       throw QuarryException.invalid(where + " is not valid UTF-8: convert it first (e.g. iconv)");
     } catch (IOException e) {
-      throw new QuarryException(QuarryException.Kind.IO, "cannot read " + where + ": " + e, e);
+      throw new QuarryException(
+          QuarryException.Kind.IO, "cannot read " + where + ": " + ErrorText.describe(e), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.engine.cli;
 
+import dev.quarry.core.ErrorText;
 import dev.quarry.engine.embed.OnnxEmbedder;
 import dev.quarry.engine.eval.StsEvaluation;
 import java.io.PrintWriter;
@@ -190,7 +191,9 @@ final class EvalCommand implements Runnable {
             new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(summary) + "\n");
       } catch (java.io.IOException e) {
         throw new dev.quarry.core.QuarryException(
-            dev.quarry.core.QuarryException.Kind.IO, "cannot write " + out + ": " + e, e);
+            dev.quarry.core.QuarryException.Kind.IO,
+            "cannot write " + out + ": " + ErrorText.describe(e),
+            e);
       }
     }
   }

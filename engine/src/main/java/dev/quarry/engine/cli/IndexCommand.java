@@ -31,8 +31,10 @@ import picocli.CommandLine.Parameters;
       "Index documents into the collection DIR (created if missing): JSON lines (.jsonl, .jsonl.gz,"
           + " '-' for stdin), CSV/TSV with a header, or text/Markdown files and folders.",
       "Unchanged documents are skipped, changed ones replace their old chunks; bad records are"
-          + " reported with file:line and skipped. Ctrl-C stops at a commit point; run again to resume.",
-      "Exit code 0 also when records were rejected (see the summary); 1 with --strict."
+          + " reported with file:line and skipped.",
+      "Ctrl-C stops within seconds, commits what was embedded and exits 130; run the same command"
+          + " again to resume. A second Ctrl-C exits at once (the next run recovers).",
+      "Exit code 0 also when records were rejected (see the summary); 2 with --strict."
     })
 final class IndexCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -154,25 +156,20 @@ final class IndexCommand implements Callable<Integer> {
                   strict,
                   IngestPipeline.Options.DEFAULTS.batchDocuments(),
                   IngestPipeline.Options.DEFAULTS.commitEveryChunks()));
-      Thread hook =
-          new Thread(
-              () -> {
-                pipeline.stop();
-                try {
-                  pipeline.awaitDone(60);
-                } catch (InterruptedException ignored) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-      Runtime.getRuntime().addShutdownHook(hook);
       IngestReport r;
-      try {
+      int interrupted;
+      try (StopSignals signals =
+          StopSignals.install(
+              pipeline::stop,
+              () -> {
+                err.println("stopping: committing what is embedded (Ctrl-C again exits at once)");
+                err.flush();
+              })) {
         r = pipeline.run(readers, quiet ? Progress.none() : Progress.forConsole(-1, System.err));
-      } finally {
-        removeHook(hook);
+        interrupted = signals.exitCode();
       }
       printSummary(err, r);
-      return 0;
+      return interrupted != 0 ? interrupted : ExitCodes.OK;
     }
   }
 
@@ -190,25 +187,20 @@ final class IndexCommand implements Callable<Integer> {
     return QuarryConfig.DEFAULTS.model();
   }
 
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the JVM is exiting (Ctrl-C): the hook is running, nothing to remove
-    }
-  }
-
   static void printSummary(PrintWriter err, IngestReport r) {
     err.printf(
         Locale.ROOT,
-        "%s %d documents in %.1f s (%.0f docs/s): %d written as %d chunks, %d skipped (unchanged, or repeated later in the input), %d embeddings from cache, %d computed, %d rejected%s%n",
-        r.interrupted() ? "interrupted after" : "indexed",
+        "%s %d documents in %.1f s (%.0f docs/s): %d new or changed (%d chunks written), %d already"
+            + " stored or repeated later in the input%s; %d embeddings from cache, %d computed, %d"
+            + " rejected%s%n",
+        r.interrupted() ? "interrupted after reading" : "indexed",
         r.documents(),
         r.seconds(),
         r.documents() / Math.max(r.seconds(), 1e-9),
         r.written(),
         r.chunks(),
         r.skipped(),
+        r.interrupted() ? ", " + r.dropped() + " not stored (to do on the next run)" : "",
         r.cached(),
         r.embedded(),
         r.rejected().size(),
@@ -231,7 +223,9 @@ final class IndexCommand implements Callable<Integer> {
     }
     r.notes().forEach(n -> err.println("note: " + n));
     if (r.interrupted()) {
-      err.println("what was written is committed; run the same command again to resume");
+      err.println(
+          "interrupted: everything written is committed and searchable; run the same command again"
+              + " to resume (stored documents are skipped)");
     }
     err.flush();
   }

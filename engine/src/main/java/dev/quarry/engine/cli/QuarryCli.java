@@ -1,15 +1,20 @@
 package dev.quarry.engine.cli;
 
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.QuarryHome;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code quarry} command line. Results go to stdout, logs and errors to stderr. Exit codes: 0
- * success, 2 usage error (bad option or argument), 1 any other failure.
+ * The {@code quarry} command line. Results go to stdout, logs and errors to stderr; an error is one
+ * line. Exit codes: {@link ExitCodes}.
  */
 @Command(
     name = "quarry",
@@ -32,15 +37,18 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class QuarryCli implements Runnable {
-  static final int EXIT_FAILURE = 1;
-
   /** Held so that the level sticks: Lucene's vectorization notice is noise on a CLI. */
   private static final java.util.logging.Logger LUCENE_LOG =
       java.util.logging.Logger.getLogger("org.apache.lucene");
 
-  static final int EXIT_USAGE = 2;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description =
+          "Log what happens on stderr: -v recovery and fallbacks, -vv details and traces.")
+  boolean[] verbose = new boolean[0];
 
   @Override
   public void run() {
@@ -66,33 +74,32 @@ public final class QuarryCli implements Runnable {
     CommandLine cli = new CommandLine(new QuarryCli());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setExecutionStrategy(
+        parseResult -> {
+          CliLogging.configure(CliLogging.verbosity(parseResult));
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          Logger log = LoggerFactory.getLogger(QuarryCli.class);
+          log.debug("trace of the error below", e);
           PrintWriter errors = commandLine.getErr();
-          if (e instanceof QuarryException q) {
-            errors.println("error: " + q.getMessage());
-            if (Boolean.getBoolean("quarry.debug") && q.getCause() != null) {
-              q.getCause().printStackTrace(errors);
-            }
-            errors.flush();
-            return q.kind() == QuarryException.Kind.INVALID_ARGUMENT ? EXIT_USAGE : EXIT_FAILURE;
-          }
-          errors.println(
-              "error: unexpected " + e + " (run with -Dquarry.debug=true for the trace)");
-          if (Boolean.getBoolean("quarry.debug")) {
-            e.printStackTrace(errors);
-          }
+          errors.println("error: " + ErrorText.describe(e));
           errors.flush();
-          return EXIT_FAILURE;
+          return e instanceof QuarryException q ? ExitCodes.of(q.kind()) : ExitCodes.FAILURE;
         });
     cli.setParameterExceptionHandler(
         (e, args2) -> {
           CommandLine cmd = e.getCommandLine();
-          cmd.getErr().println("error: " + e.getMessage());
           cmd.getErr()
-              .println("try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage");
+              .println(
+                  "error: "
+                      + ErrorText.oneLine(e.getMessage())
+                      + " (see '"
+                      + cmd.getCommandSpec().qualifiedName()
+                      + " --help')");
           cmd.getErr().flush();
-          return EXIT_USAGE;
+          return ExitCodes.USAGE;
         });
     return cli.execute(args);
   }

@@ -137,6 +137,9 @@ final class SearchCommand implements Runnable {
     SearchRequest request = b.build();
     try (Quarry quarry =
         Quarry.openReadOnly(dir, model == null ? null : QuarryConfig.DEFAULTS.withModel(model))) {
+      if (request.filter() != null) {
+        FilterFields.requireKnown(request.filter(), quarry.collection().fields());
+      }
       SearchResult result = quarry.search(request);
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
 import java.io.IOException;
@@ -96,7 +97,8 @@ public record ModelDescriptor(
               + "\"dimensions\":384} (see docs/models.md)",
           e);
     } catch (IOException e) {
-      throw new QuarryException(QuarryException.Kind.IO, "cannot read " + file + ": " + e, e);
+      throw new QuarryException(
+          QuarryException.Kind.IO, "cannot read " + file + ": " + ErrorText.describe(e), e);
     }
     try {
       return parse(json);

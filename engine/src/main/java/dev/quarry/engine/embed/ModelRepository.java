@@ -1,5 +1,6 @@
 package dev.quarry.engine.embed;
 
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.QuarryHome;
 import java.io.IOException;
@@ -156,7 +157,8 @@ public final class ModelRepository {
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
       in.transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
-      throw new QuarryException(QuarryException.Kind.IO, "cannot read " + file + ": " + e, e);
+      throw new QuarryException(
+          QuarryException.Kind.IO, "cannot read " + file + ": " + ErrorText.describe(e), e);
     }
     return HexFormat.of().formatHex(digest.digest());
   }

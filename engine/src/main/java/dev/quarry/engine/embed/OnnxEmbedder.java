@@ -26,10 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link Embedder} running an ONNX transformer with a HuggingFace tokenizer, in process.
@@ -41,13 +46,21 @@ import java.util.concurrent.Future;
  * <p>Batches of one call run on {@code workers} threads at once (one per core by default).
  *
  * <p>Thread-safe: one ONNX session per model is shared by all calls. Owns the session and the
- * tokenizer; {@link #close()} releases both (the process-wide ONNX environment stays).
+ * tokenizer; {@link #close()} refuses new calls, waits (up to {@link #CLOSE_WAIT_MILLIS}) for the
+ * running ones, then releases both (the process-wide ONNX environment stays).
  */
 public final class OnnxEmbedder implements Embedder, TokenCounter {
   private static final String INPUT_IDS = "input_ids";
   private static final String ATTENTION_MASK = "attention_mask";
   private static final String TOKEN_TYPE_IDS = "token_type_ids";
   private static final String HIDDEN_STATE = "last_hidden_state";
+  private static final Logger LOG = LoggerFactory.getLogger(OnnxEmbedder.class);
+
+  /**
+   * How long {@link #close()} waits for running model calls: one call is one padded batch (32 texts
+   * by default), seconds at most on a slow CPU.
+   */
+  static final long CLOSE_WAIT_MILLIS = 30_000;
 
   private final ModelDescriptor descriptor;
   private final EmbedderOptions options;
@@ -60,6 +73,8 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
   private final boolean feedTokenTypes;
   private final String outputName;
   private final ExecutorService workers;
+  private final CallGate gate;
+  private final AtomicBoolean closing = new AtomicBoolean();
 
   private OnnxEmbedder(
       ModelFiles files,
@@ -76,6 +91,7 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
     this.sessionOptions = sessionOptions;
     this.session = session;
     this.tokenizer = tokenizer;
+    this.gate = new CallGate("model " + descriptor.name());
     Set<String> inputs = session.getInputNames();
     for (String required : List.of(INPUT_IDS, ATTENTION_MASK)) {
       if (!inputs.contains(required)) {
@@ -235,7 +251,12 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
 
   @Override
   public int countTokens(String text) {
-    return counter.encode(text, false, false).getIds().length;
+    gate.enter();
+    try {
+      return counter.encode(text, false, false).getIds().length;
+    } finally {
+      gate.exit();
+    }
   }
 
   @Override
@@ -266,6 +287,15 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
     if (texts.isEmpty()) {
       return new Embeddings(List.of(), 0, 0);
     }
+    gate.enter();
+    try {
+      return embedAdmitted(texts, role);
+    } finally {
+      gate.exit();
+    }
+  }
+
+  private Embeddings embedAdmitted(List<String> texts, Role role) {
     String prefix = descriptor.prefix(role);
     List<String> inputs = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
@@ -289,15 +319,38 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
     float[][] vectors = new float[ids.length][];
     List<int[]> plan = LengthBuckets.plan(ids, options.batchSize(), options.maxBatchTokens());
     if (workers == null || plan.size() == 1) {
-      plan.forEach(batch -> embedBatch(ids, batch, vectors));
+      for (int[] batch : plan) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new QuarryException(QuarryException.Kind.RUNTIME, "interrupted while embedding");
+        }
+        if (gate.closing()) {
+          throw closedWhileEmbedding(null);
+        }
+        embedBatch(ids, batch, vectors);
+      }
     } else {
       List<Future<?>> pending = new ArrayList<>(plan.size());
-      for (int[] batch : plan) {
-        pending.add(workers.submit(() -> embedBatch(ids, batch, vectors)));
+      try {
+        for (int[] batch : plan) {
+          pending.add(workers.submit(() -> embedBatchAdmitted(ids, batch, vectors)));
+        }
+      } catch (RejectedExecutionException e) {
+        pending.forEach(f -> f.cancel(true));
+        throw closedWhileEmbedding(e);
       }
       awaitAll(pending);
     }
     return new Embeddings(Arrays.asList(vectors), tokens, truncated);
+  }
+
+  /** {@link #embedBatch} on a worker thread, which may outlive an interrupted caller. */
+  private void embedBatchAdmitted(long[][] ids, int[] batch, float[][] vectors) {
+    gate.enter();
+    try {
+      embedBatch(ids, batch, vectors);
+    } finally {
+      gate.exit();
+    }
   }
 
   /** Embeds the rows of one planned call into their slots of {@code vectors}. */
@@ -312,7 +365,7 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
     }
   }
 
-  private static void awaitAll(List<Future<?>> pending) {
+  private void awaitAll(List<Future<?>> pending) {
     try {
       for (Future<?> future : pending) {
         future.get();
@@ -321,6 +374,9 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
       pending.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
       throw new QuarryException(QuarryException.Kind.RUNTIME, "interrupted while embedding", e);
+    } catch (CancellationException e) {
+      pending.forEach(f -> f.cancel(true));
+      throw closedWhileEmbedding(e);
     } catch (ExecutionException e) {
       pending.forEach(f -> f.cancel(true));
       if (e.getCause() instanceof QuarryException q) {
@@ -329,6 +385,13 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
       throw new QuarryException(
           QuarryException.Kind.RUNTIME, "embedding failed: " + e.getCause(), e);
     }
+  }
+
+  private QuarryException closedWhileEmbedding(RuntimeException e) {
+    return new QuarryException(
+        QuarryException.Kind.RUNTIME,
+        "model " + descriptor.name() + " was closed while embedding",
+        e);
   }
 
   private float[] finish(float[] pooled) {
@@ -393,10 +456,29 @@ public final class OnnxEmbedder implements Embedder, TokenCounter {
     return t.getMessage();
   }
 
+  /**
+   * Refuses new calls, drops queued model calls, waits for running ones and releases the session
+   * and tokenizers. If a call is still running after {@link #CLOSE_WAIT_MILLIS}, they are left open
+   * (a leak, not a crash). Idempotent.
+   */
   @Override
   public void close() {
+    if (closing.getAndSet(true)) {
+      return;
+    }
     if (workers != null) {
-      workers.shutdownNow();
+      for (Runnable queued : workers.shutdownNow()) {
+        if (queued instanceof Future<?> f) {
+          f.cancel(false); // never run: its caller must not wait for it forever
+        }
+      }
+    }
+    if (!gate.closeAndAwait(CLOSE_WAIT_MILLIS)) {
+      LOG.warn(
+          "model {}: calls still running after {} ms; its session is left open",
+          descriptor.name(),
+          CLOSE_WAIT_MILLIS);
+      return;
     }
     // Reverse order of creation; the environment is process-wide and outlives embedders.
     counter.close();

@@ -3,6 +3,7 @@ package dev.quarry.engine.eval;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.quarry.core.Embedder;
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
@@ -220,7 +221,8 @@ public final class BeirEvaluation {
         }
       }
     } catch (IOException e) {
-      throw new QuarryException(QuarryException.Kind.IO, "cannot read " + file + ": " + e, e);
+      throw new QuarryException(
+          QuarryException.Kind.IO, "cannot read " + file + ": " + ErrorText.describe(e), e);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.quarry.engine.eval;
 
 import dev.quarry.core.Embedder;
 import dev.quarry.core.Embeddings;
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
 import dev.quarry.core.Vectors;
@@ -44,7 +45,8 @@ public final class StsEvaluation {
     } catch (NoSuchFileException e) {
       throw new QuarryException(QuarryException.Kind.NOT_FOUND, "no such file: " + file, e);
     } catch (IOException e) {
-      throw new QuarryException(QuarryException.Kind.IO, "cannot read " + file + ": " + e, e);
+      throw new QuarryException(
+          QuarryException.Kind.IO, "cannot read " + file + ": " + ErrorText.describe(e), e);
     }
     List<Pair> pairs = new ArrayList<>(lines.size());
     for (int n = 0; n < lines.size(); n++) {

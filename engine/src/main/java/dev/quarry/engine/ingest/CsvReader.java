@@ -1,5 +1,6 @@
 package dev.quarry.engine.ingest;
 
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ public final class CsvReader implements RecordReader {
         | IOException
         | IllegalStateException
         | IllegalArgumentException e) { // the last: a header with an empty or repeated name
-      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      String msg = ErrorText.describe(e);
       sink.test(
           SourceRecord.rejected(
               name,

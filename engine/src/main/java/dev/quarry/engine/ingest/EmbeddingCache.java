@@ -1,5 +1,6 @@
 package dev.quarry.engine.ingest;
 
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
@@ -55,7 +56,8 @@ public final class EmbeddingCache implements AutoCloseable {
           QuarryException.Kind.IO, "cannot open embedding cache " + dir + ": " + e.getMessage(), e);
     } catch (java.io.IOException e) {
       options.close();
-      throw new QuarryException(QuarryException.Kind.IO, "cannot create " + dir + ": " + e, e);
+      throw new QuarryException(
+          QuarryException.Kind.IO, "cannot create " + dir + ": " + ErrorText.describe(e), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.quarry.engine.ingest;
 
 import dev.quarry.core.Embedder;
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.TokenCounter;
 import dev.quarry.index.Collection;
@@ -10,25 +11,32 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Read → chunk and embed → write, as concurrent stages joined by bounded queues: a reader thread,
  * the calling thread cutting batches, two preparer threads chunking, hashing and embedding them
  * (the embedder spreads each batch over every core; two batches in flight keep the model busy while
  * the other is being chunked, and hide each batch's tail), and a writer thread that upserts in
- * input order and commits periodically. {@link #stop()} (e.g. from Ctrl-C) ends the job at a commit
- * point; since unchanged documents are skipped, running the same job again resumes it.
+ * input order and commits periodically. {@link #stop()} (e.g. from Ctrl-C) stops reading and
+ * embedding at once, goes on writing what is embedded for {@link #STOP_GRACE_MILLIS}, drops the
+ * rest and commits what was written, so that it is searchable; since unchanged documents are
+ * skipped, running the same job again resumes it.
  */
 public final class IngestPipeline {
   /**
@@ -43,17 +51,36 @@ public final class IngestPipeline {
     public static final Options DEFAULTS = new Options(false, 4096, 20_000);
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
   private static final Object END = new Object();
   private static final int BATCHES_IN_FLIGHT = 2;
   static final int BATCH_CHARS = 1 << 19;
   private static final int TAIL_PIECES = 8;
   private static final int TAIL_PIECE_MIN = 32;
 
+  /**
+   * How long the writer goes on after {@link #stop()}, a slice at a time (graph inserts take
+   * seconds per batch on a busy machine); the rest is dropped. Batches still being embedded are
+   * cancelled at the stop itself: one takes tens of seconds, so waiting for it would break the
+   * CLI's promise to exit within 5 s, commit included. A re-run redoes what was dropped, taking the
+   * embeddings of written-off slices from the cache.
+   */
+  static final long STOP_GRACE_MILLIS = 1000;
+
+  /** Documents per write while a stop may cut the batch short (see {@link #write}). */
+  private static final int WRITE_SLICE = 64;
+
+  /** How long a stopped job waits for its preparer threads to let go of the model and cache. */
+  private static final long PREPARERS_EXIT_SECONDS = 10;
+
   private final Collection collection;
   private final Preparer preparer;
   private final Options options;
   private final AtomicBoolean stop = new AtomicBoolean();
-  private final CountDownLatch done = new CountDownLatch(1);
+  private volatile long stoppedAt;
+
+  /** Batches submitted to the preparers and not yet taken by the writer: a stop cancels them. */
+  private final Set<Future<?>> embedding = ConcurrentHashMap.newKeySet();
 
   public IngestPipeline(
       Collection collection,
@@ -67,14 +94,22 @@ public final class IngestPipeline {
     this.options = options;
   }
 
-  /** Asks the job to stop at the next commit point. */
+  /**
+   * Asks the job to stop: no more input is read, batches being embedded are cancelled, embedded
+   * documents not written by {@link #STOP_GRACE_MILLIS} are dropped, and what was written is
+   * committed. Safe from any thread.
+   */
   public void stop() {
+    stoppedAt = System.nanoTime();
     stop.set(true);
+    // At once: the model threads would otherwise starve the writer and the commit of CPU.
+    embedding.forEach(f -> f.cancel(true));
+    LOG.debug("stop requested");
   }
 
-  /** Waits for the job to end (for shutdown hooks). */
-  public boolean awaitDone(long seconds) throws InterruptedException {
-    return done.await(seconds, TimeUnit.SECONDS);
+  /** Whether {@link #stop()} was called (or a failure stopped the job). */
+  public boolean stopped() {
+    return stop.get();
   }
 
   public IngestReport run(List<RecordReader> readers, Progress progress) {
@@ -94,7 +129,7 @@ public final class IngestPipeline {
     AtomicLong chunksWritten = new AtomicLong();
     AtomicLong docsWritten = new AtomicLong();
     Preparer.Counters counters = new Preparer.Counters();
-    long accepted = 0;
+    AtomicLong accepted = new AtomicLong();
 
     Thread reader =
         Thread.ofPlatform()
@@ -134,30 +169,38 @@ public final class IngestPipeline {
                         break;
                       }
                       @SuppressWarnings("unchecked")
-                      List<Preparer.Prepared> batch = ((Future<List<Preparer.Prepared>>) job).get();
-                      List<Document> docs = new ArrayList<>();
-                      List<String> orphans = new ArrayList<>();
-                      for (Preparer.Prepared p : batch) {
-                        docs.addAll(p.chunks());
-                        orphans.addAll(p.orphans());
+                      List<Preparer.Prepared> batch =
+                          awaitBatch((Future<List<Preparer.Prepared>>) job);
+                      embedding.remove(job);
+                      if (batch == null) {
+                        continue; // dropped after a stop; drain the queue up to END
                       }
-                      if (!orphans.isEmpty()) {
-                        collection.delete(orphans);
+                      for (int from = 0; from < batch.size(); from += WRITE_SLICE) {
+                        if (pastGrace()) {
+                          LOG.debug("dropped {} embedded documents", batch.size() - from);
+                          break; // their embeddings are in the cache for the re-run
+                        }
+                        List<Preparer.Prepared> slice =
+                            batch.subList(from, Math.min(batch.size(), from + WRITE_SLICE));
+                        long chunks = write(slice);
+                        chunksWritten.addAndGet(chunks);
+                        docsWritten.addAndGet(slice.size());
+                        sinceCommit += chunks;
                       }
-                      collection.upsert(docs);
-                      chunksWritten.addAndGet(docs.size());
-                      docsWritten.addAndGet(batch.size());
-                      sinceCommit += docs.size();
+                      progress.update(accepted.get(), chunksWritten.get());
                       if (sinceCommit >= options.commitEveryChunks()) {
                         collection.commit();
                         sinceCommit = 0;
                       }
                     }
+                    long commitStart = System.nanoTime();
                     collection.commit();
+                    LOG.debug(
+                        "final commit took {} ms", (System.nanoTime() - commitStart) / 1_000_000);
                   } catch (Throwable t) {
                     failure.compareAndSet(
                         null, t instanceof ExecutionException e ? e.getCause() : t);
-                    stop.set(true);
+                    stop();
                     writes.clear();
                   }
                 });
@@ -174,7 +217,7 @@ public final class IngestPipeline {
           FieldTypes.Admitted admitted = rec.rejected() ? null : fieldTypes.admit(rec.document());
           String problem = admitted == null ? rec.problem() : admitted.problem();
           if (problem == null && rec.warning() != null) {
-            strictStop(rec.location(), rec.problem());
+            strictStop(rec.location(), rec.warning());
             warnings.add(rec.location() + ": " + rec.warning());
           }
           if (problem != null) {
@@ -183,7 +226,7 @@ public final class IngestPipeline {
           } else {
             batch.add(admitted.document());
             batchChars += chars(admitted.document());
-            accepted++;
+            accepted.incrementAndGet();
           }
         }
         if (!batch.isEmpty()
@@ -192,44 +235,48 @@ public final class IngestPipeline {
                 || batch.size() >= options.batchDocuments()
                 || batchChars >= BATCH_CHARS)) {
           if (stop.get()) {
-            break; // stop before embedding more; what is queued still gets written and committed
+            break; // embed no more; batches in flight get the grace period
           }
           List<TextDocument> latest = latestPerId(batch, counters);
           for (List<TextDocument> cut : ended ? tail(latest) : List.of(latest)) {
-            writes.put(preparers.submit(() -> preparer.prepare(cut, counters)));
+            Future<?> prepared = preparers.submit(() -> preparer.prepare(cut, counters));
+            embedding.add(prepared);
+            if (!enqueue(writes, prepared)) {
+              break;
+            }
           }
           batch = new ArrayList<>();
           batchChars = 0;
-          progress.update(accepted, chunksWritten.get());
         }
+        progress.update(accepted.get(), chunksWritten.get());
         if (stop.get() && !ended) {
           break;
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stop.set(true);
+      stop();
     } finally {
       if (failure.get() != null) {
         writes.clear(); // the writer has stopped taking; nothing more will be written
       }
       put(writes, END);
       join(writer);
-      preparers.shutdownNow();
       reader.interrupt();
-      progress.update(accepted, chunksWritten.get());
+      awaitPreparers(preparers);
+      progress.update(accepted.get(), chunksWritten.get());
       progress.close();
-      done.countDown();
     }
     Throwable t = failure.get();
     if (t instanceof QuarryException q) {
       throw q;
     }
     if (t != null) {
-      throw new QuarryException(QuarryException.Kind.RUNTIME, "ingestion failed: " + t, t);
+      throw new QuarryException(
+          QuarryException.Kind.RUNTIME, "ingestion failed: " + ErrorText.describe(t), t);
     }
     return new IngestReport(
-        accepted,
+        accepted.get(),
         docsWritten.get(),
         chunksWritten.get(),
         counters.skipped.sum(),
@@ -246,9 +293,81 @@ public final class IngestPipeline {
   /** Under {@code --strict}, the first bad record (or warning) ends the job. */
   private void strictStop(String location, String problem) {
     if (options.strict()) {
-      stop.set(true);
+      stop();
       throw QuarryException.invalid(
           location + ": " + problem + " (--strict stops at the first bad record)");
+    }
+  }
+
+  /**
+   * Waits for a batch being prepared. After a stop it gives the batch until the grace period ends,
+   * then cancels it (interrupting its model calls) and returns null: the batch is dropped.
+   */
+  private List<Preparer.Prepared> awaitBatch(Future<List<Preparer.Prepared>> batch)
+      throws InterruptedException, ExecutionException {
+    while (true) {
+      try {
+        return batch.get(50, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (pastGrace()) {
+          batch.cancel(true);
+          LOG.debug("dropped a batch still being embedded");
+          return null;
+        }
+      } catch (CancellationException e) {
+        return null;
+      }
+    }
+  }
+
+  private boolean pastGrace() {
+    return stop.get()
+        && System.nanoTime() - stoppedAt > TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
+  }
+
+  /**
+   * Writes whole documents: a changed document's old chunks go and its new ones come in the same
+   * slice, so a stop between slices never leaves a document half replaced. Returns the chunks
+   * written.
+   */
+  private long write(List<Preparer.Prepared> slice) {
+    List<Document> docs = new ArrayList<>();
+    List<String> orphans = new ArrayList<>();
+    for (Preparer.Prepared p : slice) {
+      docs.addAll(p.chunks());
+      orphans.addAll(p.orphans());
+    }
+    if (!orphans.isEmpty()) {
+      collection.delete(orphans);
+    }
+    collection.upsert(docs);
+    return docs.size();
+  }
+
+  /** Queues a batch for the writer; false (and the batch cancelled) when the job stops first. */
+  private boolean enqueue(BlockingQueue<Object> writes, Future<?> batch)
+      throws InterruptedException {
+    while (!writes.offer(batch, 50, TimeUnit.MILLISECONDS)) {
+      if (stop.get()) {
+        batch.cancel(true);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Stops the preparer threads and waits for them: a dropped batch may still be inside a model call
+   * or the embedding cache, which the caller closes next.
+   */
+  private static void awaitPreparers(ExecutorService preparers) {
+    preparers.shutdownNow();
+    try {
+      if (!preparers.awaitTermination(PREPARERS_EXIT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn("ingestion threads still busy {} s after the job ended", PREPARERS_EXIT_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -19,7 +19,8 @@ import java.util.List;
  * @param notes what the readers say about their inputs: inferred column types, a date field that
  *     few or no documents had
  * @param seconds wall time
- * @param interrupted stopped early (Ctrl-C); what was written is committed, a re-run resumes
+ * @param interrupted stopped early (Ctrl-C); what was written is committed, a re-run resumes (see
+ *     {@link #dropped()})
  */
 public record IngestReport(
     long documents,
@@ -38,5 +39,10 @@ public record IngestReport(
     rejected = List.copyOf(rejected);
     warnings = List.copyOf(warnings);
     notes = List.copyOf(notes);
+  }
+
+  /** Documents accepted but neither written nor skipped: in flight when the job was stopped. */
+  public long dropped() {
+    return Math.max(0, documents - written - skipped);
   }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import dev.quarry.core.ErrorText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +86,8 @@ public final class JsonlReader implements RecordReader {
     } catch (IOException | java.io.UncheckedIOException e) {
       sink.test(
           SourceRecord.rejected(
-              name, "cannot read: " + e.getMessage() + "; the rest of this input is skipped"));
+              name,
+              "cannot read: " + ErrorText.describe(e) + "; the rest of this input is skipped"));
     }
   }
 
@@ -121,7 +123,7 @@ public final class JsonlReader implements RecordReader {
     try {
       root = JsonParser.parseString(line);
     } catch (JsonParseException e) {
-      return SourceRecord.rejected(location, "malformed JSON: " + firstLine(e.getMessage()));
+      return SourceRecord.rejected(location, "malformed JSON: " + ErrorText.describe(e));
     }
     if (!root.isJsonObject()) {
       return SourceRecord.rejected(location, "expected a JSON object per line");
@@ -195,13 +197,5 @@ public final class JsonlReader implements RecordReader {
 
   private static String scalar(JsonElement e) {
     return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -2,6 +2,9 @@ package dev.quarry.engine.ingest;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -62,43 +65,57 @@ public interface Progress extends AutoCloseable {
     }
   }
 
-  /** A plain line at most every five seconds. */
+  /**
+   * A plain line every five seconds, from a timer: the pipeline's counts move in steps of a whole
+   * batch, which can take a minute, and a log without a line for that long looks hung.
+   */
   final class Lines implements Progress {
+    private static final long PERIOD_SECONDS = 5;
     private final long total;
     private final PrintStream err;
     private final long start = System.nanoTime();
-    private long last = System.nanoTime();
+    private final ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("quarry-progress").daemon(true).factory());
+    private volatile long documents;
+    private volatile long chunks;
 
     Lines(long total, PrintStream err) {
       this.total = total;
       this.err = err;
+      timer.scheduleAtFixedRate(this::print, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
     public void update(long documents, long chunks) {
-      long now = System.nanoTime();
-      if (now - last < 5_000_000_000L) {
-        return;
-      }
-      last = now;
-      double s = (now - start) / 1e9;
-      double rate = documents / s;
+      this.documents = documents;
+      this.chunks = chunks;
+    }
+
+    private void print() {
+      long docs = documents;
+      long written = chunks;
+      double s = (System.nanoTime() - start) / 1e9;
+      double rate = docs / s;
       String eta =
           total > 0 && rate > 0
-              ? String.format(Locale.ROOT, ", ETA %.0f s", (total - documents) / rate)
+              ? String.format(Locale.ROOT, ", ETA %.0f s", (total - docs) / rate)
               : "";
       err.printf(
           Locale.ROOT,
-          "indexing: %d%s documents (%.0f/s), %d chunks (%.0f/s)%s%n",
-          documents,
+          "indexing: %d%s documents read (%.0f/s), %d chunks written (%.0f/s), %.0f s%s%n",
+          docs,
           total > 0 ? "/" + total : "",
           rate,
-          chunks,
-          chunks / s,
+          written,
+          written / s,
+          s,
           eta);
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      timer.shutdownNow();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.engine.ingest;
 
+import dev.quarry.core.ErrorText;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -52,8 +53,9 @@ public final class TextFileReader implements RecordReader {
     if (Files.isDirectory(root)) {
       try (Stream<Path> walk = Files.walk(root)) {
         files = walk.filter(Files::isRegularFile).filter(TextFileReader::isText).sorted().toList();
-      } catch (IOException e) {
-        sink.test(SourceRecord.rejected(root.toString(), "cannot list: " + e.getMessage()));
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // Files.walk reports an unreadable sub-folder while streaming, unchecked
+        sink.test(SourceRecord.rejected(root.toString(), "cannot list: " + ErrorText.describe(e)));
         return;
       }
     } else {
@@ -124,7 +126,7 @@ public final class TextFileReader implements RecordReader {
           ? SourceRecord.ok(location, doc)
           : SourceRecord.warned(location, doc, split.problem(), "the block is kept as text");
     } catch (IOException e) {
-      return SourceRecord.rejected(location, "cannot read: " + e.getMessage());
+      return SourceRecord.rejected(location, "cannot read: " + ErrorText.describe(e));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.quarry.engine.io;
 
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -66,7 +67,8 @@ public final class Fvecs {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
       writer.to(out);
     } catch (IOException e) {
-      throw new QuarryException(QuarryException.Kind.IO, "cannot write " + file + ": " + e, e);
+      throw new QuarryException(
+          QuarryException.Kind.IO, "cannot write " + file + ": " + ErrorText.describe(e), e);
     }
   }
 
@@ -129,7 +131,8 @@ public final class Fvecs {
         records.add(decode.apply(ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN)));
       }
     } catch (IOException e) {
-      throw new QuarryException(QuarryException.Kind.IO, "cannot read " + file + ": " + e, e);
+      throw new QuarryException(
+          QuarryException.Kind.IO, "cannot read " + file + ": " + ErrorText.describe(e), e);
     }
   }
 

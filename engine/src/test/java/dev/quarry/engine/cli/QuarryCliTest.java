@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonParser;
 import dev.quarry.engine.io.Fvecs;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,18 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 class QuarryCliTest {
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = QuarryCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void modelsListsEveryBuiltinWithItsChecksum() {
-    Run r = run("models");
+    CliRun r = CliRun.of("models");
     assertThat(r.exit()).isZero();
     assertThat(r.out())
         .contains("all-minilm-l6-v2*", "bge-small-en-v1.5-q", "sha256:759c3cd2b7fe", "cls", "512");
@@ -41,7 +30,7 @@ class QuarryCliTest {
             new String[] {"--help"},
             new String[] {"embed", "--help"},
             new String[] {"eval", "sts", "--help"})) {
-      Run r = run(args);
+      CliRun r = CliRun.of(args);
       assertThat(r.exit()).as(String.join(" ", args)).isZero();
       assertThat(r.out()).contains("Usage:");
     }
@@ -49,18 +38,20 @@ class QuarryCliTest {
 
   @Test
   void usageErrorsExitTwoWithOneLineAndAHint() {
-    Run r = run("embed", "--no-such-option");
+    CliRun r = CliRun.of("embed", "--no-such-option");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).startsWith("error: Unknown option: '--no-such-option'");
-    assertThat(r.err().lines().count()).isEqualTo(2);
-    assertThat(run("embed", "--role", "boss", "x").exit()).isEqualTo(2);
-    assertThat(run().exit()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith("error: Unknown option: '--no-such-option'")
+        .contains("see 'quarry embed --help'");
+    assertThat(r.err().lines().count()).isEqualTo(1);
+    assertThat(CliRun.of("embed", "--role", "boss", "x").exit()).isEqualTo(2);
+    assertThat(CliRun.of().exit()).isEqualTo(2);
   }
 
   @Test
-  void failuresExitOneWithoutAStackTrace() {
-    Run r = run("eval", "sts", dir.resolve("missing.csv").toString());
-    assertThat(r.exit()).isEqualTo(1);
+  void missingFilesAreUsageErrorsWithoutAStackTrace() {
+    CliRun r = CliRun.of("eval", "sts", dir.resolve("missing.csv").toString());
+    assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: no such file:").doesNotContain("at dev.quarry");
   }
 
@@ -68,7 +59,7 @@ class QuarryCliTest {
   void embedWritesJsonLinesAndFvecs() throws IOException {
     Path input = dir.resolve("texts.txt");
     Files.writeString(input, "first text\nsecond text\n\nfourth\n");
-    Run json = run("embed", input.toString(), "--dimensions", "64");
+    CliRun json = CliRun.of("embed", input.toString(), "--dimensions", "64");
     assertThat(json.exit()).as(json.err()).isZero();
     List<String> lines = json.out().lines().toList();
     assertThat(lines).hasSize(4);
@@ -77,7 +68,8 @@ class QuarryCliTest {
     assertThat(first.getAsJsonArray("vector")).hasSize(64);
 
     Path out = dir.resolve("v.fvecs");
-    Run fvecs = run("embed", input.toString(), "--output", out.toString(), "--role", "query");
+    CliRun fvecs =
+        CliRun.of("embed", input.toString(), "--output", out.toString(), "--role", "query");
     assertThat(fvecs.exit()).as(fvecs.err()).isZero();
     assertThat(Fvecs.read(out)).hasSize(4).allSatisfy(v -> assertThat(v).hasSize(384));
     assertThat(fvecs.err()).contains("embedded 4 texts");
@@ -87,7 +79,7 @@ class QuarryCliTest {
   void tooManyDimensionsIsAUsageError() throws IOException {
     Path input = dir.resolve("t.txt");
     Files.writeString(input, "x\n");
-    Run r = run("embed", input.toString(), "--dimensions", "999");
+    CliRun r = CliRun.of("embed", input.toString(), "--dimensions", "999");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("dimensions 999 exceeds the model's 384");
   }

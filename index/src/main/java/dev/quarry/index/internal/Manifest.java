@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.quarry.core.ErrorText;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.index.CollectionConfig;
@@ -129,7 +130,7 @@ public record Manifest(
           "manifest "
               + file
               + " is damaged ("
-              + e.getMessage()
+              + ErrorText.describe(e)
               + "); restore it from a backup or rebuild the collection",
           e);
     }

@@ -4,7 +4,6 @@ import dev.quarry.core.QuarryException;
 import dev.quarry.index.FieldType;
 import dev.quarry.index.internal.LuceneDocs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -231,7 +230,8 @@ public final class FilterCompiler {
       }
       ts.end();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // A StringReader never fails; kept typed for the API's one exception type.
+      throw new QuarryException(QuarryException.Kind.RUNTIME, "cannot analyze '" + text + "'", e);
     }
     return out;
   }

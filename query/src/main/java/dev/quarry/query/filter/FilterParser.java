@@ -148,7 +148,7 @@ public final class FilterParser {
         };
       }
     }
-    throw error("an operator (=, !=, <, <=, >, >=) or 'in'");
+    throw error("an operator (=, !=, <, <=, >, >=), 'in' or 'contains'");
   }
 
   private String field() {
@@ -273,6 +273,19 @@ public final class FilterParser {
             ? "the end of the filter"
             : "'" + src.substring(pos, Math.min(src.length(), pos + 12)) + "'";
     return QuarryException.invalid(
-        "filter: at column " + (pos + 1) + ": expected " + expected + ", found " + found);
+        "filter: at column " + (pos + 1) + ": expected " + expected + ", found " + found + hint());
+  }
+
+  /** Operators from programming languages that people type out of habit. */
+  private String hint() {
+    if (src.startsWith("=", pos) && pos > 0 && src.charAt(pos - 1) == '=') {
+      return " (compare with a single '=')";
+    }
+    for (String[] habit : new String[][] {{"&&", "AND"}, {"||", "OR"}, {"!", "NOT"}}) {
+      if (src.startsWith(habit[0], pos) && !src.startsWith("!=", pos)) {
+        return " (write " + habit[1] + " instead of '" + habit[0] + "')";
+      }
+    }
+    return "";
   }
 }
