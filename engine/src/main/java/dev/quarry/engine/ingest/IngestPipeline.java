@@ -217,7 +217,7 @@ public final class IngestPipeline {
           FieldTypes.Admitted admitted = rec.rejected() ? null : fieldTypes.admit(rec.document());
           String problem = admitted == null ? rec.problem() : admitted.problem();
           if (problem == null && rec.warning() != null) {
-            strictStop(rec.location(), rec.warning());
+            strictStop(rec.location(), rec.problem());
             warnings.add(rec.location() + ": " + rec.warning());
           }
           if (problem != null) {
