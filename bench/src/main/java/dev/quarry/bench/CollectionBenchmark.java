@@ -98,19 +98,19 @@ public final class CollectionBenchmark implements Runnable {
             truth = new ArrayList<>();
             for (float[] q : queryVectors) {
               Set<String> ids = new HashSet<>();
-              c.exactSearch(q, 10, null).forEach(h -> ids.add(h.id()));
+              c.exactSearch(q, 10).forEach(h -> ids.add(h.id()));
               truth.add(ids);
             }
           }
           for (int oversample : encoding.quantized() ? new int[] {0, 5} : new int[] {0}) {
             KnnOptions options = new KnnOptions(KnnOptions.DEFAULTS.efSearch(), oversample);
             for (float[] q : queryVectors.subList(0, Math.min(200, queryVectors.size()))) {
-              c.search(q, 10, null, options); // warm-up
+              c.search(q, 10, options); // warm-up
             }
             long t0 = System.nanoTime();
             int found = 0;
             for (int i = 0; i < queryVectors.size(); i++) {
-              List<Hit> hits = c.search(queryVectors.get(i), 10, null, options);
+              List<Hit> hits = c.search(queryVectors.get(i), 10, options);
               Set<String> expected = truth.get(i);
               found += (int) hits.stream().filter(h -> expected.contains(h.id())).count();
             }

@@ -10,7 +10,7 @@ import dev.quarry.query.QueryEngine;
 import dev.quarry.query.SearchHit;
 import dev.quarry.query.SearchRequest;
 import dev.quarry.query.filter.Filter;
-import dev.quarry.query.filter.FilterCompiler;
+import dev.quarry.query.spi.FilterCompiler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -106,7 +106,7 @@ public final class FilteredSearchBenchmark implements Runnable {
         c.upsert(batch);
         c.compact();
         QueryEngine engine = new QueryEngine(c, null);
-        FilterCompiler compiler = new FilterCompiler(c.fields(), c.analyzer());
+        FilterCompiler compiler = new FilterCompiler(c.fields(), c.lucene().analyzer());
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("none", null, null));
         for (int pct : selectivities) {
@@ -116,7 +116,7 @@ public final class FilteredSearchBenchmark implements Runnable {
         for (Row row : rows) {
           for (float[] q : queryVectors) {
             Set<String> ids = new HashSet<>();
-            c.exactSearch(q, 10, row.compiled).forEach(h -> ids.add(h.id()));
+            c.lucene().exactSearch(q, 10, row.compiled).forEach(h -> ids.add(h.id()));
             row.truth.add(ids);
           }
           row.path = planLine(engine.search(request(queryVectors.get(0), row.filter, true)));
@@ -139,9 +139,9 @@ public final class FilteredSearchBenchmark implements Runnable {
               row.found += overlap(row.truth.get(i), result.hits().stream().map(SearchHit::id));
               if (row.filter != null && comparePaths) {
                 t0 = System.nanoTime();
-                List<Hit> hnsw = c.search(q, 10, row.compiled, graph);
+                List<Hit> hnsw = c.lucene().search(q, 10, row.compiled, graph);
                 t1 = System.nanoTime();
-                List<Hit> exact = c.search(q, 10, row.compiled, scan);
+                List<Hit> exact = c.lucene().search(q, 10, row.compiled, scan);
                 long t2 = System.nanoTime();
                 row.hnswNanos[round] += t1 - t0;
                 row.exactNanos[round] += t2 - t1;

@@ -21,7 +21,7 @@ import dev.quarry.query.QueryEngine;
 import dev.quarry.query.SearchRequest;
 import dev.quarry.query.SearchResult;
 import dev.quarry.query.filter.Filter;
-import dev.quarry.query.filter.FilterCompiler;
+import dev.quarry.query.spi.FilterCompiler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -107,7 +107,7 @@ public final class Quarry implements AutoCloseable {
 
   /** Opens {@code dir}, creating the collection with {@code config} when there is none. */
   public static Quarry openOrCreate(Path dir, QuarryConfig config) {
-    return dev.quarry.index.internal.Manifest.exists(dir) ? open(dir, config) : create(dir, config);
+    return Collection.exists(dir) ? open(dir, config) : create(dir, config);
   }
 
   private static Quarry open(Path dir, QuarryConfig config, boolean readOnly) {
@@ -188,19 +188,18 @@ public final class Quarry implements AutoCloseable {
   public int delete(java.util.Collection<String> ids) {
     java.util.Set<String> all = new java.util.LinkedHashSet<>(ids);
     for (String id : ids) {
-      all.addAll(
-          collection.idsMatching(
-              new org.apache.lucene.search.TermQuery(
-                  new org.apache.lucene.index.Term(
-                      dev.quarry.index.internal.LuceneDocs.PARENT, id))));
+      all.addAll(collection.idsWithParent(id));
     }
     return collection.delete(all);
   }
 
   /** Deletes every document matching {@code filter}. */
   public int delete(Filter filter) {
-    return collection.deleteWhere(
-        new FilterCompiler(collection.fields(), collection.analyzer()).compile(filter));
+    return collection
+        .lucene()
+        .deleteWhere(
+            new FilterCompiler(collection.fields(), collection.lucene().analyzer())
+                .compile(filter));
   }
 
   public CollectionStats stats() {

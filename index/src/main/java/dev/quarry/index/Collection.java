@@ -6,11 +6,13 @@ import dev.quarry.core.Vectors;
 import dev.quarry.index.internal.DocCodec;
 import dev.quarry.index.internal.FileTrees;
 import dev.quarry.index.internal.IndexChecks;
-import dev.quarry.index.internal.LuceneDocs;
 import dev.quarry.index.internal.LuceneIndex;
 import dev.quarry.index.internal.Manifest;
 import dev.quarry.index.internal.Store;
+import dev.quarry.index.internal.TextAnalysis;
 import dev.quarry.index.internal.WriterLock;
+import dev.quarry.index.spi.IndexFields;
+import dev.quarry.index.spi.LuceneAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +69,7 @@ public final class Collection implements AutoCloseable {
   private volatile LuceneIndex index;
   private long lastSeq;
   private volatile boolean closed;
+  private final LuceneAccess lucene = new Access();
 
   private Collection(
       Path dir,
@@ -147,6 +153,22 @@ public final class Collection implements AutoCloseable {
     } catch (IOException e) {
       throw new QuarryException(QuarryException.Kind.IO, "cannot list " + dir + ": " + e, e);
     }
+  }
+
+  /** Whether {@code dir} holds a collection (its manifest; it is not read). */
+  public static boolean exists(Path dir) {
+    return Manifest.exists(dir);
+  }
+
+  /**
+   * The configuration of the collection in {@code dir}, read from its manifest without opening it
+   * or taking any lock.
+   *
+   * @throws QuarryException NOT_FOUND when {@code dir} holds no collection, CORRUPT when its
+   *     manifest is damaged
+   */
+  public static CollectionConfig readConfig(Path dir) {
+    return Manifest.read(dir).config();
   }
 
   /** Opens an existing collection for writing, replaying writes its index lacks. */
@@ -417,21 +439,9 @@ public final class Collection implements AutoCloseable {
     }
   }
 
-  /** Deletes every document matching a Lucene filter query. Returns how many were deleted. */
-  public int deleteWhere(Query filter) {
-    checkWritable();
-    writes.lock();
-    try {
-      List<String> ids = idsMatching(filter);
-      return delete(ids);
-    } finally {
-      writes.unlock();
-    }
-  }
-
-  /** Ids of every live document matching {@code filter}. */
-  public List<String> idsMatching(Query filter) {
-    return read(current -> current.withSearcher(searcher -> idsMatching(searcher, filter)));
+  /** Ids of the documents whose parent is {@code parent} (its chunks). */
+  public List<String> idsWithParent(String parent) {
+    return lucene.idsMatching(new TermQuery(new Term(IndexFields.PARENT, parent)));
   }
 
   private static List<String> idsMatching(IndexSearcher searcher, Query filter) throws IOException {
@@ -451,7 +461,7 @@ public final class Collection implements AutoCloseable {
           doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
           doc = it.nextDoc()) {
         if (live == null || live.get(doc)) {
-          ids.add(stored.document(doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID));
+          ids.add(stored.document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID));
         }
       }
     }
@@ -468,42 +478,80 @@ public final class Collection implements AutoCloseable {
     return Optional.ofNullable(stored == null ? null : stored.document());
   }
 
-  /** Approximate nearest neighbours of {@code vector}, optionally pre-filtered. */
-  public List<Hit> search(float[] vector, int k, Query filter, KnnOptions options) {
-    return knn(vector, k, filter, options).hits();
+  /** Approximate nearest neighbours of {@code vector}. */
+  public List<Hit> search(float[] vector, int k, KnnOptions options) {
+    return lucene.search(vector, k, null, options);
+  }
+
+  /** Exact nearest neighbours by scanning every vector (ground truth). */
+  public List<Hit> exactSearch(float[] vector, int k) {
+    return lucene.exactSearch(vector, k, null);
   }
 
   /**
-   * Approximate nearest neighbours of {@code vector}, optionally pre-filtered, with the plan that
-   * was used: a filter that few documents pass is served by an exact scan of them.
+   * The Lucene-level operations on this collection (filtered search, searchers, the analyzer): for
+   * Quarry's own query and engine modules only, with no compatibility promise ({@link
+   * dev.quarry.index.spi}).
    */
-  public KnnResult knn(float[] vector, int k, Query filter, KnnOptions options) {
-    checkOpen();
-    checkK(k);
-    float[] query = prepareQuery(vector);
-    VectorEncoding encoding = config().encoding();
-    return read(
-        live ->
-            live.knn(
-                query,
-                k,
-                options.efSearch(),
-                k * options.oversampleFor(encoding),
-                filter,
-                options.plan()));
+  public LuceneAccess lucene() {
+    return lucene;
   }
 
-  /** Exact nearest neighbours by scanning every vector (ground truth; small filtered sets). */
-  public List<Hit> exactSearch(float[] vector, int k, Query filter) {
-    checkOpen();
-    checkK(k);
-    float[] query = prepareQuery(vector);
-    return read(live -> live.exact(query, k, filter));
-  }
+  /** {@link LuceneAccess} over the live index; the Lucene-typed half of this class. */
+  private final class Access implements LuceneAccess {
+    @Override
+    public int deleteWhere(Query filter) {
+      Objects.requireNonNull(filter, "filter"); // never "delete everything" by omission
+      checkWritable();
+      writes.lock();
+      try {
+        return delete(idsMatching(filter));
+      } finally {
+        writes.unlock();
+      }
+    }
 
-  /** Runs read-only work on a current searcher (sees every write that returned). */
-  public <T> T withSearcher(LuceneIndex.SearcherWork<T> work) {
-    return read(live -> live.withSearcher(work));
+    @Override
+    public List<String> idsMatching(Query filter) {
+      Query all = filter == null ? new MatchAllDocsQuery() : filter;
+      return read(
+          current -> current.withSearcher(searcher -> Collection.idsMatching(searcher, all)));
+    }
+
+    @Override
+    public KnnResult knn(float[] vector, int k, Query filter, KnnOptions options) {
+      checkOpen();
+      checkK(k);
+      float[] query = prepareQuery(vector);
+      VectorEncoding encoding = config().encoding();
+      return read(
+          live ->
+              live.knn(
+                  query,
+                  k,
+                  options.efSearch(),
+                  k * options.oversampleFor(encoding),
+                  filter,
+                  options.plan()));
+    }
+
+    @Override
+    public List<Hit> exactSearch(float[] vector, int k, Query filter) {
+      checkOpen();
+      checkK(k);
+      float[] query = prepareQuery(vector);
+      return read(live -> live.exact(query, k, filter));
+    }
+
+    @Override
+    public <T> T withSearcher(SearcherWork<T> work) {
+      return read(live -> live.withSearcher(work));
+    }
+
+    @Override
+    public Analyzer analyzer() {
+      return analyzer;
+    }
   }
 
   /**
@@ -528,11 +576,6 @@ public final class Collection implements AutoCloseable {
             QuarryException.Kind.IO, "index " + current.path() + " is closed");
       }
     }
-  }
-
-  /** The analyzer of title and text (for keyword queries). Owned by the collection. */
-  public Analyzer analyzer() {
-    return analyzer;
   }
 
   /** Makes every write so far durable against power loss and visible to read-only openers. */
@@ -757,10 +800,5 @@ public final class Collection implements AutoCloseable {
     if (first != null) {
       throw first;
     }
-  }
-
-  /** For search layers: a searcher-scoped lookup of a hit's external id. */
-  public static String idOf(IndexSearcher searcher, int docId) throws IOException {
-    return searcher.storedFields().document(docId, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID);
   }
 }

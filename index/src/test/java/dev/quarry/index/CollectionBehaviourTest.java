@@ -75,7 +75,7 @@ class CollectionBehaviourTest {
     Random r = new Random(1);
     try (Collection writer = Collection.create(dir, CollectionConfig.forModel(MODEL))) {
       writer.upsert(docs(r, 0, 100));
-      assertThat(writer.search(vec(r), 5, null, KnnOptions.DEFAULTS)).hasSize(5); // not committed
+      assertThat(writer.search(vec(r), 5, KnnOptions.DEFAULTS)).hasSize(5); // not committed
       writer.commit();
       try (Collection reader = Collection.openReadOnly(dir)) {
         AtomicBoolean stop = new AtomicBoolean();
@@ -86,8 +86,8 @@ class CollectionBehaviourTest {
                   Random qr = new Random(2);
                   while (!stop.get()) {
                     try {
-                      assertThat(reader.search(vec(qr), 10, null, KnnOptions.DEFAULTS)).hasSize(10);
-                      assertThat(writer.search(vec(qr), 10, null, KnnOptions.DEFAULTS)).hasSize(10);
+                      assertThat(reader.search(vec(qr), 10, KnnOptions.DEFAULTS)).hasSize(10);
+                      assertThat(writer.search(vec(qr), 10, KnnOptions.DEFAULTS)).hasSize(10);
                     } catch (Throwable t) {
                       failure.set(t);
                       return;
@@ -124,7 +124,7 @@ class CollectionBehaviourTest {
         assertThat(c.config().encoding()).isEqualTo(e);
         assertThat(c.verify().problems()).isEmpty();
         assertThat(c.stats().documents()).isEqualTo(300);
-        Hit top = c.search(all.get(7).vector(), 1, null, KnnOptions.DEFAULTS).get(0);
+        Hit top = c.search(all.get(7).vector(), 1, KnnOptions.DEFAULTS).get(0);
         assertThat(top.id()).isEqualTo("doc-7");
       }
     }
@@ -159,7 +159,7 @@ class CollectionBehaviourTest {
       assertThat(c.get("nudged").orElseThrow().vector()).isEqualTo(nudged);
       float[] stored = c.get("longer").orElseThrow().vector();
       assertThat(dev.quarry.core.Vectors.norm(stored)).isCloseTo(1.0, within(1e-6));
-      assertThat(c.search(unit, 1, null, KnnOptions.DEFAULTS).get(0).score())
+      assertThat(c.search(unit, 1, KnnOptions.DEFAULTS).get(0).score())
           .isCloseTo(1f, within(1e-6f));
     }
   }
@@ -179,7 +179,7 @@ class CollectionBehaviourTest {
           .containsEntry("category", FieldType.KEYWORD)
           .containsEntry("rank", FieldType.LONG)
           .containsEntry("published", FieldType.DATE);
-      assertThat(c.deleteWhere(new TermQuery(new Term("category", "odd")))).isEqualTo(5);
+      assertThat(c.lucene().deleteWhere(new TermQuery(new Term("category", "odd")))).isEqualTo(5);
       assertThat(c.stats().documents()).isEqualTo(5);
       assertThat(c.get("doc-3")).isEmpty();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.QuarryException;
+import dev.quarry.index.spi.LuceneAccess;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -113,12 +114,13 @@ class CollectionLifecycleTest {
         Future<Integer> search =
             pool.submit(
                 () ->
-                    c.withSearcher(
-                        searcher -> {
-                          holding.countDown();
-                          await(reindexed);
-                          return storedIds(searcher); // every stored id of the retired index
-                        }));
+                    c.lucene()
+                        .withSearcher(
+                            searcher -> {
+                              holding.countDown();
+                              await(reindexed);
+                              return storedIds(searcher); // every stored id of the retired index
+                            }));
         assertThat(holding.await(60, TimeUnit.SECONDS)).isTrue();
         c.reindex(VectorEncoding.INT8, new HnswParams(8, 50));
         assertThat(path.resolve("lucene-1")).as("held by the running search").exists();
@@ -135,7 +137,7 @@ class CollectionLifecycleTest {
   private static int storedIds(IndexSearcher searcher) throws IOException {
     int n = 0;
     for (int doc = 0; doc < searcher.getIndexReader().maxDoc(); doc++) {
-      n += Collection.idOf(searcher, doc).startsWith("doc-") ? 1 : 0;
+      n += LuceneAccess.idOf(searcher, doc).startsWith("doc-") ? 1 : 0;
     }
     return n;
   }
@@ -171,8 +173,8 @@ class CollectionLifecycleTest {
                   int searches = 0;
                   while (!stop.get()) {
                     Document d = all.get(r.nextInt(DOCS));
-                    assertThat(c.search(d.vector(), 10, null, KnnOptions.DEFAULTS)).hasSize(10);
-                    assertThat(c.exactSearch(d.vector(), 1, null).get(0).id()).isEqualTo(d.id());
+                    assertThat(c.search(d.vector(), 10, KnnOptions.DEFAULTS)).hasSize(10);
+                    assertThat(c.exactSearch(d.vector(), 1).get(0).id()).isEqualTo(d.id());
                     assertThat(c.stats().documents()).isEqualTo(DOCS);
                     searches++;
                   }

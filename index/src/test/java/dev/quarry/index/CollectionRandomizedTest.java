@@ -109,8 +109,8 @@ class CollectionRandomizedTest {
         query[i] += (float) (0.05 * random.nextGaussian());
       }
       Set<String> truth = new HashSet<>();
-      c.exactSearch(query, 10, filter).forEach(h -> truth.add(h.id()));
-      List<Hit> approx = c.search(query, 10, filter, KnnOptions.DEFAULTS);
+      c.lucene().exactSearch(query, 10, filter).forEach(h -> truth.add(h.id()));
+      List<Hit> approx = c.lucene().search(query, 10, filter, KnnOptions.DEFAULTS);
       wanted += truth.size();
       found += (int) approx.stream().filter(h -> truth.contains(h.id())).count();
     }

@@ -140,7 +140,7 @@ class CrashRecoveryTest {
       assertThat(reader.stats().documents()).isZero();
       float[] query = new float[CrashWriter.DIMS];
       query[0] = 1;
-      assertThat(reader.search(query, 5, null, KnnOptions.DEFAULTS)).isEmpty();
+      assertThat(reader.search(query, 5, KnnOptions.DEFAULTS)).isEmpty();
     }
     Set<String> inFlight = new HashSet<>();
     if (pending != null) {

@@ -31,9 +31,7 @@ class DocumentCodecProperties {
           assertThat(r.text()).isEqualTo(d.text());
           assertThat(r.parent()).isEqualTo(d.parent());
           assertThat(r.metadata()).isEqualTo(d.metadata());
-          assertThat(
-                  DocCodec.decodeVector(
-                      d.id(), DocCodec.encodeVector(d.vector()), d.vector().length))
+          assertThat(VectorBytes.decode(d.id(), VectorBytes.encode(d.vector()), d.vector().length))
               .containsExactly(d.vector());
         });
   }

@@ -60,10 +60,9 @@ class PendingReplayTest {
         assertThat(report.pendingWrites()).isEqualTo(5);
         // get reads the store: a document the index does not show yet is found
         assertThat(reader.get("doc-3")).map(Document::text).contains("first 3");
-        assertThat(
-                reader.search(new float[] {1, 0, 0, 0, 0, 0, 0, 0}, 3, null, KnnOptions.DEFAULTS))
+        assertThat(reader.search(new float[] {1, 0, 0, 0, 0, 0, 0, 0}, 3, KnnOptions.DEFAULTS))
             .isEmpty();
-        assertThat(reader.idsMatching(MatchAllDocsQuery.INSTANCE)).isEmpty();
+        assertThat(reader.lucene().idsMatching(MatchAllDocsQuery.INSTANCE)).isEmpty();
       }
       writer.commit();
       writer.upsert(docs(r, 3, 4, "second")); // 2 updates, 2 new ids

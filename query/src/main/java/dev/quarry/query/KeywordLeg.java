@@ -1,8 +1,9 @@
 package dev.quarry.query;
 
 import dev.quarry.index.Collection;
-import dev.quarry.index.internal.LuceneDocs;
-import dev.quarry.query.filter.FilterCompiler;
+import dev.quarry.index.spi.IndexFields;
+import dev.quarry.index.spi.LuceneAccess;
+import dev.quarry.query.spi.FilterCompiler;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,14 +75,16 @@ final class KeywordLeg {
   private record Scored(String id, float score) {}
 
   private List<Scored> search(Query bm25, int n) {
-    return collection.withSearcher(
-        searcher -> {
-          List<Scored> out = new ArrayList<>();
-          for (ScoreDoc sd : searcher.search(bm25, n).scoreDocs) {
-            out.add(new Scored(Collection.idOf(searcher, sd.doc), sd.score));
-          }
-          return out;
-        });
+    return collection
+        .lucene()
+        .withSearcher(
+            searcher -> {
+              List<Scored> out = new ArrayList<>();
+              for (ScoreDoc sd : searcher.search(bm25, n).scoreDocs) {
+                out.add(new Scored(LuceneAccess.idOf(searcher, sd.doc), sd.score));
+              }
+              return out;
+            });
   }
 
   /** The BM25 query, or null when the text has no searchable words and no phrase. */
@@ -93,9 +96,9 @@ final class KeywordLeg {
     words.removeAll(QUESTION_WORDS);
     for (String term : words) {
       terms.add(
-          new BoostQuery(new TermQuery(new Term(LuceneDocs.TITLE, term)), (float) TITLE_BOOST),
+          new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, term)), (float) TITLE_BOOST),
           BooleanClause.Occur.SHOULD);
-      terms.add(new TermQuery(new Term(LuceneDocs.TEXT, term)), BooleanClause.Occur.SHOULD);
+      terms.add(new TermQuery(new Term(IndexFields.TEXT, term)), BooleanClause.Occur.SHOULD);
     }
     if (!words.isEmpty()) {
       // A document has to match enough of the words: one stray shared word is noise that fusion

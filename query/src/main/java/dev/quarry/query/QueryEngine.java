@@ -2,7 +2,7 @@ package dev.quarry.query;
 
 import dev.quarry.core.Embedder;
 import dev.quarry.index.Collection;
-import dev.quarry.query.filter.FilterCompiler;
+import dev.quarry.query.spi.FilterCompiler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +39,8 @@ public final class QueryEngine {
   public SearchResult search(SearchRequest r) {
     long start = System.nanoTime();
     Plan plan = new Plan(r.explain());
-    FilterCompiler compiler = new FilterCompiler(collection.fields(), collection.analyzer());
+    FilterCompiler compiler =
+        new FilterCompiler(collection.fields(), collection.lucene().analyzer());
     SearchPlan p = new Planner(collection, compiler, clock.instant(), plan).plan(r);
     Map<String, Candidate> candidates = new LinkedHashMap<>();
     VectorLeg.Result vector = new VectorLeg(collection, embedder, plan).run(r, p, candidates);

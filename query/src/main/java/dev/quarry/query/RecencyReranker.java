@@ -180,7 +180,8 @@ final class RecencyReranker {
         LongPoint.newRangeQuery(recency.dateField(), from.toEpochMilli(), asOf.toEpochMilli());
     Query searched = filter == null ? dated : both(filter, dated);
     Query recent = filter == null ? fresh : both(filter, fresh);
-    long[] counts = collection.withSearcher(s -> new long[] {s.count(searched), s.count(recent)});
+    long[] counts =
+        collection.lucene().withSearcher(s -> new long[] {s.count(searched), s.count(recent)});
     double share = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
     // The count chance puts in a top 10, whichever depth is read: reading 15 finds the fresh
     // answer ranked 11th without asking for two fresh documents where one was enough.

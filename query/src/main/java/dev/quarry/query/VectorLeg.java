@@ -154,7 +154,7 @@ final class VectorLeg {
   }
 
   private List<Hit> search(float[] q, int pool, Query filter, KnnOptions knn) {
-    KnnResult result = collection.knn(q, pool, filter, knn);
+    KnnResult result = collection.lucene().knn(q, pool, filter, knn);
     double pct = result.total() == 0 ? 0 : 100.0 * result.passing() / result.total();
     plan.add(
         switch (result.strategy()) {

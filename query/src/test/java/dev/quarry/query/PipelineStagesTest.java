@@ -6,10 +6,10 @@ import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Document;
-import dev.quarry.query.filter.FilterCompiler;
 import dev.quarry.query.interpret.Interpretation;
 import dev.quarry.query.interpret.QueryInterpreter;
 import dev.quarry.query.interpret.TextFilters;
+import dev.quarry.query.spi.FilterCompiler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +66,8 @@ class PipelineStagesTest {
   }
 
   private SearchPlan plan(SearchRequest r, Plan plan) {
-    FilterCompiler compiler = new FilterCompiler(collection.fields(), collection.analyzer());
+    FilterCompiler compiler =
+        new FilterCompiler(collection.fields(), collection.lucene().analyzer());
     return new Planner(collection, compiler, AS_OF, plan).plan(r);
   }
 
@@ -99,7 +100,8 @@ class PipelineStagesTest {
 
   @Test
   void theKeywordLegDropsQuestionWordsAndNeedsHalfTheRest() {
-    FilterCompiler compiler = new FilterCompiler(collection.fields(), collection.analyzer());
+    FilterCompiler compiler =
+        new FilterCompiler(collection.fields(), collection.lucene().analyzer());
     KeywordLeg leg = new KeywordLeg(collection, compiler, new Plan(false));
     String q = leg.query("how do I bake bread with yeast", List.of("sourdough"), null).toString();
     assertThat(q).doesNotContain("text:how").contains("text:bread", "text:yeast");

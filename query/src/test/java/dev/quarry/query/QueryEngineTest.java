@@ -378,9 +378,10 @@ class QueryEngineTest {
   @Test
   void keywordFieldsCompareByOrderAndSubstring() {
     var compiler =
-        new dev.quarry.query.filter.FilterCompiler(collection.fields(), collection.analyzer());
+        new dev.quarry.query.spi.FilterCompiler(
+            collection.fields(), collection.lucene().analyzer());
     java.util.function.Function<String, List<String>> matching =
-        f -> collection.idsMatching(compiler.compile(FilterParser.parse(f)));
+        f -> collection.lucene().idsMatching(compiler.compile(FilterParser.parse(f)));
     // byte order: "cooking" < "products" < "programming"
     List<String> programming = List.of("js-jquery", "js-plain", "doc-a#1", "doc-a#2");
     assertThat(matching.apply("category < \"products\"")).containsExactly("cake");

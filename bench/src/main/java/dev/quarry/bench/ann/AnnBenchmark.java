@@ -7,7 +7,7 @@ import dev.quarry.core.Vectors;
 import dev.quarry.index.HnswParams;
 import dev.quarry.index.Similarity;
 import dev.quarry.index.VectorEncoding;
-import dev.quarry.index.internal.VectorFormats;
+import dev.quarry.index.spi.LuceneAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -191,7 +191,7 @@ public final class AnnBenchmark implements Runnable {
                     + K
                     + ".ivecs");
     List<int[]> truth =
-        GroundTruth.load(cache, base, queryVectors, VectorFormats.similarity(similarity), K);
+        GroundTruth.load(cache, base, queryVectors, LuceneAccess.similarityFunction(similarity), K);
     return new AnnDataset(name, description, similarity, base, queryVectors, truth);
   }
 

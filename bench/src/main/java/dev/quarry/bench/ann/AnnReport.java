@@ -128,7 +128,7 @@ final class AnnReport {
             + " and rescore with the float32 vectors.");
     line(
         "- Quarry is measured through its public API: `Collection.upsert` in batches of 1,000,"
-            + " `compact()`, then `Collection.search(vector, k, null, KnnOptions)` on the writable"
+            + " `compact()`, then `Collection.search(vector, k, KnnOptions)` on the writable"
             + " collection, including its id lookup. Lucene: a plain index (stored string id +"
             + " `KnnFloatVectorField`), same RAM buffer and merge policy as Quarry's writer, ids"
             + " read from stored fields. JVector: `GraphIndexBuilder` on one thread, in-memory"

@@ -1,7 +1,7 @@
 package dev.quarry.bench.ann;
 
 import dev.quarry.index.HnswParams;
-import dev.quarry.index.internal.VectorFormats;
+import dev.quarry.index.spi.LuceneAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +68,7 @@ final class LuceneEngine implements AnnEngine {
     TieredMergePolicy merges = new TieredMergePolicy();
     merges.setNoCFSRatio(0);
     iwc.setMergePolicy(merges);
-    VectorSimilarityFunction similarity = VectorFormats.similarity(dataset.similarity());
+    VectorSimilarityFunction similarity = LuceneAccess.similarityFunction(dataset.similarity());
     directory = FSDirectory.open(dir);
     try (IndexWriter writer = new IndexWriter(directory, iwc)) {
       List<float[]> base = dataset.base();

@@ -53,7 +53,7 @@ final class QuarryEngine implements AnnEngine {
 
   @Override
   public int[] search(float[] query, int k, int ef) {
-    List<Hit> hits = collection.search(query, k, null, new KnnOptions(ef, 0));
+    List<Hit> hits = collection.search(query, k, new KnnOptions(ef, 0));
     int[] ids = new int[hits.size()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = Integer.parseInt(hits.get(i).id());
@@ -78,7 +78,7 @@ final class QuarryEngine implements AnnEngine {
 
   @Override
   public int segments() {
-    return collection.withSearcher(s -> s.getIndexReader().leaves().size());
+    return collection.lucene().withSearcher(s -> s.getIndexReader().leaves().size());
   }
 
   @Override

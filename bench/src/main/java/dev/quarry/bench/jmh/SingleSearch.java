@@ -119,11 +119,11 @@ public class SingleSearch {
 
   @Benchmark
   public Object hnswTop10() {
-    return collection.search(queries[next++ & 255], 10, null, KnnOptions.DEFAULTS);
+    return collection.search(queries[next++ & 255], 10, KnnOptions.DEFAULTS);
   }
 
   @Benchmark
   public Object exactTop10() {
-    return collection.exactSearch(queries[next++ & 255], 10, null);
+    return collection.exactSearch(queries[next++ & 255], 10);
   }
 }

@@ -178,8 +178,8 @@ final class IndexCommand implements Callable<Integer> {
     if (requested != null) {
       return requested;
     }
-    if (dev.quarry.index.internal.Manifest.exists(dir)) {
-      var built = dev.quarry.index.internal.Manifest.read(dir).config().model();
+    if (dev.quarry.index.Collection.exists(dir)) {
+      var built = dev.quarry.index.Collection.readConfig(dir).model();
       if (built != null) {
         return built.name();
       }

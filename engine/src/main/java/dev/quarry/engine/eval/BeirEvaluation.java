@@ -176,8 +176,8 @@ public final class BeirEvaluation {
       }
       List<Hit> hits =
           switch (strategy) {
-            case EXACT -> c.exactSearch(embedder.embed(text, Role.QUERY), 100, null);
-            case HNSW -> c.search(embedder.embed(text, Role.QUERY), 100, null, KnnOptions.DEFAULTS);
+            case EXACT -> c.exactSearch(embedder.embed(text, Role.QUERY), 100);
+            case HNSW -> c.search(embedder.embed(text, Role.QUERY), 100, KnnOptions.DEFAULTS);
             case KEYWORD, HYBRID -> {
               // Literal text: BEIR queries are not written in Quarry's query syntax.
               var request =

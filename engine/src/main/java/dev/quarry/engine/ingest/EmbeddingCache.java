@@ -4,7 +4,7 @@ import dev.quarry.core.ErrorText;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
-import dev.quarry.index.internal.DocCodec;
+import dev.quarry.index.VectorBytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ public final class EmbeddingCache implements AutoCloseable {
         out.add(
             v == null || v.length != 4 * dimensions
                 ? null
-                : DocCodec.decodeVector("cache", v, dimensions));
+                : VectorBytes.decode("cache", v, dimensions));
       }
       return out;
     } catch (RocksDBException e) {
@@ -99,7 +99,7 @@ public final class EmbeddingCache implements AutoCloseable {
   public void put(byte[] namespace, List<String> texts, List<float[]> vectors) {
     try (WriteBatch batch = new WriteBatch()) {
       for (int i = 0; i < texts.size(); i++) {
-        batch.put(key(namespace, texts.get(i)), DocCodec.encodeVector(vectors.get(i)));
+        batch.put(key(namespace, texts.get(i)), VectorBytes.encode(vectors.get(i)));
       }
       db.write(writeOptions, batch);
     } catch (RocksDBException e) {

@@ -6,7 +6,6 @@ import dev.quarry.core.Role;
 import dev.quarry.core.TokenCounter;
 import dev.quarry.index.Collection;
 import dev.quarry.index.Document;
-import dev.quarry.index.internal.LuceneDocs;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns text documents into stored chunks: skips documents whose content hash is unchanged, chunks
@@ -172,8 +169,7 @@ final class Preparer {
 
   /** Chunks of {@code id} stored before that the new version does not have. */
   private List<String> orphans(String id, Set<String> keep) {
-    Set<String> old =
-        new LinkedHashSet<>(collection.idsMatching(new TermQuery(new Term(LuceneDocs.PARENT, id))));
+    Set<String> old = new LinkedHashSet<>(collection.idsWithParent(id));
     if (collection.get(id).isPresent()) {
       old.add(id);
     }

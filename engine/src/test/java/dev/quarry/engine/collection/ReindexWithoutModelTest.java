@@ -108,7 +108,7 @@ class ReindexWithoutModelTest {
         for (int i = 0; i < texts.size(); i++) {
           assertThat(c.get("n" + i)).isPresent();
         }
-        assertThat(c.search(query, 5, null, KnnOptions.DEFAULTS))
+        assertThat(c.search(query, 5, KnnOptions.DEFAULTS))
             .allSatisfy(h -> assertThat(Integer.parseInt(h.id().substring(1)) % 2).isZero());
       }
     }

@@ -167,12 +167,7 @@ class IngestionTest {
       assertThat(edit.embedded() + edit.cached()).isEqualTo(1);
       assertThat(q.get("d5").orElseThrow().text()).isEqualTo("Now a short text.");
       assertThat(q.get("d5#0")).isEmpty();
-      assertThat(
-              q.collection()
-                  .idsMatching(
-                      new org.apache.lucene.search.TermQuery(
-                          new org.apache.lucene.index.Term("_parent", "d5"))))
-          .isEmpty();
+      assertThat(q.collection().idsWithParent("d5")).isEmpty();
       assertThat(q.verify().problems()).isEmpty();
     }
   }

@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,28 +102,6 @@ public final class DocCodec {
       throw new QuarryException(
           QuarryException.Kind.CORRUPT, "document record '" + id + "' is truncated or damaged", e);
     }
-  }
-
-  public static byte[] encodeVector(float[] v) {
-    ByteBuffer buf = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-    buf.asFloatBuffer().put(v);
-    return buf.array();
-  }
-
-  public static float[] decodeVector(String id, byte[] bytes, int dimensions) {
-    if (bytes.length != 4 * dimensions) {
-      throw new QuarryException(
-          QuarryException.Kind.CORRUPT,
-          "stored vector of '"
-              + id
-              + "' has "
-              + bytes.length
-              + " bytes, expected "
-              + 4 * dimensions);
-    }
-    float[] v = new float[dimensions];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-    return v;
   }
 
   /** Sequence-log key: big-endian, so RocksDB's byte order is numeric order. */

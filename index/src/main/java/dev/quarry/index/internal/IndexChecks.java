@@ -3,6 +3,7 @@ package dev.quarry.index.internal;
 import dev.quarry.index.CollectionStats;
 import dev.quarry.index.VectorEncoding;
 import dev.quarry.index.VerifyReport;
+import dev.quarry.index.spi.IndexFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -159,7 +160,7 @@ public final class IndexChecks {
             continue;
           }
           live++;
-          String id = stored.document(doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID);
+          String id = stored.document(doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
           if (id == null) {
             problems.add("index " + path + ": document #" + (leaf.docBase + doc) + " has no id");
           } else if (!ids.add(id)) {

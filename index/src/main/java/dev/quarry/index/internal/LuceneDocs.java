@@ -1,7 +1,15 @@
 package dev.quarry.index.internal;
 
+import static dev.quarry.index.spi.IndexFields.EXISTS;
+import static dev.quarry.index.spi.IndexFields.ID;
+import static dev.quarry.index.spi.IndexFields.PARENT;
+import static dev.quarry.index.spi.IndexFields.TEXT;
+import static dev.quarry.index.spi.IndexFields.TITLE;
+import static dev.quarry.index.spi.IndexFields.VECTOR;
+
 import dev.quarry.index.Document;
 import dev.quarry.index.FieldType;
+import dev.quarry.index.spi.IndexFields;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +26,10 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.NumericUtils;
 
 /**
- * How a document becomes Lucene fields (docs/format.md). Internal fields start with '_'; metadata
- * field names must start with a letter, so the two never collide.
+ * How a document becomes Lucene fields (docs/format.md); the system fields' names are {@link
+ * IndexFields}.
  */
 public final class LuceneDocs {
-  public static final String ID = "_id";
-  public static final String PARENT = "_parent";
-  public static final String VECTOR = "_vec";
-  public static final String TITLE = "_title";
-  public static final String TEXT = "_text";
-
-  /** Names of the metadata fields a document has, for exists(field). */
-  public static final String EXISTS = "_exists";
-
   private LuceneDocs() {}
 
   static org.apache.lucene.document.Document toLucene(

@@ -7,6 +7,8 @@ import dev.quarry.index.Hit;
 import dev.quarry.index.KnnOptions;
 import dev.quarry.index.KnnResult;
 import dev.quarry.index.KnnResult.Strategy;
+import dev.quarry.index.spi.IndexFields;
+import dev.quarry.index.spi.LuceneAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -232,7 +234,7 @@ public final class LuceneIndex implements AutoCloseable {
     try {
       writer()
           .updateDocument(
-              new Term(LuceneDocs.ID, d.id()), LuceneDocs.toLucene(d, vector, similarity));
+              new Term(IndexFields.ID, d.id()), LuceneDocs.toLucene(d, vector, similarity));
     } catch (IOException | RuntimeException e) {
       throw translate("write", path, e);
     }
@@ -240,7 +242,7 @@ public final class LuceneIndex implements AutoCloseable {
 
   public void delete(String id) {
     try {
-      writer().deleteDocuments(new Term(LuceneDocs.ID, id));
+      writer().deleteDocuments(new Term(IndexFields.ID, id));
     } catch (IOException | RuntimeException e) {
       throw translate("delete", path, e);
     }
@@ -274,7 +276,7 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   /** Runs {@code work} on a current searcher (refreshed to see every write so far). */
-  public <T> T withSearcher(SearcherWork<T> work) {
+  public <T> T withSearcher(LuceneAccess.SearcherWork<T> work) {
     try {
       if (writer != null) {
         searchers.maybeRefreshBlocking();
@@ -288,12 +290,6 @@ public final class LuceneIndex implements AutoCloseable {
     } catch (IOException e) {
       throw translate("search", path, e);
     }
-  }
-
-  /** Work on a searcher. */
-  @FunctionalInterface
-  public interface SearcherWork<T> {
-    T apply(IndexSearcher searcher) throws IOException;
   }
 
   /**
@@ -342,7 +338,7 @@ public final class LuceneIndex implements AutoCloseable {
     // The walk keeps `beam` candidates; only the best `rescore` (k for float32) are collected,
     // as nothing reads the others.
     TopDocs top =
-        searcher.search(new KnnFloatVectorQuery(LuceneDocs.VECTOR, query, beam, filter), rescore);
+        searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, query, beam, filter), rescore);
     ScoreDoc[] docs = top.scoreDocs;
     if (config.encoding().quantized()) {
       docs = rescore(searcher, query, docs);
@@ -363,7 +359,7 @@ public final class LuceneIndex implements AutoCloseable {
     PriorityQueue<ScoreDoc> best = new PriorityQueue<>(Comparator.comparingDouble(s -> s.score));
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       FixedBitSet allowed = bits == null ? null : bits.leaf(leaf);
-      FloatVectorValues values = leaf.reader().getFloatVectorValues(LuceneDocs.VECTOR);
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
       if (values == null || (bits != null && allowed == null)) {
         continue;
       }
@@ -427,7 +423,7 @@ public final class LuceneIndex implements AutoCloseable {
 
   private static FloatVectorValues floatValues(LeafReaderContext leaf) {
     try {
-      return leaf.reader().getFloatVectorValues(LuceneDocs.VECTOR);
+      return leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -437,7 +433,7 @@ public final class LuceneIndex implements AutoCloseable {
     List<Hit> hits = new ArrayList<>(Math.min(k, docs.length));
     var stored = searcher.storedFields();
     for (int i = 0; i < docs.length && hits.size() < k; i++) {
-      String id = stored.document(docs[i].doc, Set.of(LuceneDocs.ID)).get(LuceneDocs.ID);
+      String id = stored.document(docs[i].doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
       hits.add(new Hit(id, similarityOf(docs[i].score), docs[i].doc));
     }
     return hits;

@@ -2,6 +2,7 @@ package dev.quarry.index.internal;
 
 import dev.quarry.core.QuarryException;
 import dev.quarry.index.Document;
+import dev.quarry.index.VectorBytes;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ public final class Store implements AutoCloseable {
     public void upsert(Document d, long seq) {
       byte[] key = DocCodec.id(d.id());
       put(docs, key, DocCodec.encodeDoc(d, seq));
-      put(vectors, key, DocCodec.encodeVector(d.vector()));
+      put(vectors, key, VectorBytes.encode(d.vector()));
       log(seq, OP_UPSERT, key);
     }
 
@@ -193,7 +194,7 @@ public final class Store implements AutoCloseable {
             QuarryException.Kind.CORRUPT,
             "store " + path + ": document '" + id + "' has no vector");
       }
-      return DocCodec.decodeDoc(id, record, DocCodec.decodeVector(id, vector, dimensions));
+      return DocCodec.decodeDoc(id, record, VectorBytes.decode(id, vector, dimensions));
     } catch (RocksDBException e) {
       throw failure("read", e);
     }
@@ -258,7 +259,7 @@ public final class Store implements AutoCloseable {
               "store " + path + ": document '" + id + "' has no vector");
         }
         visitor.accept(
-            DocCodec.decodeDoc(id, it.value(), DocCodec.decodeVector(id, vector, dimensions)));
+            DocCodec.decodeDoc(id, it.value(), VectorBytes.decode(id, vector, dimensions)));
       }
       it.status();
     } catch (RocksDBException e) {

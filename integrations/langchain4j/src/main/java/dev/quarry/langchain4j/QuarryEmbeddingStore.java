@@ -21,7 +21,7 @@ import dev.quarry.index.HnswParams;
 import dev.quarry.index.KnnOptions;
 import dev.quarry.index.Similarity;
 import dev.quarry.index.VectorEncoding;
-import dev.quarry.query.filter.FilterCompiler;
+import dev.quarry.query.spi.FilterCompiler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -143,7 +143,7 @@ public final class QuarryEmbeddingStore implements EmbeddingStore<TextSegment>, 
     float[] query = Vectors.normalizeInPlace(request.queryEmbedding().vector().clone());
     Query filter = request.filter() == null ? null : compile(request.filter());
     List<EmbeddingMatch<TextSegment>> matches = new ArrayList<>();
-    for (Hit hit : collection.search(query, request.maxResults(), filter, knn)) {
+    for (Hit hit : collection.lucene().search(query, request.maxResults(), filter, knn)) {
       Document d = collection.get(hit.id()).orElse(null);
       if (d == null) {
         continue; // removed between the search and the read
@@ -185,16 +185,16 @@ public final class QuarryEmbeddingStore implements EmbeddingStore<TextSegment>, 
   @Override
   public void removeAll(dev.langchain4j.store.embedding.filter.Filter filter) {
     ensureNotNull(filter, "filter");
-    collection.deleteWhere(compile(filter));
+    collection.lucene().deleteWhere(compile(filter));
   }
 
   @Override
   public void removeAll() {
-    collection.deleteWhere(new MatchAllDocsQuery());
+    collection.lucene().deleteWhere(new MatchAllDocsQuery());
   }
 
   Query compile(dev.langchain4j.store.embedding.filter.Filter filter) {
-    return new FilterCompiler(collection.fields(), collection.analyzer())
+    return new FilterCompiler(collection.fields(), collection.lucene().analyzer())
         .compile(new FilterTranslator(collection.fields()).translate(filter));
   }
 

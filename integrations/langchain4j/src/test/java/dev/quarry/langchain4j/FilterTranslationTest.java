@@ -101,7 +101,7 @@ class FilterTranslationTest {
               expected.add(id);
             }
           });
-      assertThat(new HashSet<>(store.collection().idsMatching(store.compile(filter))))
+      assertThat(new HashSet<>(store.collection().lucene().idsMatching(store.compile(filter))))
           .as("filter %s (seed %d)", filter, seed)
           .isEqualTo(expected);
     }
@@ -158,7 +158,7 @@ class FilterTranslationTest {
   }
 
   private List<String> matching(Filter filter) {
-    return store.collection().idsMatching(store.compile(filter));
+    return store.collection().lucene().idsMatching(store.compile(filter));
   }
 
   private static Metadata meta(int n) {

@@ -3,7 +3,7 @@ package dev.quarry.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quarry.engine.Quarry;
-import dev.quarry.query.filter.FilterCompiler;
+import dev.quarry.query.spi.FilterCompiler;
 import dev.quarry.testing.Gen;
 import dev.quarry.testing.RandomCases;
 import java.io.IOException;
@@ -124,9 +124,10 @@ class FilterTranslationProperties {
     Quarry quarry = (Quarry) store.getNativeClient().orElseThrow();
     var c = quarry.collection();
     return new TreeSet<>(
-        c.idsMatching(
-            new FilterCompiler(c.fields(), c.analyzer())
-                .compile(FilterTranslator.translate(expression))));
+        c.lucene()
+            .idsMatching(
+                new FilterCompiler(c.fields(), c.lucene().analyzer())
+                    .compile(FilterTranslator.translate(expression))));
   }
 
   /** A comparison half the time, else AND, OR (a quarter) or NOT (a quarter) of expressions. */

@@ -1,8 +1,9 @@
-package dev.quarry.query.filter;
+package dev.quarry.query.spi;
 
 import dev.quarry.core.QuarryException;
 import dev.quarry.index.FieldType;
-import dev.quarry.index.internal.LuceneDocs;
+import dev.quarry.index.spi.IndexFields;
+import dev.quarry.query.filter.Filter;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ public final class FilterCompiler {
       case Filter.Compare c -> compare(c);
       case Filter.In in -> in(in);
       case Filter.Contains c -> contains(c);
-      case Filter.Exists e -> new TermQuery(new Term(LuceneDocs.EXISTS, e.field()));
+      case Filter.Exists e -> new TermQuery(new Term(IndexFields.EXISTS, e.field()));
       case Filter.TextContains t -> textContains(t.phrase());
       case Filter.And a -> {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -205,7 +206,7 @@ public final class FilterCompiler {
           "text contains \"" + phrase + "\": the phrase has no searchable words");
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (String field : List.of(LuceneDocs.TITLE, LuceneDocs.TEXT)) {
+    for (String field : List.of(IndexFields.TITLE, IndexFields.TEXT)) {
       b.add(phrase(field, terms), BooleanClause.Occur.SHOULD);
     }
     b.setMinimumNumberShouldMatch(1);
@@ -222,7 +223,7 @@ public final class FilterCompiler {
   /** Tokens of {@code text} as the collection's analyzer indexes them. */
   public List<String> analyze(String text) {
     List<String> out = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(LuceneDocs.TEXT, text)) {
+    try (TokenStream ts = analyzer.tokenStream(IndexFields.TEXT, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {

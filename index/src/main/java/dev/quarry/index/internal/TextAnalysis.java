@@ -1,4 +1,4 @@
-package dev.quarry.index;
+package dev.quarry.index.internal;
 
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
