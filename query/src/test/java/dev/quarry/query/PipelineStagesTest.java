@@ -121,7 +121,11 @@ class PipelineStagesTest {
     VectorLeg.Result result =
         new VectorLeg(collection, embedder, lines).run(r, plan(r, lines), all);
     assertThat(result.ran()).isTrue();
-    assertThat(result.ranked()).extracting(c -> c.id).doesNotContain("bread").first().isEqualTo("sourdough");
+    assertThat(result.ranked())
+        .extracting(c -> c.id)
+        .doesNotContain("bread")
+        .first()
+        .isEqualTo("sourdough");
     assertThat(lines.lines()).contains("vector: + mean of 1 positive examples");
   }
 
