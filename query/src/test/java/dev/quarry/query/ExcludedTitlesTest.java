@@ -147,4 +147,17 @@ class ExcludedTitlesTest {
     assertThat(new ExcludedTitles("of the", "x").match("Of the Sea")).isEqualTo(Match.NONE);
     assertThat(new ExcludedTitles("Redux", "x").match(null)).isEqualTo(Match.NONE);
   }
+
+  @Test
+  void aSpanNamingALineMatchesEveryTitleOfIt() {
+    // "the Pro models": "models" says "a set of them", "phones" is the asked topic, plurals fold.
+    ExcludedTitles t = new ExcludedTitles("the Pro models", "phones");
+    assertThat(t.match("Zephyr 12 Pro")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.match("Zephyr 12 Lite")).isEqualTo(ExcludedTitles.Match.NONE);
+    ExcludedTitles lines = new ExcludedTitles("sparse retrieval papers", "retrieval papers");
+    assertThat(lines.match("Learned sparse retrieval at scale"))
+        .isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(new ExcludedTitles("earbuds", "headphones").match("Tono earbud review"))
+        .isEqualTo(ExcludedTitles.Match.BASE);
+  }
 }

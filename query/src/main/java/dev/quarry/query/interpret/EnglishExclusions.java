@@ -77,8 +77,9 @@ public final class EnglishExclusions {
               + "|refer to|talk about|provide|involve|want|need|leave out|skip|no information"
               + "|no details|no mention)"
               + "|without (?:mentioning|considering|discussing|including|involving|referring to"
-              + "|touching on|delving into|going into|bringing up|taking into account|focusing on"
-              + "|dwelling on|talking about|getting into)\\b)",
+              + "|touching on|delving into|going into|bringing up|taking into account"
+              + "|focusing(?: only)? on|dwelling on|talking about|getting into|referencing|relying on"
+              + "|citing|using any)\\b)",
           Pattern.CASE_INSENSITIVE);
 
   /** Words in a short quotation ("the film \"Rain Without a Cloud\""), kept together. */
@@ -161,7 +162,7 @@ public final class EnglishExclusions {
                   + "|outside of|not counting|setting aside|ruling out"
                   // General forms: "X minus Y", "X anything but Y", "X not from Y", "X that
                   // isn't Y" (a name or an article after it: "that isn't spicy" is a property).
-                  + "|minus(?!\\s+\\d)|sans|(?:but |and )?(?:anything|everything) (?:but|except|other than)"
+                  + "|minus(?!\\s+\\d)|sans|(?:but |and )?(?:anything|everything) (?:but|except(?: for)?|other than)"
                   + "|(?:but )?not (?:from|by|made by|built by|sold by|published by|written by"
                   + "|produced by|part of)"
                   + "|(?:that|which|who)(?:'s| is| are| was| were)? ?(?:isn't|aren't|wasn't|weren't"
@@ -173,7 +174,7 @@ public final class EnglishExclusions {
                   + "|focusing on)"
                   + "|(?:but )?I (?:do not|don't) (?:want|need)(?: to (?:know|hear|read|see))?"
                   + "(?: about)?"
-                  + "|(?:please |to |let's |can you |and |specifically )?exclude"
+                  + "|(?<!\\bnot )(?<!n't )(?:please |to |let's |can you |and |specifically )?exclude"
                   + "|(?:please|and|but|can you|but can you|let's|but let's)(?: please)?"
                   + " (?:ignore|avoid|leave out|omit|skip)"
                   + "|(?:and|but) avoiding|(?:making|make) sure to (?:leave out|exclude|omit)"
@@ -209,9 +210,17 @@ public final class EnglishExclusions {
           // left alone.
           Pattern.compile(
               "^(.+?)(?:,|;|\\s+--?|\\s+but|\\s+and)\\s+(?:but\\s+)?(?:please\\s+)?(avoid|avoiding|block|ignoring|ignore"
-                  + "|skip|skipping|omit|omitting|drop|leave out|minus|no)\\s+(.+?)"
+                  + "|skip|skipping|omit|omitting|drop|leave out|minus)\\s+(.+?)"
                   + END
                   + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
+          // "laptops, no Acme" or "laptops but no Acme please": "no" opens an excluded part only
+          // after a comma or dash, or closed by "please"; "ears but no tail" is a property.
+          Pattern.compile(
+              "^(.+?)(?:[,;]|\\s+--?)\\s+(?:but\\s+)?(no)\\s+(.+?)" + END + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
+          Pattern.compile(
+              "^(.+?)\\s+(?:but\\s+)?(no)\\s+(.+?)\\s+please" + END + "(.*)$",
               Pattern.CASE_INSENSITIVE),
           // "laptops for coding, not gaming": "not" opens an excluded part only after a comma.
           Pattern.compile(
@@ -505,7 +514,8 @@ public final class EnglishExclusions {
         }
         String positive = (head + (rest.isBlank() ? "" : " " + rest)).trim();
         boolean explicit = EXPLICIT.matcher(m.group(2) + " " + excluded).find();
-        if (!explicit && mannerOrProperty(m.group(2), m.group(3), head)) {
+        boolean afterComma = head.strip().endsWith(",") || m.group().startsWith(",", m.end(1));
+        if (!explicit && !afterComma && mannerOrProperty(m.group(2), m.group(3), head)) {
           m = laterCue(p, m);
           continue;
         }
@@ -523,19 +533,29 @@ public final class EnglishExclusions {
    * "without" that says how something is done or what it lacks, not what to leave out: "keyboards
    * without a number pad" (an article: a property), "how to travel without a car", "can you bake
    * without yeast" (a question about a way of doing it). A request ("can you list X without Y") is
-   * not such a question.
+   * not such a question, nor is "without" after a comma ("How does X work, without Y?"), which adds
+   * a condition on the answer.
    */
   private static final Pattern MANNER_QUESTION =
       Pattern.compile(
           "^\\s*(?:how|why|is|are|can|could|should|do|does|did|will|would)\\b"
-              + "(?!\\s+(?:you|we)\\s+(?:please\\s+)?(?:tell|give|list|show|describe|explain|provide|find"
+              + "(?!\\s+(?:you|we)\\s+(?:please\\s+)?(?:tell|give|list|show|describe|explain|provide|find|discuss"
               + "|name|recommend|suggest|share|summari[sz]e|identify)\\b)",
           Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern ARTICLE =
-      Pattern.compile("^(?:a|an|any)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ARTICLE = Pattern.compile("^(?:a|an)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** A question's opening word: "minus" inside a question is arithmetic or a description. */
+  private static final Pattern QUESTION =
+      Pattern.compile(
+          "^\\s*(?:how|why|what|which|who|whose|where|when|is|are|was|were|can|could|should|do"
+              + "|does|did)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private static boolean mannerOrProperty(String cue, String excluded, String head) {
+    if (cue.equalsIgnoreCase("minus")) {
+      return QUESTION.matcher(head).find();
+    }
     return cue.equalsIgnoreCase("without")
         && (ARTICLE.matcher(excluded.trim()).find() || MANNER_QUESTION.matcher(head).find());
   }
