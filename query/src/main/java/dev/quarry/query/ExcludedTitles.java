@@ -3,6 +3,7 @@ package dev.quarry.query;
 import dev.quarry.query.interpret.HtmlEntities;
 import dev.quarry.query.interpret.Spelling;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -118,6 +119,12 @@ final class ExcludedTitles {
    */
   private final Set<String> core;
 
+  /**
+   * A span that lists several entities ("Windows and macOS", "chicken or beef"): each one's naming
+   * words, as {@link #core}; empty for a span that names one.
+   */
+  private final List<Set<String>> listed;
+
   /** The span's content words in order, for {@link #alike}. */
   private final List<String> spanWords;
 
@@ -144,6 +151,28 @@ final class ExcludedTitles {
     named.removeAll(this.positive);
     named.removeAll(SET_WORDS);
     this.core = named;
+    this.listed = listed(excluded, this.positive);
+  }
+
+  /** A list's separators: commas, slashes, "and", "or", "nor". */
+  private static final Pattern LIST = Pattern.compile("\\s*(?:,|/|\\b(?:and|or|nor)\\b)\\s*");
+
+  private static List<Set<String>> listed(String excluded, Set<String> positive) {
+    String[] parts = LIST.split(HtmlEntities.unescape(excluded).replace("&", " and "));
+    if (parts.length < 2) {
+      return List.of();
+    }
+    List<Set<String>> out = new ArrayList<>();
+    for (String part : parts) {
+      Set<String> named = contentWords(tokens(part));
+      named.removeAll(positive);
+      named.removeAll(SET_WORDS);
+      if (named.isEmpty()) {
+        return List.of(); // "X and others", "sizes S, M": not a list of entities
+      }
+      out.add(named);
+    }
+    return List.copyOf(out);
   }
 
   /** How {@code title} names the excluded entity. */
@@ -170,7 +199,8 @@ final class ExcludedTitles {
     if (span.containsAll(baseWords)
         || baseWords.containsAll(span)
         || inRun(spanTokens, compact)
-        || (!core.isEmpty() && baseWords.containsAll(core))) {
+        || (!core.isEmpty() && baseWords.containsAll(core))
+        || listed.stream().anyMatch(baseWords::containsAll)) {
       return Match.BASE;
     }
     Matcher place = PLACE.matcher(base);

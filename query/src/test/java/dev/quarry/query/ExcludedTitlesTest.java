@@ -160,4 +160,14 @@ class ExcludedTitlesTest {
     assertThat(new ExcludedTitles("earbuds", "headphones").match("Tono earbud review"))
         .isEqualTo(ExcludedTitles.Match.BASE);
   }
+
+  @Test
+  void aSpanListingEntitiesMatchesEachOne() {
+    ExcludedTitles t = new ExcludedTitles("Windows and macOS", "install guides");
+    assertThat(t.match("Installing on Windows")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.match("Installing on macOS")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.match("Installing on Linux")).isEqualTo(ExcludedTitles.Match.NONE);
+    assertThat(new ExcludedTitles("chicken or beef", "curries").match("Beef rendang curry"))
+        .isEqualTo(ExcludedTitles.Match.BASE);
+  }
 }
