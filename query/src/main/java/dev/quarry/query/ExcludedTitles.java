@@ -3,6 +3,7 @@ package dev.quarry.query;
 import dev.quarry.query.interpret.HtmlEntities;
 import dev.quarry.query.interpret.Spelling;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +50,46 @@ final class ExcludedTitles {
     FULL
   }
 
+  /** Words that name a set of things rather than which things (singular, see {@link #singular}). */
+  private static final Set<String> SET_WORDS =
+      Set.of(
+          "one",
+          "model",
+          "version",
+          "line",
+          "series",
+          "range",
+          "release",
+          "edition",
+          "variant",
+          "kind",
+          "type",
+          "thing",
+          "item",
+          "option",
+          "brand",
+          "product",
+          "stuff",
+          "anything");
+
+  /**
+   * A plural folded to its singular, lightly ("phones", "batteries", "boxes"), so that "the Pro
+   * phones" names a title with "Phone" in it; both sides are folded alike, so a name that ends in
+   * "s" still matches itself.
+   */
+  static String singular(String w) {
+    if (w.length() <= 3 || !w.endsWith("s") || w.endsWith("ss") || w.endsWith("us")) {
+      return w;
+    }
+    if (w.endsWith("ies") && w.length() > 4) {
+      return w.substring(0, w.length() - 3) + "y";
+    }
+    if (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("xes")) {
+      return w.substring(0, w.length() - 2);
+    }
+    return w.substring(0, w.length() - 1);
+  }
+
   /**
    * A place title with its region after a comma, as encyclopedias disambiguate places
    * ("Lillehammer, Innlandet"): the region, one to three capitalised words, may be left out like a
@@ -70,6 +111,20 @@ final class ExcludedTitles {
 
   private final Set<String> span;
 
+  /**
+   * The span's words that name the entity: without the words the positive part also has (the topic:
+   * "phones" in "phones but not Pro phones") and without words that only say "a set of them" ("the
+   * Pro models", "sparse ones", "the 2.x series"). A title with all of them names one member of the
+   * excluded set: a product line, a release series.
+   */
+  private final Set<String> core;
+
+  /**
+   * A span that lists several entities ("Windows and macOS", "chicken or beef"): each one's naming
+   * words, as {@link #core}; empty for a span that names one.
+   */
+  private final List<Set<String>> listed;
+
   /** The span's content words in order, for {@link #alike}. */
   private final List<String> spanWords;
 
@@ -84,7 +139,7 @@ final class ExcludedTitles {
     this.spanNames = new HashSet<>();
     for (String w : excluded.split("\\s+")) {
       if (w.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
-        spanNames.addAll(tokens(w));
+        tokens(w).forEach(t -> spanNames.add(singular(t)));
       }
     }
     this.spanTokens = tokens(excluded);
@@ -92,6 +147,32 @@ final class ExcludedTitles {
     this.spanWords = List.copyOf(span);
     this.positiveTokens = tokens(positive);
     this.positive = contentWords(positiveTokens);
+    Set<String> named = new LinkedHashSet<>(span);
+    named.removeAll(this.positive);
+    named.removeAll(SET_WORDS);
+    this.core = named;
+    this.listed = listed(excluded, this.positive);
+  }
+
+  /** A list's separators: commas, slashes, "and", "or", "nor". */
+  private static final Pattern LIST = Pattern.compile("\\s*(?:,|/|\\b(?:and|or|nor)\\b)\\s*");
+
+  private static List<Set<String>> listed(String excluded, Set<String> positive) {
+    String[] parts = LIST.split(HtmlEntities.unescape(excluded).replace("&", " and "));
+    if (parts.length < 2) {
+      return List.of();
+    }
+    List<Set<String>> out = new ArrayList<>();
+    for (String part : parts) {
+      Set<String> named = contentWords(tokens(part));
+      named.removeAll(positive);
+      named.removeAll(SET_WORDS);
+      if (named.isEmpty()) {
+        return List.of(); // "X and others", "sizes S, M": not a list of entities
+      }
+      out.add(named);
+    }
+    return List.copyOf(out);
   }
 
   /** How {@code title} names the excluded entity. */
@@ -115,7 +196,11 @@ final class ExcludedTitles {
     if (!base.equals(title) && span.containsAll(words(title))) {
       return Match.FULL;
     }
-    if (span.containsAll(baseWords) || baseWords.containsAll(span) || inRun(spanTokens, compact)) {
+    if (span.containsAll(baseWords)
+        || baseWords.containsAll(span)
+        || inRun(spanTokens, compact)
+        || (!core.isEmpty() && baseWords.containsAll(core))
+        || listed.stream().anyMatch(baseWords::containsAll)) {
       return Match.BASE;
     }
     Matcher place = PLACE.matcher(base);
@@ -215,6 +300,7 @@ final class ExcludedTitles {
   private static Set<String> contentWords(List<String> tokens) {
     return tokens.stream()
         .filter(w -> !FUNCTION_WORDS.contains(w))
+        .map(ExcludedTitles::singular)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 

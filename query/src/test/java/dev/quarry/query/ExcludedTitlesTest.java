@@ -147,4 +147,27 @@ class ExcludedTitlesTest {
     assertThat(new ExcludedTitles("of the", "x").match("Of the Sea")).isEqualTo(Match.NONE);
     assertThat(new ExcludedTitles("Redux", "x").match(null)).isEqualTo(Match.NONE);
   }
+
+  @Test
+  void aSpanNamingALineMatchesEveryTitleOfIt() {
+    // "the Pro models": "models" says "a set of them", "phones" is the asked topic, plurals fold.
+    ExcludedTitles t = new ExcludedTitles("the Pro models", "phones");
+    assertThat(t.match("Zephyr 12 Pro")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.match("Zephyr 12 Lite")).isEqualTo(ExcludedTitles.Match.NONE);
+    ExcludedTitles lines = new ExcludedTitles("sparse retrieval papers", "retrieval papers");
+    assertThat(lines.match("Learned sparse retrieval at scale"))
+        .isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(new ExcludedTitles("earbuds", "headphones").match("Tono earbud review"))
+        .isEqualTo(ExcludedTitles.Match.BASE);
+  }
+
+  @Test
+  void aSpanListingEntitiesMatchesEachOne() {
+    ExcludedTitles t = new ExcludedTitles("Windows and macOS", "install guides");
+    assertThat(t.match("Installing on Windows")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.match("Installing on macOS")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.match("Installing on Linux")).isEqualTo(ExcludedTitles.Match.NONE);
+    assertThat(new ExcludedTitles("chicken or beef", "curries").match("Beef rendang curry"))
+        .isEqualTo(ExcludedTitles.Match.BASE);
+  }
 }

@@ -147,6 +147,21 @@ class NegationDetectorTest {
         "Ruling out the 1999 remake, who starred in the film? | 1999 remake | ruling out",
         "Which films did she make, ruling out the ones with Ed Ray? | ones with Ed Ray |"
             + " ruling out",
+        // General cue forms (decision 0047), written on our own dev set's entities.
+        "I don't want Brandt, show me drills | Brandt | i don't want",
+        "no Lindo please, just rain jackets | Lindo | no",
+        "anything but Orsa: camping stoves | Orsa | anything but",
+        "camping stoves minus Orsa | Orsa | minus",
+        "camping stoves, skip Orsa | Orsa | skip",
+        "rain jackets, no Lindo | Lindo | no",
+        "rain jackets but no Lindo please | Lindo | no",
+        "Lindo-free rain jackets | Lindo | -free",
+        "rain jackets not made by Lindo | Lindo | not made by",
+        "drills that aren't Brandt | Brandt | that aren't",
+        "drills, Brandt excluded | Brandt | excluded",
+        "drills, leave Brandt out | Brandt | leave out",
+        "camping stoves exclude Orsa | Orsa | exclude",
+        "How does the stove work, without any reference to Orsa? | Orsa | without",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -197,6 +212,15 @@ class NegationDetectorTest {
   @ValueSource(
       strings = {
         "how do vector indexes work",
+        // Negation inside content (decision 0047): a property or a way of doing, not an entity.
+        "keyboards without a number pad",
+        "how to travel the coast without a car",
+        "can you bake bread without yeast",
+        "phones with no headphone jack",
+        "What primate had big ears but no tail?",
+        "gluten-free pizza dough",
+        "What is seven minus two?",
+        "Which game does not exclude recording the moves?",
         "Who survived the storm except who?",
         "In addition to being a singer, she acts; which films did she act in?",
         "the band that played not only rock but also jazz",

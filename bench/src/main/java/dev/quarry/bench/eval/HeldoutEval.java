@@ -66,9 +66,11 @@ public final class HeldoutEval implements Callable<Integer> {
   Path data;
 
   @Option(
-      names = "--heldout",
+      names = {"--set", "--heldout"},
       paramLabel = "DIR",
-      description = "The held-out set. Default: ${DEFAULT-VALUE}.")
+      description =
+          "The query set in the held-out format: the frozen data/heldout, or the rule-work set"
+              + " data/devset. Default: ${DEFAULT-VALUE}.")
   Path heldout = Path.of("data/heldout");
 
   @Option(
@@ -123,10 +125,12 @@ public final class HeldoutEval implements Callable<Integer> {
     List<RankedRuns.RecencyScores> ranked = new ArrayList<>();
     TuningFigures tuning;
     try (Embedder embedder = model.open()) {
-      List<float[]> vectors = EmbeddingCache.passages(embedder, work, "heldout", set.passages());
+      List<float[]> vectors = EmbeddingCache.passages(embedder, work, setName(), set.passages());
       try (Collection collection =
           EvalIndex.build(
-              work.resolve("heldout-" + model.name), embedder.identity(), set.documents(vectors))) {
+              work.resolve(setName() + "-" + model.name),
+              embedder.identity(),
+              set.documents(vectors))) {
         RankedRuns runs = new RankedRuns(new QueryEngine(collection, embedder), AS_OF);
         EXCLUSION_ARMS.forEach(a -> excluded.add(runs.exclusion(a, exclusions)));
         RECENCY_ARMS.forEach(a -> ranked.add(runs.recency(a, recent, set.undated())));
@@ -139,6 +143,11 @@ public final class HeldoutEval implements Callable<Integer> {
     printRetrieval(excluded, ranked);
     sideBySide(held, excluded, ranked, tuning).print(System.out);
     return 0;
+  }
+
+  /** The set's folder name, which keys its cached vectors and collection. */
+  private String setName() {
+    return heldout.toAbsolutePath().normalize().getFileName().toString();
   }
 
   private static void printDetectors(HeldoutSet set) {
@@ -157,7 +166,8 @@ public final class HeldoutEval implements Callable<Integer> {
             "ordinary: recency fires",
             "ordinary: exclusion fires",
             "ordinary: either fires");
-    List<String> domains = new ArrayList<>(List.of("products", "papers", "software", "notes"));
+    List<String> domains =
+        new ArrayList<>(set.queries().stream().map(HeldoutSet.Query::domain).distinct().toList());
     domains.add("all");
     for (String domain : domains) {
       List<HeldoutSet.Query> qs =

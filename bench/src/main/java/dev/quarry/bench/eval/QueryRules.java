@@ -2,6 +2,7 @@ package dev.quarry.bench.eval;
 
 import dev.quarry.query.NegationDetector;
 import dev.quarry.query.RecencyIntent;
+import dev.quarry.query.interpret.QueryText;
 
 /**
  * How the held-out harness reads a query: the one place it calls the query side's detectors, so
@@ -18,8 +19,11 @@ final class QueryRules {
     return RecencyIntent.cue(query) != null;
   }
 
-  /** The query asks to leave an entity out of the results. */
+  /**
+   * The query asks to leave an entity out of the results: in words, or with the keyword syntax
+   * ({@code -term}), which the engine applies as a filter.
+   */
   boolean exclusion(String query) {
-    return NegationDetector.detect(query) != null;
+    return NegationDetector.detect(query) != null || !QueryText.parse(query).excluded().isEmpty();
   }
 }

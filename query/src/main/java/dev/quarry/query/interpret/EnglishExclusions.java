@@ -36,7 +36,11 @@ public final class EnglishExclusions {
           + "|please avoid|leaving out|leaving aside|setting aside|outside of|ignoring|ignore"
           + "|barring|irrespective of|unlike|ruling out|ruled out"
           + "|distinguishing (?:it|itself|them|themselves) from"
-          + "|(?:does|do)(?: not|n't) (?:include|consider)";
+          + "|(?:does|do)(?: not|n't) (?:include|consider)"
+          // General forms of "leave it out": "I don't want Y, …", "no Y please, just …", "anything
+          // but Y: …", "skip Y, …".
+          + "|i (?:do not|don't|dont) (?:want|need)|no|not|skip|skipping|minus"
+          + "|(?:anything|everything) (?:but|except|other than)";
 
   /** A question word that asks for an entity. */
   private static final String ASKING = "what|which|who|whom|where";
@@ -52,7 +56,11 @@ public final class EnglishExclusions {
           "^\\s*(" + LEADING_CUES + ")\\s+(.+?),\\s*(" + CLAUSE_START + ".+)$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern LEADING =
-      Pattern.compile("^\\s*(" + LEADING_CUES + ")\\s+(.+?),\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^\\s*("
+              + LEADING_CUES
+              + ")\\s+(.+?)(?:\\s+please)?\\s*[,:;]\\s*(?:(?:just|only|but)\\s+)?(.+)$",
+          Pattern.CASE_INSENSITIVE);
 
   /** "Y aside, X": the cue after the excluded part. */
   private static final Pattern ASIDE =
@@ -69,7 +77,9 @@ public final class EnglishExclusions {
               + "|refer to|talk about|provide|involve|want|need|leave out|skip|no information"
               + "|no details|no mention)"
               + "|without (?:mentioning|considering|discussing|including|involving|referring to"
-              + "|touching on|delving into|going into|bringing up|taking into account)\\b)",
+              + "|touching on|delving into|going into|bringing up|taking into account"
+              + "|focusing(?: only)? on|dwelling on|talking about|getting into|referencing|relying on"
+              + "|citing|using any)\\b)",
           Pattern.CASE_INSENSITIVE);
 
   /** Words in a short quotation ("the film \"Rain Without a Cloud\""), kept together. */
@@ -150,6 +160,13 @@ public final class EnglishExclusions {
                   + "|while (?:\\w+ly )?(?:avoiding|avoid|omitting|ignoring|overlooking)"
                   + "|(?:deliberately )?omitting|rather than|instead of|leaving out|leaving aside"
                   + "|outside of|not counting|setting aside|ruling out"
+                  // General forms: "X minus Y", "X anything but Y", "X not from Y", "X that
+                  // isn't Y" (a name or an article after it: "that isn't spicy" is a property).
+                  + "|minus(?!\\s+\\d)|sans|(?:but |and )?(?:anything|everything) (?:but|except(?: for)?|other than)"
+                  + "|(?:but )?not (?:from|by|made by|built by|sold by|published by|written by"
+                  + "|produced by|part of)"
+                  + "|(?:that|which|who)(?:'s| is| are| was| were)? ?(?:isn't|aren't|wasn't|weren't"
+                  + "|is not|are not)(?: (?:from|by|made by))?(?= (?:the|a|an|from|by) | ?(?-i:\\p{Lu}))"
                   + "|(?:but |and )?(?:to )?distinguish(?:ing)? (?:it|itself|them|themselves) from"
                   + "|(?:and |but )?(?:(?:could|can|would) you |please )*refrain from"
                   + " (?:mentioning|discussing|including)"
@@ -157,7 +174,7 @@ public final class EnglishExclusions {
                   + "|focusing on)"
                   + "|(?:but )?I (?:do not|don't) (?:want|need)(?: to (?:know|hear|read|see))?"
                   + "(?: about)?"
-                  + "|(?:please|to|let's|can you|and|specifically) exclude"
+                  + "|(?<!\\bnot )(?<!n't )(?:please |to |let's |can you |and |specifically )?exclude"
                   + "|(?:please|and|but|can you|but can you|let's|but let's)(?: please)?"
                   + " (?:ignore|avoid|leave out|omit|skip)"
                   + "|(?:and|but) avoiding|(?:making|make) sure to (?:leave out|exclude|omit)"
@@ -192,9 +209,18 @@ public final class EnglishExclusions {
           // "…, avoid any details about Y": only after a comma, so that "how to avoid burnout" is
           // left alone.
           Pattern.compile(
-              "^(.+?),\\s+(?:but\\s+)?(?:please\\s+)?(avoid|avoiding|block|ignoring|ignore)\\s+(.+?)"
+              "^(.+?)(?:,|;|\\s+--?|\\s+but|\\s+and)\\s+(?:but\\s+)?(?:please\\s+)?(avoid|avoiding|block|ignoring|ignore"
+                  + "|skip|skipping|omit|omitting|drop|leave out|minus)\\s+(.+?)"
                   + END
                   + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
+          // "laptops, no Acme" or "laptops but no Acme please": "no" opens an excluded part only
+          // after a comma or dash, or closed by "please"; "ears but no tail" is a property.
+          Pattern.compile(
+              "^(.+?)(?:[,;]|\\s+--?)\\s+(?:but\\s+)?(no)\\s+(.+?)" + END + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
+          Pattern.compile(
+              "^(.+?)\\s+(?:but\\s+)?(no)\\s+(.+?)\\s+please" + END + "(.*)$",
               Pattern.CASE_INSENSITIVE),
           // "laptops for coding, not gaming": "not" opens an excluded part only after a comma.
           Pattern.compile(
@@ -223,6 +249,22 @@ public final class EnglishExclusions {
           "^(.*?)\\s*\\b(not only)\\s+(.+?),?\\s+(but also\\b\\s*(?:(?:in |at |for |with )?(?:"
               + ASKING
               + ")\\b.*)?\\??)\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * "Acme-free laptops": a name (capitalised, or with a digit) before "-free" is left out; a common
+   * word before it ("gluten-free", "tax-free") is a property of what is wanted.
+   */
+  private static final Pattern NAME_FREE =
+      Pattern.compile(
+          "^(.*?)\\b((?-i:[\\p{Lu}\\p{N}])[\\p{L}\\p{N}]*(?:-(?-i:[\\p{Lu}\\p{N}])[\\p{L}\\p{N}]*)*)-(free)\\b\\s*(.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "X, Y excluded", "X, leave Y out", "X, Y not included": the cue after the excluded part. */
+  private static final Pattern AFTER_SPAN =
+      Pattern.compile(
+          "^(.+?)(?:,|;|\\s+but|\\s+and)\\s+(?:please\\s+)?(?:(leave|leaving|keep|keeping)\\s+(.+?)\\s+out"
+              + "|(.+?)\\s+(excluded|left out|not included|aside))\\s*[.!]?\\s*$",
           Pattern.CASE_INSENSITIVE);
 
   /** How many cues of one trailing form are tried, from the first on. */
@@ -445,6 +487,10 @@ public final class EnglishExclusions {
         }
       }
     }
+    Exclusion special = nameFreeOrAfterSpan(q);
+    if (special != null) {
+      return special;
+    }
     Matcher closing = CLOSING.matcher(q);
     if (closing.matches()) {
       return exclusion(closing.group(1), closing.group(3), closing.group(2), 20);
@@ -468,12 +514,69 @@ public final class EnglishExclusions {
         }
         String positive = (head + (rest.isBlank() ? "" : " " + rest)).trim();
         boolean explicit = EXPLICIT.matcher(m.group(2) + " " + excluded).find();
+        boolean afterComma = head.strip().endsWith(",") || m.group().startsWith(",", m.end(1));
+        if (!explicit && !afterComma && mannerOrProperty(m.group(2), m.group(3), head)) {
+          m = laterCue(p, m);
+          continue;
+        }
         Exclusion e = exclusion(positive, excluded, m.group(2), explicit ? 20 : 12);
         if (e != null) {
           return e;
         }
         m = laterCue(p, m);
       }
+    }
+    return null;
+  }
+
+  /**
+   * "without" that says how something is done or what it lacks, not what to leave out: "keyboards
+   * without a number pad" (an article: a property), "how to travel without a car", "can you bake
+   * without yeast" (a question about a way of doing it). A request ("can you list X without Y") is
+   * not such a question, nor is "without" after a comma ("How does X work, without Y?"), which adds
+   * a condition on the answer.
+   */
+  private static final Pattern MANNER_QUESTION =
+      Pattern.compile(
+          "^\\s*(?:how|why|is|are|can|could|should|do|does|did|will|would)\\b"
+              + "(?!\\s+(?:you|we)\\s+(?:please\\s+)?(?:tell|give|list|show|describe|explain|provide|find|discuss"
+              + "|name|recommend|suggest|share|summari[sz]e|identify)\\b)",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ARTICLE = Pattern.compile("^(?:a|an)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** A question's opening word: "minus" inside a question is arithmetic or a description. */
+  private static final Pattern QUESTION =
+      Pattern.compile(
+          "^\\s*(?:how|why|what|which|who|whose|where|when|is|are|was|were|can|could|should|do"
+              + "|does|did)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static boolean mannerOrProperty(String cue, String excluded, String head) {
+    if (cue.equalsIgnoreCase("minus")) {
+      return QUESTION.matcher(head).find();
+    }
+    return cue.equalsIgnoreCase("without")
+        && (ARTICLE.matcher(excluded.trim()).find() || MANNER_QUESTION.matcher(head).find());
+  }
+
+  private static Exclusion nameFreeOrAfterSpan(String q) {
+    Matcher free = NAME_FREE.matcher(q);
+    if (free.matches()) {
+      String positive = (free.group(1) + " " + free.group(4)).trim();
+      Exclusion e = exclusion(positive, free.group(2).replace('-', ' '), "-free", 6);
+      if (e != null) {
+        return e;
+      }
+    }
+    Matcher after = AFTER_SPAN.matcher(q);
+    if (after.matches()) {
+      boolean leave = after.group(2) != null;
+      return exclusion(
+          after.group(1),
+          leave ? after.group(3) : after.group(4),
+          leave ? after.group(2) + " out" : after.group(5),
+          8);
     }
     return null;
   }

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
 public final class EnglishRecencyCues {
   private static final Pattern CUES =
       Pattern.compile(
-          // Not inside a hyphenated word: "code-breaking" is no news.
-          "(?<![\\w-])(latest|newest|most recent|recent|recently|"
+          // Not inside a hyphenated word: "code-breaking" is no news. "The latest date to sow"
+          // is a deadline, not a wish for fresh results.
+          "(?<![\\w-])(latest(?! (?:time|date|day|hour|minute|moment|point|age|possible)\\b)"
+              + "|newest|most recent|recent|recently|what(?:'s| is|s) new\\b|"
               + "up[- ]to[- ]date|this (?:week|month|year|morning|weekend)|"
               + "today|tonight|yesterday|last (?:week|night|month)|past (?:week|few days)|just (?:released|announced|launched)|"
               + "breaking|new release|newly|"

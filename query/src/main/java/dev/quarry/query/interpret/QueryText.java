@@ -54,7 +54,11 @@ public record QueryText(
         i++;
         continue;
       }
-      boolean negative = c == '-' && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1));
+      // "-term" or "-\"phrase\"", but not a dash of punctuation ("shoes -- no brand").
+      boolean negative =
+          c == '-'
+              && i + 1 < n
+              && (Character.isLetterOrDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '"');
       int start = negative ? i + 1 : i;
       if (start < n && text.charAt(start) == '"') {
         int close = text.indexOf('"', start + 1);
