@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -312,9 +313,12 @@ public final class Collection implements AutoCloseable {
     return manifest.config();
   }
 
-  /** Metadata field types known to the collection. */
+  /**
+   * User metadata field types known to the collection: the fields filters can name. Quarry's own
+   * {@link SystemFields} are left out.
+   */
   public Map<String, FieldType> fields() {
-    return manifest.fields();
+    return Collections.unmodifiableMap(SystemFields.userOnly(manifest.fields()));
   }
 
   public boolean readOnly() {

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * @param title optional title, searched by keyword
  * @param text optional text, searched by keyword
  * @param parent optional id of the parent document (chunks name the document they came from)
- * @param metadata field name to its values (one or more of one type)
+ * @param metadata field name to its values (one or more of one type): the user's metadata and,
+ *     under keys starting with {@link SystemFields#PREFIX}, Quarry's own fields
  * @param vector the embedding; finite values only
  */
 public record Document(
@@ -72,9 +73,14 @@ public record Document(
     return values == null ? null : values.get(0);
   }
 
+  /** The user's metadata: {@link #metadata()} without Quarry's {@link SystemFields}. */
+  public Map<String, List<Object>> userMetadata() {
+    return Collections.unmodifiableMap(SystemFields.userOnly(metadata));
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder(id).title(title).text(text).parent(parent).vector(vector);
-    metadata.forEach(b::meta);
+    metadata.forEach((k, v) -> b.put(k, v));
     return b;
   }
 
@@ -223,8 +229,35 @@ public record Document(
       return this;
     }
 
-    /** Sets a field; a collection value makes it multi-valued. */
+    /**
+     * Sets a user metadata field; a collection value makes it multi-valued. Names starting with
+     * {@link SystemFields#PREFIX} are reserved for Quarry and refused.
+     */
     public Builder meta(String field, Object value) {
+      if (SystemFields.isSystem(field)) {
+        throw QuarryException.invalid(
+            "document '"
+                + id
+                + "': metadata field '"
+                + field
+                + "' uses the prefix '"
+                + SystemFields.PREFIX
+                + "' reserved for Quarry's own fields; rename it (e.g. '"
+                + field.substring(SystemFields.PREFIX.length())
+                + "')");
+      }
+      return put(field, value);
+    }
+
+    /** Sets one of Quarry's own fields, named in {@link SystemFields}. */
+    public Builder system(String field, Object value) {
+      if (!SystemFields.isSystem(field)) {
+        throw new IllegalArgumentException("not a system field: " + field);
+      }
+      return put(field, value);
+    }
+
+    private Builder put(String field, Object value) {
       this.metadata.put(
           field,
           value instanceof Collection<?> many

@@ -51,6 +51,7 @@ class DocumentCodecProperties {
         .vector(v)
         .meta("field", same)
         .meta("single", first)
+        .system(SystemFields.CHUNK, first)
         .build();
   }
 

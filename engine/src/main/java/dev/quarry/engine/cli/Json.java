@@ -21,7 +21,7 @@ final class Json {
     Object date = d.first("date");
     o.add("date", date instanceof Instant t ? new JsonPrimitive(t.toString()) : JsonNull.INSTANCE);
     o.add("parent", d.parent() == null ? JsonNull.INSTANCE : new JsonPrimitive(d.parent()));
-    o.add("metadata", metadata(d.metadata()));
+    o.add("metadata", metadata(d.userMetadata()));
     o.add("text", d.text() == null ? JsonNull.INSTANCE : new JsonPrimitive(d.text()));
     return o;
   }

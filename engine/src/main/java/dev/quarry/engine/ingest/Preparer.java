@@ -6,6 +6,7 @@ import dev.quarry.core.Role;
 import dev.quarry.core.TokenCounter;
 import dev.quarry.index.Collection;
 import dev.quarry.index.Document;
+import dev.quarry.index.SystemFields;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -20,15 +21,16 @@ import java.util.concurrent.atomic.LongAdder;
  * the model for the others, and lists the old chunks a changed document no longer has.
  *
  * <p>Chunk ids: a document that fits in one chunk keeps its id; a longer one becomes {@code id#0},
- * {@code id#1}, … with {@code parent = id}. Every chunk carries the parent's metadata, {@code
- * content_hash} and, when there are several, {@code chunk} (its position).
+ * {@code id#1}, … with {@code parent = id}. Every chunk carries the parent's metadata and, as
+ * system fields, {@link SystemFields#CONTENT_HASH} and, when there are several, {@link
+ * SystemFields#CHUNK} (its position).
  *
  * <p>Thread-safe: the pipeline prepares batches concurrently, so that the model is never idle while
  * a batch is being chunked and hashed.
  */
 final class Preparer {
-  static final String HASH_FIELD = "content_hash";
-  static final String CHUNK_FIELD = "chunk";
+  /** Where record version 1 kept the hash (docs/format.md): still read, so no re-embedding. */
+  static final String LEGACY_HASH_FIELD = "content_hash";
 
   /**
    * Part of every content hash: when the chunking rules change, every document counts as changed
@@ -91,11 +93,7 @@ final class Preparer {
     for (TextDocument d : docs) {
       String hash = hash(d);
       Document stored = collection.get(d.id()).or(() -> collection.get(d.id() + "#0")).orElse(null);
-      String storedHash =
-          stored == null || stored.first(HASH_FIELD) == null
-              ? null
-              : stored.first(HASH_FIELD).toString();
-      if (hash.equals(storedHash)) {
+      if (hash.equals(storedHash(stored))) {
         counters.skipped.increment();
         continue;
       }
@@ -110,9 +108,9 @@ final class Preparer {
                 .text(chunks.get(i))
                 .parent(chunks.size() == 1 ? null : d.id());
         d.metadata().forEach(b::meta);
-        b.meta(HASH_FIELD, hash);
+        b.system(SystemFields.CONTENT_HASH, hash);
         if (chunks.size() > 1) {
-          b.meta(CHUNK_FIELD, (long) i);
+          b.system(SystemFields.CHUNK, (long) i);
         }
         bs.add(b);
         texts.add(Chunker.withTitle(d.title(), chunks.get(i)));
@@ -135,6 +133,18 @@ final class Preparer {
       out.add(new Prepared(changed.get(i).id(), chunks, orphans));
     }
     return out;
+  }
+
+  /** The content hash a stored document was written with, or null. */
+  private static String storedHash(Document stored) {
+    if (stored == null) {
+      return null;
+    }
+    Object hash = stored.first(SystemFields.CONTENT_HASH);
+    if (hash == null) {
+      hash = stored.first(LEGACY_HASH_FIELD);
+    }
+    return hash == null ? null : hash.toString();
   }
 
   private List<float[]> embed(List<String> texts, Counters counters) {

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
 import dev.quarry.engine.QuarryConfig;
+import dev.quarry.index.Document;
+import dev.quarry.index.SystemFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -169,6 +172,53 @@ class IngestionTest {
       assertThat(q.get("d5#0")).isEmpty();
       assertThat(q.collection().idsWithParent("d5")).isEmpty();
       assertThat(q.verify().problems()).isEmpty();
+    }
+  }
+
+  @Test
+  void usersOwnBookkeepingNamedKeysRoundTripAndRerunsSkipOnNewAndOldHashKeys() throws IOException {
+    String text = longText("storage", 12).replace("\n", "\\n");
+    Path file =
+        jsonl(
+            "own.jsonl",
+            List.of(
+                "{\"id\":\"u\",\"text\":\"" + text + "\",\"content_hash\":\"mine\",\"chunk\":7}",
+                "{\"id\":\"p\",\"text\":\"a short plain document\"}",
+                "{\"id\":\"r\",\"text\":\"t\",\"quarry.chunk\":1}"));
+    try (Quarry q = Quarry.create(dir.resolve("c"), CONFIG)) {
+      IngestReport first = index(q, file);
+      assertThat(first.documents()).isEqualTo(2);
+      assertThat(first.rejected())
+          .containsExactly(
+              file
+                  + ":3: document 'r': metadata field 'quarry.chunk' uses the prefix 'quarry.'"
+                  + " reserved for Quarry's own fields; rename it (e.g. 'chunk')");
+      Document chunk = q.get("u#1").orElseThrow();
+      assertThat(chunk.userMetadata())
+          .isEqualTo(Map.of("content_hash", List.of("mine"), "chunk", List.of(7L)));
+      assertThat(chunk.first(SystemFields.CHUNK)).isEqualTo(1L);
+      assertThat(chunk.first(SystemFields.CONTENT_HASH)).isNotEqualTo("mine");
+      assertThat(q.collection().fields()).containsOnlyKeys("content_hash", "chunk");
+      assertThat(index(q, file).skipped()).isEqualTo(2);
+
+      // A collection written before the reserved namespace kept the hash as plain content_hash.
+      List<Document> old = new ArrayList<>();
+      List<String> ids = new ArrayList<>(q.collection().idsWithParent("u"));
+      ids.add("p");
+      for (String id : ids) {
+        Document d = q.get(id).orElseThrow();
+        Map<String, List<Object>> meta = new LinkedHashMap<>(d.userMetadata());
+        meta.put("content_hash", d.metadata().get(SystemFields.CONTENT_HASH));
+        if (d.first(SystemFields.CHUNK) != null) {
+          meta.put("chunk", d.metadata().get(SystemFields.CHUNK));
+        }
+        old.add(new Document(id, d.title(), d.text(), d.parent(), meta, d.vector()));
+      }
+      q.collection().upsert(old);
+      assertThat(q.get("p").orElseThrow().first(SystemFields.CONTENT_HASH)).isNull();
+      IngestReport again = index(q, file);
+      assertThat(again.skipped()).isEqualTo(2);
+      assertThat(again.embedded() + again.cached()).isZero();
     }
   }
 

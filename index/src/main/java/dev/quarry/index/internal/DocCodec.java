@@ -3,6 +3,7 @@ package dev.quarry.index.internal;
 import dev.quarry.core.QuarryException;
 import dev.quarry.index.Document;
 import dev.quarry.index.FieldType;
+import dev.quarry.index.SystemFields;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,7 +21,13 @@ import java.util.Map;
  * little-endian float32, and sequence-log entries. Type tags are ASCII letters, never ordinals.
  */
 public final class DocCodec {
-  static final int RECORD_VERSION = 1;
+  /**
+   * 2: Quarry's own fields live under {@link SystemFields#PREFIX}; 1 (still read, same layout):
+   * ingestion bookkeeping was written as plain {@code content_hash} and {@code chunk}.
+   */
+  static final int RECORD_VERSION = 2;
+
+  private static final int OLDEST_READABLE = 1;
 
   private DocCodec() {}
 
@@ -66,7 +73,7 @@ public final class DocCodec {
   public static Stored decodeDoc(String id, byte[] record, float[] vector) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
       int version = in.readUnsignedByte();
-      if (version != RECORD_VERSION) {
+      if (version < OLDEST_READABLE || version > RECORD_VERSION) {
         throw new QuarryException(
             QuarryException.Kind.INCOMPATIBLE,
             "document '"
@@ -74,6 +81,8 @@ public final class DocCodec {
                 + "' has record version "
                 + version
                 + "; this Quarry reads "
+                + OLDEST_READABLE
+                + " to "
                 + RECORD_VERSION);
       }
       long seq = in.readLong();
@@ -95,7 +104,11 @@ public final class DocCodec {
                 case BOOLEAN -> in.readUnsignedByte() != 0;
               });
         }
-        b.meta(name, values);
+        if (SystemFields.isSystem(name)) {
+          b.system(name, values);
+        } else {
+          b.meta(name, values);
+        }
       }
       return new Stored(b.vector(vector).build(), seq);
     } catch (IOException e) {

@@ -2,8 +2,8 @@ package dev.quarry.langchain4j;
 
 import dev.langchain4j.data.document.Metadata;
 import dev.quarry.core.QuarryException;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.quarry.index.Document;
+import dev.quarry.index.SystemFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +14,18 @@ import java.util.UUID;
  *
  * <p>Quarry keeps three value families that LangChain4j splits further: keyword ({@code String},
  * {@code UUID}), long ({@code Integer}, {@code Long}) and double ({@code Float}, {@code Double}). A
- * value whose type is not its family's default is recorded in the hidden keyword field {@link
- * #TYPES_FIELD} as {@code key=int}, {@code key=float} or {@code key=uuid}, so it comes back as it
- * was put. A {@code Float} is stored as the double its decimal form denotes ({@code 1.1f} as {@code
- * 1.1}), which is how LangChain4j compares numbers (as decimals) and converts back exactly.
+ * value whose type is not its family's default is recorded in Quarry's system field {@link
+ * SystemFields#TYPE_HINTS} as {@code key=int}, {@code key=float} or {@code key=uuid}, so it comes
+ * back as it was put. A {@code Float} is stored as the double its decimal form denotes ({@code
+ * 1.1f} as {@code 1.1}), which is how LangChain4j compares numbers (as decimals) and converts back
+ * exactly.
  */
 final class MetadataCodec {
-  /** Hidden Quarry field with the LangChain4j type of values that are not their family default. */
-  static final String TYPES_FIELD = "langchain4j.types";
+  /**
+   * Where record version 1 kept the hints (docs/format.md): still read and hidden, so a key of this
+   * name is refused.
+   */
+  static final String LEGACY_TYPES_FIELD = "langchain4j.types";
 
   private static final String INT = "int";
   private static final String FLOAT = "float";
@@ -29,45 +33,41 @@ final class MetadataCodec {
 
   private MetadataCodec() {}
 
-  /** Quarry metadata for a segment's metadata, type tags included. */
-  static Map<String, Object> toQuarry(Metadata metadata) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<String> tags = new ArrayList<>();
+  /** Puts a segment's metadata, type hints included, on {@code document}. */
+  static void toQuarry(Metadata metadata, Document.Builder document) {
+    Map<String, String> tags = new LinkedHashMap<>();
     metadata
         .toMap()
         .forEach(
             (key, value) -> {
-              if (key.equals(TYPES_FIELD)) {
+              if (key.equals(LEGACY_TYPES_FIELD)) {
                 throw QuarryException.invalid(
-                    "metadata key '" + TYPES_FIELD + "' is reserved by QuarryEmbeddingStore");
+                    "metadata key '"
+                        + LEGACY_TYPES_FIELD
+                        + "' is reserved by QuarryEmbeddingStore; rename it");
               }
               String tag = tagOf(value);
               if (tag != null) {
-                tags.add(key + "=" + tag);
+                tags.put(key, tag);
               }
-              out.put(key, storedValue(value));
+              document.meta(key, storedValue(value));
             });
     if (!tags.isEmpty()) {
-      out.put(TYPES_FIELD, tags);
+      document.system(SystemFields.TYPE_HINTS, SystemFields.encodeTypeHints(tags));
     }
-    return out;
   }
 
-  /** The segment metadata of stored Quarry fields. */
+  /** The segment metadata of a stored document's fields. */
   static Metadata fromQuarry(Map<String, List<Object>> fields) {
-    Map<String, String> tags = new HashMap<>();
-    for (Object tag : fields.getOrDefault(TYPES_FIELD, List.of())) {
-      String s = (String) tag;
-      int eq = s.lastIndexOf('=');
-      tags.put(s.substring(0, eq), s.substring(eq + 1));
-    }
+    Map<String, String> tags = SystemFields.typeHints(fields, LEGACY_TYPES_FIELD);
     Map<String, Object> values = new LinkedHashMap<>();
-    fields.forEach(
-        (key, list) -> {
-          if (!key.equals(TYPES_FIELD)) {
-            values.put(key, restore(list.get(0), tags.get(key)));
-          }
-        });
+    SystemFields.userOnly(fields)
+        .forEach(
+            (key, list) -> {
+              if (!key.equals(LEGACY_TYPES_FIELD)) {
+                values.put(key, restore(list.get(0), tags.get(key)));
+              }
+            });
     return Metadata.from(values);
   }
 
@@ -101,10 +101,8 @@ final class MetadataCodec {
       case INT -> Math.toIntExact((Long) stored);
       case FLOAT -> ((Double) stored).floatValue();
       case UUID_TYPE -> UUID.fromString((String) stored);
-      default ->
-          throw new QuarryException(
-              QuarryException.Kind.CORRUPT,
-              "unknown LangChain4j type tag '" + tag + "' in field " + TYPES_FIELD);
+      // A tag of another adapter's vocabulary (the hints field is shared): Quarry's own type.
+      default -> stored;
     };
   }
 }

@@ -131,7 +131,7 @@ public final class QuarryEmbeddingStore implements EmbeddingStore<TextSegment>, 
       TextSegment segment = segments == null ? null : segments.get(i);
       if (segment != null) {
         d.text(segment.text());
-        MetadataCodec.toQuarry(segment.metadata()).forEach(d::meta);
+        MetadataCodec.toQuarry(segment.metadata(), d);
       }
       documents.add(d.build());
     }

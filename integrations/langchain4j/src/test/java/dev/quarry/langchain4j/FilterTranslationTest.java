@@ -150,8 +150,17 @@ class FilterTranslationTest {
             () ->
                 store.add(
                     Embedding.from(v),
-                    TextSegment.from("s", new Metadata().put(MetadataCodec.TYPES_FIELD, "x"))))
+                    TextSegment.from(
+                        "s", new Metadata().put(MetadataCodec.LEGACY_TYPES_FIELD, "x"))))
         .hasMessageContaining("is reserved");
+    assertThatThrownBy(
+            () ->
+                store.add(
+                    Embedding.from(v),
+                    TextSegment.from("s", new Metadata().put("quarry.types", "x"))))
+        .hasMessageContaining(
+            "metadata field 'quarry.types' uses the prefix 'quarry.' reserved for Quarry's own"
+                + " fields; rename it (e.g. 'types')");
     assertThatThrownBy(
             () -> store.add(Embedding.from(v), TextSegment.from("s", new Metadata().put("a b", 1))))
         .hasMessageContaining("metadata field name 'a b' is not allowed");

@@ -1,6 +1,8 @@
 package dev.quarry.springai;
 
 import dev.quarry.core.QuarryException;
+import dev.quarry.index.Document;
+import dev.quarry.index.SystemFields;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,25 +18,27 @@ import java.util.Map;
  *
  * <p>Quarry canonicalizes metadata (integers to {@code Long}, floats to {@code Double}, dates to
  * {@code Instant}, one list type for one or many values), so a value whose Java type differs from
- * what Quarry gives back gets a hint in the reserved keyword field {@link #TYPES_FIELD}: {@code
- * "year=int"}, {@code "tags=list:string"}. The field is filterable like any other but never shown
- * to Spring AI. Values: {@code String, Boolean, Integer, Long, Short, Byte, Float, Double, Instant,
- * LocalDate, java.util.Date}, or a {@code List} of one of them; anything else is rejected with the
- * key and type. Documents written by Quarry itself (no hints) come back with Quarry's types.
+ * what Quarry gives back gets a hint in Quarry's system field {@link SystemFields#TYPE_HINTS}:
+ * {@code "year=int"}, {@code "tags=list:string"}. It is never shown to Spring AI. Values: {@code
+ * String, Boolean, Integer, Long, Short, Byte, Float, Double, Instant, LocalDate, java.util.Date},
+ * or a {@code List} of one of them; anything else is rejected with the key and type. Documents
+ * written by Quarry itself (no hints) come back with Quarry's types.
  */
 final class MetadataCodec {
-  /** Reserved Quarry field holding the type hints; a Spring AI key of this name is rejected. */
-  static final String TYPES_FIELD = "spring-ai.types";
+  /**
+   * Where record version 1 kept the hints (docs/format.md): still read and hidden, so a Spring AI
+   * key of this name is rejected.
+   */
+  static final String LEGACY_TYPES_FIELD = "spring-ai.types";
 
   private MetadataCodec() {}
 
-  /** The Quarry metadata for {@code metadata}, type hints included. */
-  static Map<String, Object> encode(String id, Map<String, Object> metadata) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<String> hints = new ArrayList<>();
+  /** Puts {@code metadata}, type hints included, on {@code document}. */
+  static void encode(String id, Map<String, Object> metadata, Document.Builder document) {
+    Map<String, String> hints = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : metadata.entrySet()) {
       String key = e.getKey();
-      if (TYPES_FIELD.equals(key)) {
+      if (LEGACY_TYPES_FIELD.equals(key)) {
         throw QuarryException.invalid(
             "document '" + id + "': metadata key '" + key + "' is reserved by Quarry; rename it");
       }
@@ -63,33 +67,27 @@ final class MetadataCodec {
           throw QuarryException.invalid(
               "document '" + id + "': metadata '" + key + "' is an empty list; omit the key");
         }
-        hints.add(key + "=list:" + elementType);
-        out.put(key, values);
+        hints.put(key, "list:" + elementType);
+        document.meta(key, values);
       } else {
         String t = scalarType(id, key, value);
         if (!CANONICAL.contains(t)) {
-          hints.add(key + "=" + t);
+          hints.put(key, t);
         }
-        out.put(key, value);
+        document.meta(key, value);
       }
     }
     if (!hints.isEmpty()) {
-      out.put(TYPES_FIELD, hints);
+      document.system(SystemFields.TYPE_HINTS, SystemFields.encodeTypeHints(hints));
     }
-    return out;
   }
 
   /** The Spring AI metadata for stored Quarry metadata, with the original Java types. */
   static Map<String, Object> decode(Map<String, List<Object>> stored) {
-    Map<String, String> hints = new LinkedHashMap<>();
-    for (Object h : stored.getOrDefault(TYPES_FIELD, List.of())) {
-      String hint = (String) h;
-      int eq = hint.lastIndexOf('=');
-      hints.put(hint.substring(0, eq), hint.substring(eq + 1));
-    }
+    Map<String, String> hints = SystemFields.typeHints(stored, LEGACY_TYPES_FIELD);
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Object>> e : stored.entrySet()) {
-      if (e.getKey().equals(TYPES_FIELD)) {
+    for (Map.Entry<String, List<Object>> e : SystemFields.userOnly(stored).entrySet()) {
+      if (e.getKey().equals(LEGACY_TYPES_FIELD)) {
         continue;
       }
       String hint = hints.get(e.getKey());

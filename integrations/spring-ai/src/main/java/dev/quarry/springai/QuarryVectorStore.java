@@ -95,7 +95,7 @@ public final class QuarryVectorStore extends AbstractObservationVectorStore
       Document d = documents.get(i);
       dev.quarry.index.Document.Builder b =
           dev.quarry.index.Document.builder(d.getId()).text(d.getText()).vector(vectors.get(i));
-      MetadataCodec.encode(d.getId(), d.getMetadata()).forEach(b::meta);
+      MetadataCodec.encode(d.getId(), d.getMetadata(), b);
       stored.add(b.build());
     }
     quarry.collection().upsert(stored);

@@ -310,9 +310,16 @@ class QuarryVectorStoreTest {
         .hasMessageContaining("metadata 'nested'");
     assertThatThrownBy(
             () ->
-                store.add(List.of(new Document("x", "t", Map.of(MetadataCodec.TYPES_FIELD, "a")))))
+                store.add(
+                    List.of(new Document("x", "t", Map.of(MetadataCodec.LEGACY_TYPES_FIELD, "a")))))
         .isInstanceOf(QuarryException.class)
         .hasMessageContaining("reserved");
+    assertThatThrownBy(
+            () -> store.add(List.of(new Document("x", "t", Map.of("quarry.types", "a")))))
+        .isInstanceOf(QuarryException.class)
+        .hasMessage(
+            "document 'x': metadata field 'quarry.types' uses the prefix 'quarry.' reserved for"
+                + " Quarry's own fields; rename it (e.g. 'types')");
     assertThatThrownBy(() -> store.add(List.of(new Document("x", "t", Map.of("year", "2020")))))
         .isInstanceOf(QuarryException.class)
         .hasMessageContaining("field 'year' is long in this collection");
