@@ -1,6 +1,7 @@
 package dev.quarry.bench;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where a harness reads the shared data and keeps its caches (a picocli mixin). */
@@ -12,17 +13,13 @@ public final class BenchPaths {
       description = "The shared data folder (../shared/data); read in place, never copied.")
   private Path data;
 
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Work folder for cached vectors and collections. Default: ${DEFAULT-VALUE}.")
-  private Path work = Path.of("bench/target/work");
+  @Mixin private WorkFolder work;
 
   public Path data() {
     return data;
   }
 
   public Path work() {
-    return work;
+    return work.path();
   }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.bench.eval;
 
+import dev.quarry.bench.WorkFolder;
 import dev.quarry.core.Embedder;
 import dev.quarry.index.Collection;
 import dev.quarry.query.QueryEngine;
@@ -73,11 +74,7 @@ public final class HeldoutEval implements Callable<Integer> {
               + " data/devset. Default: ${DEFAULT-VALUE}.")
   Path heldout = Path.of("data/heldout");
 
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Work folder for cached vectors and collections. Default: ${DEFAULT-VALUE}.")
-  Path work = Path.of("bench/target/work");
+  @Mixin WorkFolder workFolder;
 
   @Option(
       names = "--smoke",
@@ -125,10 +122,11 @@ public final class HeldoutEval implements Callable<Integer> {
     List<RankedRuns.RecencyScores> ranked = new ArrayList<>();
     TuningFigures tuning;
     try (Embedder embedder = model.open()) {
-      List<float[]> vectors = EmbeddingCache.passages(embedder, work, setName(), set.passages());
+      List<float[]> vectors =
+          EmbeddingCache.passages(embedder, workFolder.path(), setName(), set.passages());
       try (Collection collection =
           EvalIndex.build(
-              work.resolve(setName() + "-" + model.name),
+              workFolder.path().resolve(setName() + "-" + model.name),
               embedder.identity(),
               set.documents(vectors))) {
         RankedRuns runs = new RankedRuns(new QueryEngine(collection, embedder), AS_OF);
@@ -138,7 +136,8 @@ public final class HeldoutEval implements Callable<Integer> {
       tuning =
           data == null
               ? null
-              : TuningFigures.measure(data, RULES, embedder, work, model.name, EXCLUSION_ARMS);
+              : TuningFigures.measure(
+                  data, RULES, embedder, workFolder.path(), model.name, EXCLUSION_ARMS);
     }
     printRetrieval(excluded, ranked);
     sideBySide(held, excluded, ranked, tuning).print(System.out);

@@ -2,6 +2,7 @@ package dev.quarry.bench.eval;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.quarry.bench.WorkFolder;
 import dev.quarry.core.Embedder;
 import dev.quarry.index.Collection;
 import dev.quarry.index.Document;
@@ -46,11 +47,7 @@ public final class TopicExclusionEval implements Callable<Integer> {
 
   @Mixin ModelChoice model;
 
-  @Option(
-      names = "--work",
-      paramLabel = "DIR",
-      description = "Work folder for cached vectors and collections. Default: ${DEFAULT-VALUE}.")
-  Path work = Path.of("bench/target/work");
+  @Mixin WorkFolder workFolder;
 
   @Option(
       names = "--corpus",
@@ -122,7 +119,8 @@ public final class TopicExclusionEval implements Callable<Integer> {
           rows.stream()
               .map(o -> o.get("title").getAsString() + "\n" + o.get("text").getAsString())
               .toList();
-      List<float[]> vectors = EmbeddingCache.passages(embedder, work, "topics-docs", texts);
+      List<float[]> vectors =
+          EmbeddingCache.passages(embedder, workFolder.path(), "topics-docs", texts);
       List<Document> documents = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
         JsonObject o = rows.get(i);
@@ -134,7 +132,8 @@ public final class TopicExclusionEval implements Callable<Integer> {
                 .build());
       }
       try (Collection collection =
-          EvalIndex.build(work.resolve("topics-" + model.name), embedder.identity(), documents)) {
+          EvalIndex.build(
+              workFolder.path().resolve("topics-" + model.name), embedder.identity(), documents)) {
         QueryEngine engine = new QueryEngine(collection, embedder);
         Table t =
             new Table(
