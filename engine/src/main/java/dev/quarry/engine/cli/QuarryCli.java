@@ -5,6 +5,7 @@ import dev.quarry.core.QuarryException;
 import dev.quarry.engine.QuarryHome;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -72,6 +73,9 @@ public final class QuarryCli implements Runnable {
     QuarryHome.prepareRuntime();
     LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
     CommandLine cli = new CommandLine(new QuarryCli());
+    for (CliPlugin plugin : ServiceLoader.load(CliPlugin.class)) {
+      plugin.commands().forEach(cli::addSubcommand);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionStrategy(

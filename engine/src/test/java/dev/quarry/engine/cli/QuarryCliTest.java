@@ -37,6 +37,15 @@ class QuarryCliTest {
   }
 
   @Test
+  void pluginsAddCommandsFoundOnTheClasspath() {
+    assertThat(CliRun.of("--help").out()).contains("test-echo");
+    CliRun r = CliRun.of("test-echo", "hello");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo("echo hello" + System.lineSeparator());
+    assertThat(CliRun.of("test-echo").exit()).isEqualTo(2);
+  }
+
+  @Test
   void usageErrorsExitTwoWithOneLineAndAHint() {
     CliRun r = CliRun.of("embed", "--no-such-option");
     assertThat(r.exit()).isEqualTo(2);
