@@ -48,6 +48,7 @@ final class FaultyEmbeddingsEndpoint implements AutoCloseable {
   private final long slowMillis;
   private volatile double faultRate;
   private volatile String requiredKey;
+  private volatile int breakAfter = Integer.MAX_VALUE;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -82,6 +83,11 @@ final class FaultyEmbeddingsEndpoint implements AutoCloseable {
     this.faultRate = rate;
   }
 
+  /** Requests after the first {@code n} all get 500 (an outage), until set back higher. */
+  void breakAfter(int n) {
+    this.breakAfter = n;
+  }
+
   /** Requests without {@code Authorization: Bearer key} get 401. */
   void requireKey(String key) {
     this.requiredKey = key;
@@ -114,10 +120,14 @@ final class FaultyEmbeddingsEndpoint implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
+    int number = requests.incrementAndGet();
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
-      serve(exchange);
+      if (number > breakAfter) {
+        send(exchange, 500, "{\"error\": {\"message\": \"The server is down\"}}");
+      } else {
+        serve(exchange);
+      }
     } catch (IOException e) {
       // the client gave up (a slow answer) or the body was cut on purpose
     } catch (Exception e) {
