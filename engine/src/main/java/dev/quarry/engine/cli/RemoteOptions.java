@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
  * open a collection. Without {@code --embed-url} the model runs in process and nothing is sent.
  */
 final class RemoteOptions {
+  /** Where the option defaults come from: the library's, for any endpoint and model. */
   private static final RemoteModelOptions DEFAULTS =
       RemoteModelOptions.of("http://127.0.0.1/v1", "defaults");
 

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,8 +33,7 @@ final class EmbeddingsClient implements AutoCloseable {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(options.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+            .build(); // no redirects: a POST redirected would be re-sent as a GET
   }
 
   /** What one successful request returned. */
@@ -60,12 +60,12 @@ final class EmbeddingsClient implements AutoCloseable {
     } catch (HttpTimeoutException e) {
       throw CallFailure.retryable(
           "no answer within " + options.requestTimeout().toMillis() + " ms");
+    } catch (ConnectException e) {
+      throw CallFailure.retryable("cannot connect to " + options.endpoint().getAuthority());
     } catch (IOException e) {
-      // Refused or reset connections and bodies cut short of their Content-Length land here.
+      // Reset connections and bodies cut short of their Content-Length land here.
       throw CallFailure.retryable(
-          "connection failed ("
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-              + ")");
+          "connection broken" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
     }
     int status = response.statusCode();
     if (status / 100 == 2) {

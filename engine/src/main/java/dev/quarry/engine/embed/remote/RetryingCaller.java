@@ -50,9 +50,9 @@ final class RetryingCaller {
                   + options.host()
                   + " still fails after "
                   + attempt
-                  + " attempts, last with "
+                  + " attempts (last: "
                   + failure.getMessage()
-                  + ": try again when it answers");
+                  + "); try again when it answers");
         }
         Optional<Duration> wait =
             policy.delay(attempt, failure.retryAfter(), ThreadLocalRandom.current());

@@ -240,9 +240,13 @@ final class FaultyEmbeddingsEndpoint implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     server.stop(0);
     threads.shutdownNow();
-    threads.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      threads.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

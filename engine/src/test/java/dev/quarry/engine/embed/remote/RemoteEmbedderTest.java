@@ -137,9 +137,26 @@ class RemoteEmbedderTest {
     endpoint.answer(new FaultyEmbeddingsEndpoint.Answer(503, "overloaded", null));
     assertThatThrownBy(() -> RemoteEmbedder.open(options(), NO_KEY))
         .hasMessage(
-            "the embedding endpoint at 127.0.0.1 still fails after 4 attempts, last with HTTP"
-                + " 503: overloaded: try again when it answers");
+            "the embedding endpoint at 127.0.0.1 still fails after 4 attempts (last: HTTP"
+                + " 503: overloaded); try again when it answers");
     assertThat(endpoint.requests()).isEqualTo(4);
+  }
+
+  @Test
+  void anEndpointThatIsNotThereIsNamed() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    RemoteModelOptions o =
+        RemoteModelOptions.of("http://127.0.0.1:" + port + "/v1", "m")
+            .withRetry(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5)));
+    assertThatThrownBy(() -> RemoteEmbedder.open(o, NO_KEY))
+        .hasMessage(
+            "the embedding endpoint at 127.0.0.1 still fails after 2 attempts (last: cannot"
+                + " connect to 127.0.0.1:"
+                + port
+                + "); try again when it answers");
   }
 
   @Test
@@ -171,13 +188,13 @@ class RemoteEmbedderTest {
   @Test
   void everyFaultKindIsRetriedUntilTheAnswerIsWhole() throws Exception {
     try (FaultyEmbeddingsEndpoint faulty =
-            new FaultyEmbeddingsEndpoint(VectorSource.hashing(DIMS), 7, 600);
+            new FaultyEmbeddingsEndpoint(VectorSource.hashing(DIMS), 7, 2000);
         RemoteEmbedder e =
             RemoteEmbedder.open(
                 RemoteModelOptions.of(faulty.baseUrl(), "m")
                     .withDimensions(DIMS)
                     .withBatching(4, 4)
-                    .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300))
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1000))
                     .withRetry(new RetryPolicy(30, Duration.ofMillis(1), Duration.ofMillis(10))),
                 NO_KEY)) {
       faulty.faultRate(0.6);
