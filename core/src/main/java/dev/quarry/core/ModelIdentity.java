@@ -46,13 +46,6 @@ public record ModelIdentity(String name, String weightsSha256, String pooling, i
     return REMOTE_POOLING.equals(pooling) && weightsSha256.startsWith(REMOTE_SOURCE);
   }
 
-  /** The host of a remote model's endpoint. */
-  public String remoteHost() {
-    String source = weightsSha256.substring(REMOTE_SOURCE.length());
-    int plus = source.indexOf('+');
-    return plus < 0 ? source : source.substring(0, plus);
-  }
-
   /** The model in words, for messages: name, dimensions and what tells it apart. */
   public String describe() {
     if (isRemote()) {
