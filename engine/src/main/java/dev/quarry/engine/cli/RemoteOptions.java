@@ -71,10 +71,10 @@ final class RemoteOptions {
       description = "Put before documents (e.g. 'passage: ' for e5 models).")
   String passagePrefix = "";
 
-  /** {@code config} with the remote model, when one is named. */
-  QuarryConfig applyTo(QuarryConfig config) {
+  /** The remote model named, or null when none is. */
+  RemoteModelOptions options() {
     if (url == null && model == null) {
-      return config;
+      return null;
     }
     if (url == null || model == null) {
       throw QuarryException.invalid("--embed-url and --embed-model go together: give both");
@@ -82,14 +82,18 @@ final class RemoteOptions {
     if (!(timeoutSeconds > 0)) {
       throw QuarryException.invalid("--embed-timeout must be positive, got " + timeoutSeconds);
     }
-    return config.withRemote(
-        RemoteModelOptions.of(url, model)
-            .withDimensions(dimensions)
-            .withBatching(batchSize, concurrency)
-            .withMaxTokens(maxTokens)
-            .withPrefixes(queryPrefix, passagePrefix)
-            .withTimeouts(
-                DEFAULTS.connectTimeout(), Duration.ofMillis((long) (timeoutSeconds * 1000))));
+    return RemoteModelOptions.of(url, model)
+        .withDimensions(dimensions)
+        .withBatching(batchSize, concurrency)
+        .withMaxTokens(maxTokens)
+        .withPrefixes(queryPrefix, passagePrefix)
+        .withTimeouts(DEFAULTS.connectTimeout(), Duration.ofMillis((long) (timeoutSeconds * 1000)));
+  }
+
+  /** {@code config} with the remote model, when one is named. */
+  QuarryConfig applyTo(QuarryConfig config) {
+    RemoteModelOptions options = options();
+    return options == null ? config : config.withRemote(options);
   }
 
   /** The configuration to open an existing collection with: null for what it records. */

@@ -66,16 +66,16 @@ class RemoteModelInQuarryTest {
     try (FaultyEmbeddingsEndpoint endpoint =
         new FaultyEmbeddingsEndpoint(VectorSource.hashing(16), 4, 0)) {
       String[] remote = {"--embed-url", endpoint.baseUrl(), "--embed-model", "hash-model"};
-      Run index = run(concat("index", collection, docs.toString(), "--quiet", remote));
+      Run index = run(withRemote(remote, "index", collection, docs.toString(), "--quiet"));
       assertThat(index.exit()).as(index.err()).isZero();
       Run search =
           run(
-              concat(
+              withRemote(
+                  remote,
                   "search",
                   collection,
                   "Compilers turn source code into programs.",
-                  "--json",
-                  remote));
+                  "--json"));
       assertThat(search.exit()).as(search.err()).isZero();
       assertThat(search.out().indexOf("\"id\": \"b\""))
           .as("the exact text's document first")
@@ -87,6 +87,31 @@ class RemoteModelInQuarryTest {
           .doesNotContain("\n");
       Run half = run("search", collection, "rivers", "--embed-url", endpoint.baseUrl());
       assertThat(half.err()).contains("--embed-url and --embed-model go together");
+
+      Path lines = dir.resolve("lines.txt");
+      Files.writeString(lines, "first line\nsecond line\n");
+      Run embed =
+          run(
+              withRemote(
+                  remote,
+                  "embed",
+                  lines.toString(),
+                  "--role",
+                  "query",
+                  "--embed-query-prefix",
+                  "q: "));
+      assertThat(embed.exit()).as(embed.err()).isZero();
+      List<String> out = embed.out().lines().toList();
+      assertThat(out).hasSize(2);
+      var second = com.google.gson.JsonParser.parseString(out.get(1)).getAsJsonObject();
+      float[] vector = new float[16];
+      for (int i = 0; i < vector.length; i++) {
+        vector[i] = second.getAsJsonArray("vector").get(i).getAsFloat();
+      }
+      assertThat(vector)
+          .containsExactly(
+              VectorSource.hashVector("q: second line", 16),
+              org.assertj.core.api.Assertions.within(1e-6f));
     }
   }
 
@@ -121,17 +146,10 @@ class RemoteModelInQuarryTest {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  private static String[] concat(String a, String b, String c, String[] rest) {
-    return concat(new String[] {a, b, c}, rest);
-  }
-
-  private static String[] concat(String a, String b, String c, String d, String[] rest) {
-    return concat(new String[] {a, b, c, d}, rest);
-  }
-
-  private static String[] concat(String[] head, String[] rest) {
-    String[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
-    System.arraycopy(rest, 0, all, head.length, rest.length);
+  /** {@code args}, then the remote model's options. */
+  private static String[] withRemote(String[] remote, String... args) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + remote.length);
+    System.arraycopy(remote, 0, all, args.length, remote.length);
     return all;
   }
 }
