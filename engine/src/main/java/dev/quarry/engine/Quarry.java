@@ -1,9 +1,12 @@
 package dev.quarry.engine;
 
+import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.embed.BuiltinModel;
 import dev.quarry.engine.embed.ModelRepository;
 import dev.quarry.engine.embed.OnnxEmbedder;
+import dev.quarry.engine.embed.TextEmbedder;
+import dev.quarry.engine.embed.remote.RemoteEmbedder;
 import dev.quarry.engine.ingest.EmbeddingCache;
 import dev.quarry.engine.ingest.IngestPipeline;
 import dev.quarry.engine.ingest.IngestReport;
@@ -47,14 +50,14 @@ import org.slf4j.LoggerFactory;
 public final class Quarry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Quarry.class);
   private final Collection collection;
-  private final OnnxEmbedder embedder;
+  private final TextEmbedder embedder;
   private final EmbeddingCache cache;
   private final QueryEngine engine;
   private final QuarryConfig config;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Quarry(
-      Collection collection, OnnxEmbedder embedder, EmbeddingCache cache, QuarryConfig config) {
+      Collection collection, TextEmbedder embedder, EmbeddingCache cache, QuarryConfig config) {
     this.collection = collection;
     this.embedder = embedder;
     this.cache = cache;
@@ -64,8 +67,7 @@ public final class Quarry implements AutoCloseable {
 
   /** Creates a collection in {@code dir} (which must hold none). */
   public static Quarry create(Path dir, QuarryConfig config) {
-    OnnxEmbedder embedder =
-        OnnxEmbedder.open(ModelRepository.resolve(config.model()), config.embedder());
+    TextEmbedder embedder = openEmbedder(config);
     try {
       Collection c =
           Collection.create(
@@ -112,7 +114,7 @@ public final class Quarry implements AutoCloseable {
 
   private static Quarry open(Path dir, QuarryConfig config, boolean readOnly) {
     Collection c = readOnly ? Collection.openReadOnly(dir) : Collection.open(dir);
-    OnnxEmbedder embedder = null;
+    TextEmbedder embedder = null;
     try {
       var built = c.config().model();
       if (built == null) {
@@ -120,10 +122,8 @@ public final class Quarry implements AutoCloseable {
             collectionHint(dir)
                 + " holds vectors without a model; use dev.quarry.index.Collection for it");
       }
-      QuarryConfig cfg =
-          config != null ? config : QuarryConfig.DEFAULTS.withModel(modelSpec(dir, built.name()));
-      cfg = cfg.withEmbedder(cfg.embedder().withDimensions(built.dimensions()));
-      embedder = OnnxEmbedder.open(ModelRepository.resolve(cfg.model()), cfg.embedder());
+      QuarryConfig cfg = withBuiltDimensions(dir, config, built);
+      embedder = openEmbedder(cfg);
       c.requireModel(embedder.identity());
       return new Quarry(
           c, embedder, cfg.embeddingCache() && !readOnly ? SharedCache.acquire() : null, cfg);
@@ -134,6 +134,39 @@ public final class Quarry implements AutoCloseable {
       c.close();
       throw e;
     }
+  }
+
+  /**
+   * Remote calls happen only here, and only when a remote model is configured: the default path
+   * never builds an HTTP client.
+   */
+  private static TextEmbedder openEmbedder(QuarryConfig config) {
+    return config.remote() != null
+        ? RemoteEmbedder.open(config.remote())
+        : OnnxEmbedder.open(ModelRepository.resolve(config.model()), config.embedder());
+  }
+
+  /**
+   * {@code config} (or the defaults for the built-in model the collection names) with the
+   * collection's dimensions, so that a remote model needs no probe call and a local one truncates
+   * as the collection does.
+   */
+  private static QuarryConfig withBuiltDimensions(
+      Path dir, QuarryConfig config, ModelIdentity built) {
+    if (built.isRemote() && (config == null || config.remote() == null)) {
+      throw QuarryException.invalid(
+          collectionHint(dir)
+              + " was built with the remote model "
+              + built.describe()
+              + ": name it again (--embed-url URL --embed-model "
+              + built.name()
+              + ")");
+    }
+    QuarryConfig cfg =
+        config != null ? config : QuarryConfig.DEFAULTS.withModel(modelSpec(dir, built.name()));
+    return cfg.remote() != null
+        ? cfg.withRemote(cfg.remote().withDimensions(built.dimensions()))
+        : cfg.withEmbedder(cfg.embedder().withDimensions(built.dimensions()));
   }
 
   private static String modelSpec(Path dir, String name) {
@@ -227,8 +260,8 @@ public final class Quarry implements AutoCloseable {
     return collection;
   }
 
-  /** The embedder (owned by this object). */
-  public OnnxEmbedder embedder() {
+  /** The embedder (owned by this object): in process, or remote when configured. */
+  public TextEmbedder embedder() {
     return embedder;
   }
 

@@ -2,6 +2,7 @@ package dev.quarry.engine;
 
 import dev.quarry.engine.embed.BuiltinModel;
 import dev.quarry.engine.embed.EmbedderOptions;
+import dev.quarry.engine.embed.remote.RemoteModelOptions;
 import dev.quarry.engine.ingest.ChunkOptions;
 import dev.quarry.index.HnswParams;
 import dev.quarry.index.Similarity;
@@ -16,6 +17,8 @@ import dev.quarry.index.VectorEncoding;
  * @param chunking how documents are cut into chunks
  * @param embedder model runtime options (threads, batch size, Matryoshka dimensions, device)
  * @param embeddingCache reuse embeddings from the shared cache in Quarry's home
+ * @param remote a model behind an OpenAI-compatible endpoint, used instead of {@code model} and
+ *     {@code embedder}; null (the default) embeds in process and never opens a connection
  */
 public record QuarryConfig(
     String model,
@@ -23,7 +26,8 @@ public record QuarryConfig(
     HnswParams hnsw,
     ChunkOptions chunking,
     EmbedderOptions embedder,
-    boolean embeddingCache) {
+    boolean embeddingCache,
+    RemoteModelOptions remote) {
 
   public static final QuarryConfig DEFAULTS =
       new QuarryConfig(
@@ -32,26 +36,32 @@ public record QuarryConfig(
           HnswParams.DEFAULTS,
           ChunkOptions.DEFAULTS,
           EmbedderOptions.DEFAULTS,
-          true);
+          true,
+          null);
 
   public QuarryConfig withModel(String value) {
-    return new QuarryConfig(value, encoding, hnsw, chunking, embedder, embeddingCache);
+    return new QuarryConfig(value, encoding, hnsw, chunking, embedder, embeddingCache, remote);
   }
 
   public QuarryConfig withEncoding(VectorEncoding value) {
-    return new QuarryConfig(model, value, hnsw, chunking, embedder, embeddingCache);
+    return new QuarryConfig(model, value, hnsw, chunking, embedder, embeddingCache, remote);
   }
 
   public QuarryConfig withChunking(ChunkOptions value) {
-    return new QuarryConfig(model, encoding, hnsw, value, embedder, embeddingCache);
+    return new QuarryConfig(model, encoding, hnsw, value, embedder, embeddingCache, remote);
   }
 
   public QuarryConfig withEmbedder(EmbedderOptions value) {
-    return new QuarryConfig(model, encoding, hnsw, chunking, value, embeddingCache);
+    return new QuarryConfig(model, encoding, hnsw, chunking, value, embeddingCache, remote);
   }
 
   public QuarryConfig withEmbeddingCache(boolean value) {
-    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, value);
+    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, value, remote);
+  }
+
+  /** Embeds through a remote endpoint; null goes back to the in-process {@code model}. */
+  public QuarryConfig withRemote(RemoteModelOptions value) {
+    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, embeddingCache, value);
   }
 
   Similarity similarity() {

@@ -339,22 +339,11 @@ public final class Collection implements AutoCloseable {
               + " (manifest "
               + dir.resolve(Manifest.FILE_NAME)
               + ") was built with "
-              + describe(built)
+              + built.describe()
               + ", not "
-              + describe(model)
+              + model.describe()
               + ": use the same model, or index into a new collection");
     }
-  }
-
-  private static String describe(ModelIdentity m) {
-    return m.name()
-        + " ("
-        + m.dimensions()
-        + "-d, "
-        + m.pooling()
-        + ", weights sha256 "
-        + m.weightsSha256().substring(0, Math.min(12, m.weightsSha256().length()))
-        + "…)";
   }
 
   /**

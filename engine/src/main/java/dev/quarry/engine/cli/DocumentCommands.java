@@ -3,7 +3,6 @@ package dev.quarry.engine.cli;
 import com.google.gson.GsonBuilder;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
-import dev.quarry.engine.QuarryConfig;
 import dev.quarry.index.Collection;
 import dev.quarry.index.Document;
 import dev.quarry.query.filter.Filter;
@@ -88,13 +87,14 @@ final class DocumentCommands {
         description = "The model directory, for collections built with one.")
     String model;
 
+    @CommandLine.Mixin RemoteOptions remote;
+
     @Override
     public void run() {
       if (ids.isEmpty() && filter == null) {
         throw QuarryException.invalid("give document ids or --filter");
       }
-      try (Quarry q =
-          Quarry.open(dir, model == null ? null : QuarryConfig.DEFAULTS.withModel(model))) {
+      try (Quarry q = Quarry.open(dir, remote.forOpening(model))) {
         int n = ids.isEmpty() ? 0 : q.delete(ids);
         if (filter != null) {
           Filter parsed = FilterParser.parse(filter);

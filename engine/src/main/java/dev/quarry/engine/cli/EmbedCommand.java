@@ -1,11 +1,13 @@
 package dev.quarry.engine.cli;
 
 import com.google.gson.stream.JsonWriter;
+import dev.quarry.core.Embedder;
 import dev.quarry.core.Embeddings;
 import dev.quarry.core.ErrorText;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
-import dev.quarry.engine.embed.OnnxEmbedder;
+import dev.quarry.engine.embed.remote.RemoteEmbedder;
+import dev.quarry.engine.embed.remote.RemoteModelOptions;
 import dev.quarry.engine.ingest.Utf8;
 import dev.quarry.engine.io.Fvecs;
 import java.io.BufferedReader;
@@ -41,6 +43,8 @@ final class EmbedCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin ModelOptions modelOptions;
+
+  @Mixin RemoteOptions remote;
 
   @Parameters(
       arity = "0..1",
@@ -78,7 +82,7 @@ final class EmbedCommand implements Runnable {
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     int truncated = 0;
-    try (OnnxEmbedder embedder = modelOptions.open(dimensions)) {
+    try (Embedder embedder = open()) {
       List<float[]> all = new ArrayList<>(output == null ? 0 : lines.size());
       JsonWriter json = output == null ? jsonOut() : null;
       for (int from = 0; from < lines.size(); from += CHUNK) {
@@ -112,6 +116,20 @@ final class EmbedCommand implements Runnable {
       }
       err.flush();
     }
+  }
+
+  /** The remote model when one is named, else the in-process one. */
+  private Embedder open() {
+    RemoteModelOptions options = remote.options();
+    if (options == null) {
+      return modelOptions.open(dimensions);
+    }
+    if (dimensions != 0) {
+      throw QuarryException.invalid(
+          "--dimensions truncates an in-process model's vectors; with --embed-url, give"
+              + " --embed-dimensions (the length the endpoint returns)");
+    }
+    return RemoteEmbedder.open(options);
   }
 
   private JsonWriter jsonOut() {

@@ -1,5 +1,6 @@
 package dev.quarry.engine.cli;
 
+import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
 import dev.quarry.engine.QuarryConfig;
 import dev.quarry.engine.embed.EmbedderOptions;
@@ -126,6 +127,8 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
 
+  @CommandLine.Mixin RemoteOptions remote;
+
   @Override
   public Integer call() throws Exception {
     FieldMapping mapping =
@@ -141,8 +144,12 @@ final class IndexCommand implements Callable<Integer> {
     for (String input : inputs) {
       readers.add(Readers.open(input, format, mapping, maxBytes));
     }
+    if (model != null && remote.applyTo(QuarryConfig.DEFAULTS).remote() != null) {
+      throw QuarryException.invalid("--model and --embed-url name two models: give one");
+    }
     QuarryConfig config =
-        QuarryConfig.DEFAULTS
+        remote
+            .applyTo(QuarryConfig.DEFAULTS)
             .withModel(modelFor(dir, model))
             .withEncoding(VectorEncoding.parse(encoding))
             .withChunking(new ChunkOptions(chunkTokens, chunkOverlap))

@@ -5,7 +5,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
-import dev.quarry.engine.QuarryConfig;
 import dev.quarry.index.Document;
 import dev.quarry.query.SearchHit;
 import dev.quarry.query.SearchRequest;
@@ -109,6 +108,8 @@ final class SearchCommand implements Runnable {
       description = "The model directory, for collections built with one.")
   String model;
 
+  @CommandLine.Mixin RemoteOptions remote;
+
   @Override
   public void run() {
     SearchRequest.Builder b =
@@ -135,8 +136,7 @@ final class SearchCommand implements Runnable {
       b.minScore(minScore);
     }
     SearchRequest request = b.build();
-    try (Quarry quarry =
-        Quarry.openReadOnly(dir, model == null ? null : QuarryConfig.DEFAULTS.withModel(model))) {
+    try (Quarry quarry = Quarry.openReadOnly(dir, remote.forOpening(model))) {
       if (request.filter() != null) {
         FilterFields.requireKnown(request.filter(), quarry.collection().fields());
       }

@@ -13,7 +13,6 @@ import dev.quarry.core.Embeddings;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
-import dev.quarry.core.TokenCounter;
 import dev.quarry.core.Vectors;
 import dev.quarry.engine.QuarryHome;
 import java.io.IOException;
@@ -49,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * tokenizer; {@link #close()} refuses new calls, waits (up to {@link #CLOSE_WAIT_MILLIS}) for the
  * running ones, then releases both (the process-wide ONNX environment stays).
  */
-public final class OnnxEmbedder implements Embedder, TokenCounter {
+public final class OnnxEmbedder implements TextEmbedder {
   private static final String INPUT_IDS = "input_ids";
   private static final String ATTENTION_MASK = "attention_mask";
   private static final String TOKEN_TYPE_IDS = "token_type_ids";

@@ -1,5 +1,6 @@
 package dev.quarry.springai;
 
+import dev.quarry.core.Embedder;
 import dev.quarry.core.Embeddings;
 import dev.quarry.core.Role;
 import dev.quarry.engine.embed.EmbedderOptions;
@@ -30,10 +31,10 @@ import org.springframework.ai.embedding.EmbeddingResponseMetadata;
  * the store.
  */
 public final class QuarryEmbeddingModel implements EmbeddingModel, AutoCloseable {
-  private final OnnxEmbedder embedder;
+  private final Embedder embedder;
   private final boolean owned;
 
-  QuarryEmbeddingModel(OnnxEmbedder embedder, boolean owned) {
+  QuarryEmbeddingModel(Embedder embedder, boolean owned) {
     this.embedder = embedder;
     this.owned = owned;
   }

@@ -1,0 +1,252 @@
+package dev.quarry.engine.embed.remote;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible {@code POST /v1/embeddings} on loopback that serves real vectors (from a
+ * {@link VectorSource}) and, at a given rate, fails in the ways real endpoints do: 429 with {@code
+ * Retry-After} (in seconds or as an HTTP date), 500, an answer slower than the client's timeout,
+ * and bodies cut at a random byte (with the full {@code Content-Length}, so the connection breaks,
+ * or with the cut length, so the JSON is incomplete). Faults and cut points come from one seeded
+ * generator. Bounded: 8 handler threads; closes in {@link #close()}.
+ */
+final class FaultyEmbeddingsEndpoint implements AutoCloseable {
+  enum Fault {
+    RATE_LIMITED,
+    SERVER_ERROR,
+    SLOW,
+    CUT_CONNECTION,
+    CUT_JSON
+  }
+
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newFixedThreadPool(8);
+  private final VectorSource source;
+  private final Random random;
+  private final long slowMillis;
+  private volatile double faultRate;
+  private volatile String requiredKey;
+  private volatile int breakAfter = Integer.MAX_VALUE;
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final Map<Fault, AtomicInteger> faults = new EnumMap<>(Fault.class);
+  private final List<String> inputs = new ArrayList<>();
+
+  /** A single answer to give instead of the vectors, for error tests. */
+  private volatile Answer override;
+
+  record Answer(int status, String body, String retryAfter) {}
+
+  FaultyEmbeddingsEndpoint(VectorSource source, long seed, long slowMillis) throws IOException {
+    this.source = source;
+    this.random = new Random(seed);
+    this.slowMillis = slowMillis;
+    for (Fault f : Fault.values()) {
+      faults.put(f, new AtomicInteger());
+    }
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    server.setExecutor(threads);
+    server.createContext("/v1/embeddings", this::handle);
+    server.start();
+  }
+
+  /** The API base to give an embedder, e.g. {@code http://127.0.0.1:PORT/v1}. */
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  /** The share of requests that fail (0 heals it, 1 fails every one). */
+  void faultRate(double rate) {
+    this.faultRate = rate;
+  }
+
+  /** Requests after the first {@code n} all get 500 (an outage), until set back higher. */
+  void breakAfter(int n) {
+    this.breakAfter = n;
+  }
+
+  /** Requests without {@code Authorization: Bearer key} get 401. */
+  void requireKey(String key) {
+    this.requiredKey = key;
+  }
+
+  /** Answers every request with this until set to null. */
+  void answer(Answer value) {
+    this.override = value;
+  }
+
+  int requests() {
+    return requests.get();
+  }
+
+  int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  int faults(Fault f) {
+    return faults.get(f).get();
+  }
+
+  int faults() {
+    return faults.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  /** Every input text of every request, faulty or not, in arrival order. */
+  synchronized List<String> inputs() {
+    return List.copyOf(inputs);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    int number = requests.incrementAndGet();
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      if (number > breakAfter) {
+        send(exchange, 500, "{\"error\": {\"message\": \"The server is down\"}}");
+      } else {
+        serve(exchange);
+      }
+    } catch (IOException e) {
+      // the client gave up (a slow answer) or the body was cut on purpose
+    } catch (Exception e) {
+      send(exchange, 502, "{\"error\": {\"message\": \"upstream failed\"}}");
+    } finally {
+      exchange.close(); // short of Content-Length, this breaks the connection
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void serve(HttpExchange exchange) throws Exception {
+    JsonObject request =
+        JsonParser.parseString(
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+            .getAsJsonObject();
+    List<String> texts = new ArrayList<>();
+    for (JsonElement e : request.getAsJsonArray("input")) {
+      texts.add(e.getAsString());
+    }
+    synchronized (this) {
+      inputs.addAll(texts);
+    }
+    String key = requiredKey;
+    if (key != null
+        && !("Bearer " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      send(exchange, 401, "{\"error\": {\"message\": \"Incorrect API key provided\"}}");
+      return;
+    }
+    Answer fixed = override;
+    if (fixed != null) {
+      if (fixed.retryAfter() != null) {
+        exchange.getResponseHeaders().set("Retry-After", fixed.retryAfter());
+      }
+      send(exchange, fixed.status(), fixed.body());
+      return;
+    }
+    Fault fault;
+    double cut;
+    boolean dateHeader;
+    synchronized (random) {
+      fault = random.nextDouble() < faultRate ? Fault.values()[random.nextInt(5)] : null;
+      cut = random.nextDouble();
+      dateHeader = random.nextBoolean();
+    }
+    if (fault != null) {
+      faults.get(fault).incrementAndGet();
+    }
+    if (fault == Fault.RATE_LIMITED) {
+      exchange
+          .getResponseHeaders()
+          .set(
+              "Retry-After",
+              dateHeader
+                  ? DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC))
+                  : "0");
+      send(exchange, 429, "{\"error\": {\"message\": \"Rate limit reached\"}}");
+      return;
+    }
+    if (fault == Fault.SERVER_ERROR) {
+      send(exchange, 500, "{\"error\": {\"message\": \"The server had an error\"}}");
+      return;
+    }
+    if (fault == Fault.SLOW) {
+      Thread.sleep(slowMillis);
+    }
+    byte[] body = answer(request.get("model").getAsString(), texts);
+    if (fault == Fault.CUT_CONNECTION || fault == Fault.CUT_JSON) {
+      int at = (int) (cut * (body.length - 1));
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, fault == Fault.CUT_JSON ? at : body.length);
+      OutputStream out = exchange.getResponseBody();
+      out.write(body, 0, at);
+      out.flush();
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  private byte[] answer(String model, List<String> texts) throws Exception {
+    float[][] vectors = source.embed(model, texts);
+    JsonArray data = new JsonArray();
+    for (int i = 0; i < vectors.length; i++) {
+      JsonObject item = new JsonObject();
+      item.addProperty("object", "embedding");
+      item.addProperty("index", i);
+      JsonArray v = new JsonArray(vectors[i].length);
+      for (float x : vectors[i]) {
+        v.add(x);
+      }
+      item.add("embedding", v);
+      data.add(item);
+    }
+    JsonObject root = new JsonObject();
+    root.addProperty("object", "list");
+    root.add("data", data);
+    root.addProperty("model", model);
+    JsonObject usage = new JsonObject();
+    usage.addProperty("prompt_tokens", texts.stream().mapToInt(t -> t.split(" ").length).sum());
+    root.add("usage", usage);
+    return root.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+    try {
+      threads.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
