@@ -11,7 +11,6 @@ import dev.quarry.engine.ingest.Progress;
 import dev.quarry.engine.ingest.RecordReader;
 import dev.quarry.engine.ingest.TextDocument;
 import dev.quarry.index.Collection;
-import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.CollectionStats;
 import dev.quarry.index.Document;
 import dev.quarry.index.HnswParams;
@@ -67,12 +66,7 @@ public final class Quarry implements AutoCloseable {
     OnnxEmbedder embedder =
         OnnxEmbedder.open(ModelRepository.resolve(config.model()), config.embedder());
     try {
-      Collection c =
-          Collection.create(
-              dir,
-              CollectionConfig.forModel(embedder.identity())
-                  .withEncoding(config.encoding())
-                  .withHnsw(config.hnsw()));
+      Collection c = Collection.create(dir, config.collectionConfig(embedder.identity()));
       return new Quarry(
           c, embedder, config.embeddingCache() ? SharedCache.acquire() : null, config);
     } catch (RuntimeException e) {

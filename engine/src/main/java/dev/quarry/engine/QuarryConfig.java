@@ -1,8 +1,10 @@
 package dev.quarry.engine;
 
+import dev.quarry.core.ModelIdentity;
 import dev.quarry.engine.embed.BuiltinModel;
 import dev.quarry.engine.embed.EmbedderOptions;
 import dev.quarry.engine.ingest.ChunkOptions;
+import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.HnswParams;
 import dev.quarry.index.Similarity;
 import dev.quarry.index.VectorEncoding;
@@ -52,6 +54,11 @@ public record QuarryConfig(
 
   public QuarryConfig withEmbeddingCache(boolean value) {
     return new QuarryConfig(model, encoding, hnsw, chunking, embedder, value);
+  }
+
+  /** The configuration of a new collection for {@code model}'s vectors. */
+  public CollectionConfig collectionConfig(ModelIdentity model) {
+    return CollectionConfig.forModel(model).withEncoding(encoding).withHnsw(hnsw);
   }
 
   Similarity similarity() {
