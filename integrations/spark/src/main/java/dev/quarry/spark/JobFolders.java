@@ -4,8 +4,6 @@ import dev.quarry.core.FileTrees;
 import dev.quarry.core.QuarryException;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,10 +44,13 @@ record JobFolders(String root) implements Serializable {
       Files.createDirectories(shard.getParent());
       Files.move(attempt, shard, StandardCopyOption.ATOMIC_MOVE);
       return true;
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException lost) {
-      FileTrees.delete(attempt);
-      return false;
     } catch (IOException e) {
+      // rename(2) onto a non-empty folder fails (ENOTEMPTY, which Java reports as a plain
+      // FileSystemException): the partition's shard is in place already.
+      if (Files.isDirectory(shard)) {
+        FileTrees.delete(attempt);
+        return false;
+      }
       throw new QuarryException(
           QuarryException.Kind.IO, "cannot commit " + attempt + " as " + shard + ": " + e, e);
     }

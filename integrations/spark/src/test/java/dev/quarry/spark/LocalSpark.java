@@ -44,10 +44,42 @@ final class LocalSpark {
     }
   }
 
-  /** The ids of the top 10 for {@code query}. */
-  static List<String> top10(Quarry q, String query) {
-    return q.search(SearchRequest.builder(query).k(10).build()).hits().stream()
-        .map(SearchHit::id)
-        .toList();
+  /** The top 10 for {@code query}. */
+  static List<SearchHit> top10(Quarry q, String query) {
+    return q.search(SearchRequest.builder(query).k(10).build()).hits();
+  }
+
+  /** Scores closer than this are a tie (float rounding of the same vectors, or equal RRF sums). */
+  static final double TIE = 1e-5;
+
+  /**
+   * Whether two rankings are the same up to the order of tied hits: the same scores position by
+   * position, and each hit of one at a score the other has, in a different place only when hits tie
+   * there. Two layouts of the same documents may break a tie differently (by segment order).
+   */
+  static boolean sameUpToTies(List<SearchHit> a, List<SearchHit> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (Math.abs(a.get(i).score() - b.get(i).score()) > TIE) {
+        return false;
+      }
+      if (!a.get(i).id().equals(b.get(i).id()) && !tiedInB(a.get(i), b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean tiedInB(SearchHit hit, List<SearchHit> b) {
+    long tied = b.stream().filter(h -> Math.abs(h.score() - hit.score()) <= TIE).count();
+    boolean present = b.stream().anyMatch(h -> h.id().equals(hit.id()));
+    // A hit missing from b may only be one that tied with b's last hit (cut at k).
+    return tied > 1 || (!present && Math.abs(b.getLast().score() - hit.score()) <= TIE);
+  }
+
+  static List<String> ids(List<SearchHit> hits) {
+    return hits.stream().map(SearchHit::id).toList();
   }
 }

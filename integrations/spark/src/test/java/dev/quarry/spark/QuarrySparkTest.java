@@ -2,10 +2,13 @@ package dev.quarry.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
+import dev.quarry.index.Document;
 import dev.quarry.index.VerifyReport;
+import dev.quarry.query.SearchHit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,27 +47,40 @@ class QuarrySparkTest {
   @Test
   void buildsTheCollectionTheCliBuilds() {
     Path out = tmp.resolve("spark");
+    long sessions = SharedEmbedder.created();
     SparkIndexReport report = QuarrySpark.index(corpus, IndexSpec.DEFAULTS.withPartitions(4), out);
 
     assertThat(report.documents()).isEqualTo(324);
     assertThat(report.rejectedRows()).isZero();
     assertThat(report.shards()).isEqualTo(4);
-    assertThat(SharedEmbedder.created()).as("one ONNX session for the JVM's tasks").isEqualTo(1);
+    assertThat(SharedEmbedder.created() - sessions)
+        .as("one ONNX session for the tasks of the JVM")
+        .isLessThanOrEqualTo(1);
     assertThat(Files.exists(QuarrySpark.workFolder(out))).isFalse();
     try (Quarry built = Quarry.openReadOnly(out);
         Quarry single = Quarry.openReadOnly(reference)) {
       VerifyReport verify = built.verify();
       assertThat(verify.ok()).as(verify.toString()).isTrue();
       assertThat(built.stats().documents()).isEqualTo(single.stats().documents());
-      assertThat(built.get("nimbus-v8")).isEqualTo(single.get("nimbus-v8"));
+      Document fromSpark = built.get("nimbus-v8").orElseThrow();
+      Document fromCli = single.get("nimbus-v8").orElseThrow();
+      assertThat(fromSpark.text()).isEqualTo(fromCli.text());
+      assertThat(fromSpark.metadata()).isEqualTo(fromCli.metadata());
+      assertThat(fromSpark.vector()).containsExactly(fromCli.vector(), within(1e-6f));
       List<String> differ = new ArrayList<>();
+      List<String> tieOrder = new ArrayList<>();
       for (String query : queries()) {
-        List<String> a = LocalSpark.top10(built, query);
-        List<String> b = LocalSpark.top10(single, query);
-        if (!a.equals(b)) {
-          differ.add(query + ": " + a + " vs " + b);
+        List<SearchHit> a = LocalSpark.top10(built, query);
+        List<SearchHit> b = LocalSpark.top10(single, query);
+        String line = query + ": " + LocalSpark.ids(a) + " vs " + LocalSpark.ids(b);
+        if (!LocalSpark.ids(a).equals(LocalSpark.ids(b))) {
+          (LocalSpark.sameUpToTies(a, b) ? tieOrder : differ).add(line);
         }
       }
+      System.out.printf(
+          "top 10 of %d queries: %d identical, %d differ only in the order of tied hits%n",
+          queries().size(), queries().size() - tieOrder.size() - differ.size(), tieOrder.size());
+      tieOrder.forEach(t -> System.out.println("  tie order: " + t));
       assertThat(differ).isEmpty();
     }
   }
@@ -72,13 +88,19 @@ class QuarrySparkTest {
   @Test
   void aRerunRebuildsTheSameCollection() {
     Path out = tmp.resolve("rerun");
+    Dataset<Row> cooking = corpus.where("category = 'cooking'");
     IndexSpec spec = IndexSpec.DEFAULTS.withPartitions(3);
-    QuarrySpark.index(corpus, spec, out);
-    QuarrySpark.index(corpus, spec, out);
-    try (Quarry built = Quarry.openReadOnly(out);
-        Quarry single = Quarry.openReadOnly(reference)) {
+    QuarrySpark.index(cooking, spec, out);
+    List<String> first;
+    try (Quarry built = Quarry.openReadOnly(out)) {
+      first = LocalSpark.ids(LocalSpark.top10(built, "how do I bake bread at home?"));
+    }
+    QuarrySpark.index(cooking, spec, out);
+    try (Quarry built = Quarry.openReadOnly(out)) {
       assertThat(built.verify().ok()).isTrue();
-      assertThat(built.stats().documents()).isEqualTo(single.stats().documents());
+      assertThat(built.stats().documents()).isEqualTo(cooking.count());
+      assertThat(LocalSpark.ids(LocalSpark.top10(built, "how do I bake bread at home?")))
+          .isEqualTo(first);
     }
   }
 
