@@ -400,14 +400,7 @@ public final class Collection implements AutoCloseable {
         updated.write(dir);
         manifest = updated;
       }
-      long seq = lastSeq;
-      try (Store.Batch batch = store.batch()) {
-        for (Document d : prepared) {
-          batch.upsert(d, ++seq);
-        }
-        store.write(batch);
-      }
-      lastSeq = seq;
+      storeUpserts(prepared);
       for (Document d : prepared) {
         index.upsert(d, d.vector());
       }
@@ -604,8 +597,9 @@ public final class Collection implements AutoCloseable {
    * no other shard and this collection hold. The store records are rewritten with this collection's
    * sequence numbers; the Lucene segments are copied as they are ({@code addIndexes}), so no graph
    * is rebuilt, and then merged down to at most {@code maxSegments} (0 leaves them as copied). A
-   * crash before the commit leaves the store's writes logged: the next open replays them. Returns
-   * the number of documents added.
+   * crash before the commit leaves the store's writes logged: the next open replays them; a failure
+   * (a shared id) leaves the documents copied before it, indexed. Returns the number of documents
+   * added.
    */
   public long addShards(List<Path> shards, int maxSegments) {
     checkWritable();
@@ -624,10 +618,15 @@ public final class Collection implements AutoCloseable {
           manifest = manifest.withFields(mergedFields(s));
         }
         manifest.write(dir); // the schema first, as upsert does
-        for (Collection s : opened) {
-          added += copyStore(s);
+        try {
+          for (Collection s : opened) {
+            added += copyStore(s);
+          }
+          index.addIndexes(opened.stream().map(s -> s.index.directory()).toList(), maxSegments);
+        } catch (RuntimeException e) {
+          replay(); // what reached the store reaches the index: partly merged, but consistent
+          throw e;
         }
-        index.addIndexes(opened.stream().map(s -> s.index.directory()).toList(), maxSegments);
       } finally {
         closeAll(opened.toArray(AutoCloseable[]::new));
       }
@@ -688,16 +687,21 @@ public final class Collection implements AutoCloseable {
 
   private int writeSlice(List<Document> slice) {
     int n = slice.size();
+    storeUpserts(slice);
+    slice.clear();
+    return n;
+  }
+
+  /** Writes {@code documents} to the store in one batch, with the next sequence numbers. */
+  private void storeUpserts(List<Document> documents) {
     long seq = lastSeq;
     try (Store.Batch batch = store.batch()) {
-      for (Document d : slice) {
+      for (Document d : documents) {
         batch.upsert(d, ++seq);
       }
       store.write(batch);
     }
     lastSeq = seq;
-    slice.clear();
-    return n;
   }
 
   /** Merges away deleted documents and commits. */

@@ -72,7 +72,7 @@ class QuarrySparkTest {
       for (String query : queries()) {
         List<SearchHit> a = LocalSpark.top10(built, query);
         List<SearchHit> b = LocalSpark.top10(single, query);
-        String line = query + ": " + LocalSpark.ids(a) + " vs " + LocalSpark.ids(b);
+        String line = query + ": " + LocalSpark.describe(a) + "\n    vs " + LocalSpark.describe(b);
         if (!LocalSpark.ids(a).equals(LocalSpark.ids(b))) {
           (LocalSpark.sameUpToTies(a, b) ? tieOrder : differ).add(line);
         }
