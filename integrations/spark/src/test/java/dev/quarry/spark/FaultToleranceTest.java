@@ -71,11 +71,12 @@ class FaultToleranceTest {
   void racingAttemptsCommitOneShardPerPartition() throws Exception {
     JobFolders folders = new JobFolders(tmp.resolve("raced").toString());
     IndexSpec spec = IndexSpec.DEFAULTS.withPartitions(PARTITIONS);
-    // The straggler: partition 0 of the first job stalls, so the second job's copy commits first.
+    // The straggler: partition 0 of the first job stalls until the second job's copy committed.
+    String fastShard = folders.shard(0).toString(); // a String: the probe is serialized
     TaskProbe straggler =
         (partition, attempt, row) -> {
           if (partition == 0 && row == 5) {
-            sleep(4000);
+            awaitFolder(fastShard);
           }
         };
     CompletableFuture<List<ShardResult>> slow =
@@ -114,6 +115,12 @@ class FaultToleranceTest {
       assertThat(ids)
           .containsExactlyInAnyOrderElementsOf(
               rows.select("id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    }
+  }
+
+  private static void awaitFolder(String folder) {
+    for (int i = 0; i < 1200 && !Files.isDirectory(Path.of(folder)); i++) {
+      sleep(100);
     }
   }
 
