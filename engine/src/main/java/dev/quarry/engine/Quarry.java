@@ -14,7 +14,6 @@ import dev.quarry.engine.ingest.Progress;
 import dev.quarry.engine.ingest.RecordReader;
 import dev.quarry.engine.ingest.TextDocument;
 import dev.quarry.index.Collection;
-import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.CollectionStats;
 import dev.quarry.index.Document;
 import dev.quarry.index.HnswParams;
@@ -69,12 +68,7 @@ public final class Quarry implements AutoCloseable {
   public static Quarry create(Path dir, QuarryConfig config) {
     TextEmbedder embedder = openEmbedder(config);
     try {
-      Collection c =
-          Collection.create(
-              dir,
-              CollectionConfig.forModel(embedder.identity())
-                  .withEncoding(config.encoding())
-                  .withHnsw(config.hnsw()));
+      Collection c = Collection.create(dir, config.collectionConfig(embedder.identity()));
       return new Quarry(
           c, embedder, config.embeddingCache() ? SharedCache.acquire() : null, config);
     } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package dev.quarry.engine;
 
+import dev.quarry.core.ModelIdentity;
 import dev.quarry.engine.embed.BuiltinModel;
 import dev.quarry.engine.embed.EmbedderOptions;
 import dev.quarry.engine.embed.remote.RemoteModelOptions;
 import dev.quarry.engine.ingest.ChunkOptions;
+import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.HnswParams;
 import dev.quarry.index.Similarity;
 import dev.quarry.index.VectorEncoding;
@@ -62,6 +64,11 @@ public record QuarryConfig(
   /** Embeds through a remote endpoint; null goes back to the in-process {@code model}. */
   public QuarryConfig withRemote(RemoteModelOptions value) {
     return new QuarryConfig(model, encoding, hnsw, chunking, embedder, embeddingCache, value);
+  }
+
+  /** The configuration of a new collection for {@code model}'s vectors. */
+  public CollectionConfig collectionConfig(ModelIdentity model) {
+    return CollectionConfig.forModel(model).withEncoding(encoding).withHnsw(hnsw);
   }
 
   Similarity similarity() {

@@ -1,10 +1,10 @@
 package dev.quarry.index;
 
+import dev.quarry.core.FileTrees;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Vectors;
 import dev.quarry.index.internal.DocCodec;
-import dev.quarry.index.internal.FileTrees;
 import dev.quarry.index.internal.IndexChecks;
 import dev.quarry.index.internal.LuceneIndex;
 import dev.quarry.index.internal.Manifest;
@@ -60,6 +60,9 @@ public final class Collection implements AutoCloseable {
 
   /** Vectors whose length is within this of 1 count as unit vectors (float rounding: ~1e-7). */
   private static final double UNIT_TOLERANCE = 1e-6;
+
+  /** Documents per store write while {@link #addShards} copies a shard. */
+  private static final int SHARD_SLICE = 1024;
 
   private final Path dir;
   private final WriterLock lock;
@@ -386,14 +389,7 @@ public final class Collection implements AutoCloseable {
         updated.write(dir);
         manifest = updated;
       }
-      long seq = lastSeq;
-      try (Store.Batch batch = store.batch()) {
-        for (Document d : prepared) {
-          batch.upsert(d, ++seq);
-        }
-        store.write(batch);
-      }
-      lastSeq = seq;
+      storeUpserts(prepared);
       for (Document d : prepared) {
         index.upsert(d, d.vector());
       }
@@ -582,6 +578,119 @@ public final class Collection implements AutoCloseable {
     } finally {
       writes.unlock();
     }
+  }
+
+  /**
+   * Adds every document of other collections, the shards of one offline job, and commits: each
+   * shard must be closed, committed, built with this collection's configuration, and hold ids that
+   * no other shard and this collection hold. The store records are rewritten with this collection's
+   * sequence numbers; the Lucene segments are copied as they are ({@code addIndexes}), so no graph
+   * is rebuilt, and then merged down to at most {@code maxSegments} (0 leaves them as copied). A
+   * crash before the commit leaves the store's writes logged: the next open replays them; a failure
+   * (a shared id) leaves the documents copied before it, indexed. Returns the number of documents
+   * added.
+   */
+  public long addShards(List<Path> shards, int maxSegments) {
+    checkWritable();
+    writes.lock();
+    try {
+      List<Collection> opened = new ArrayList<>();
+      long added = 0;
+      try {
+        for (Path shard : shards) {
+          opened.add(openReadOnly(shard));
+          Collection s = opened.getLast();
+          if (!s.config().equals(config())) {
+            throw QuarryException.invalid(
+                "shard " + shard + " was built with another configuration than " + dir);
+          }
+          manifest = manifest.withFields(mergedFields(s));
+        }
+        manifest.write(dir); // the schema first, as upsert does
+        try {
+          for (Collection s : opened) {
+            added += copyStore(s);
+          }
+          index.addIndexes(opened.stream().map(s -> s.index.directory()).toList(), maxSegments);
+        } catch (RuntimeException e) {
+          replay(); // what reached the store reaches the index: partly merged, but consistent
+          throw e;
+        }
+      } finally {
+        closeAll(opened.toArray(AutoCloseable[]::new));
+      }
+      commit();
+      return added;
+    } finally {
+      writes.unlock();
+    }
+  }
+
+  private Map<String, FieldType> mergedFields(Collection shard) {
+    Map<String, FieldType> fields = new HashMap<>(manifest.fields());
+    shard
+        .manifest
+        .fields()
+        .forEach(
+            (name, type) -> {
+              FieldType known = fields.putIfAbsent(name, type);
+              if (known != null && known != type) {
+                throw QuarryException.invalid(
+                    "field '"
+                        + name
+                        + "' is "
+                        + known.id()
+                        + " in one shard and "
+                        + type.id()
+                        + " in "
+                        + shard.dir);
+              }
+            });
+    return fields;
+  }
+
+  /** Copies a shard's records into the store, a slice per write batch. */
+  private long copyStore(Collection shard) {
+    List<Document> slice = new ArrayList<>();
+    long[] copied = {0};
+    shard.store.forEach(
+        stored -> {
+          Document d = stored.document();
+          if (store.contains(d.id())) {
+            throw QuarryException.invalid(
+                "document '"
+                    + d.id()
+                    + "' of shard "
+                    + shard.dir
+                    + " is already in "
+                    + dir
+                    + ": shards must hold disjoint ids");
+          }
+          slice.add(d);
+          if (slice.size() == SHARD_SLICE) {
+            copied[0] += writeSlice(slice);
+          }
+        });
+    return copied[0] + writeSlice(slice);
+  }
+
+  private int writeSlice(List<Document> slice) {
+    int n = slice.size();
+    storeUpserts(slice);
+    slice.clear();
+    return n;
+  }
+
+  /** Writes {@code documents} to the store in one batch, with the next sequence numbers. */
+  private void storeUpserts(List<Document> documents) {
+    long seq = lastSeq;
+    try (Store.Batch batch = store.batch()) {
+      for (Document d : documents) {
+        batch.upsert(d, ++seq);
+      }
+      store.write(batch);
+    }
+    lastSeq = seq;
   }
 
   /** Merges away deleted documents and commits. */

@@ -3,8 +3,8 @@ package dev.quarry.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quarry.core.FileTrees;
 import dev.quarry.core.QuarryException;
-import dev.quarry.index.internal.FileTrees;
 import dev.quarry.index.internal.Store;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -129,44 +129,22 @@ public final class JsonlReader implements RecordReader {
       return SourceRecord.rejected(location, "expected a JSON object per line");
     }
     JsonObject o = root.getAsJsonObject();
-    String id = scalar(o.get(mapping.id()));
-    if (id == null && mapping.id().equals("id")) {
-      id = scalar(o.get("_id")); // BEIR's name for it
-    }
-    if (id == null || id.isBlank()) {
-      return SourceRecord.rejected(location, "missing id (field '" + mapping.id() + "')");
-    }
-    String text = scalar(o.get(mapping.text()));
-    if (text == null || text.isBlank()) {
-      return SourceRecord.rejected(
-          location, "document '" + id + "' has no text (field '" + mapping.text() + "')");
-    }
-    String title = scalar(o.get(mapping.title()));
-    Map<String, Object> metadata = new LinkedHashMap<>();
+    Map<String, Object> fields = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> e : o.entrySet()) {
-      String key = e.getKey();
-      if (key.equals(mapping.id())
-          || key.equals("_id")
-          || key.equals(mapping.text())
-          || key.equals(mapping.title())) {
-        continue;
-      }
-      if (key.equals(mapping.date())) {
-        String raw = scalar(e.getValue());
-        Object date = raw == null ? null : Values.date(raw);
-        if (date == null) {
-          return SourceRecord.rejected(
-              location,
-              "document '" + id + "': field '" + key + "' is not an ISO date: " + e.getValue());
-        }
-        metadata.put("date", date);
-        continue;
-      }
-      Values.flatten(key, java(e.getValue()), metadata);
+      // Scalars keep their JSON spelling for the id, text, title and date; typed for metadata.
+      fields.put(e.getKey(), java(e.getValue()));
     }
-    mapping.keepListed(metadata);
-    dates.count(o.has(mapping.date()) && !o.get(mapping.date()).isJsonNull());
-    return SourceRecord.ok(location, new TextDocument(id, title, text, metadata));
+    for (String raw :
+        List.of(mapping.id(), "_id", mapping.text(), mapping.title(), mapping.date())) {
+      if (o.get(raw) instanceof JsonPrimitive p) {
+        fields.put(raw, p.getAsString());
+      }
+    }
+    SourceRecord record = FieldRecords.of(location, fields, mapping);
+    if (!record.rejected()) {
+      dates.count(o.has(mapping.date()) && !o.get(mapping.date()).isJsonNull());
+    }
+    return record;
   }
 
   /** The JSON value as Java values for {@link Values#flatten}: maps, lists and scalars. */
@@ -193,9 +171,5 @@ public final class JsonlReader implements RecordReader {
       return n != null ? n : p.getAsString();
     }
     return p.getAsString();
-  }
-
-  private static String scalar(JsonElement e) {
-    return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
   }
 }

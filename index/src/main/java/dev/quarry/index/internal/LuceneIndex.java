@@ -1,5 +1,6 @@
 package dev.quarry.index.internal;
 
+import dev.quarry.core.FileTrees;
 import dev.quarry.core.QuarryException;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Document;
@@ -255,6 +256,21 @@ public final class LuceneIndex implements AutoCloseable {
       writer().commit();
     } catch (IOException | RuntimeException e) {
       throw translate("commit", path, e);
+    }
+  }
+
+  /**
+   * Copies the last commit of each index in {@code sources} (segments as they are, no graph
+   * rebuilt), then merges down to at most {@code maxSegments} when it is above 0.
+   */
+  public void addIndexes(List<Directory> sources, int maxSegments) {
+    try {
+      writer().addIndexes(sources.toArray(Directory[]::new));
+      if (maxSegments > 0) {
+        writer().forceMerge(maxSegments);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw translate("add shards to", path, e);
     }
   }
 

@@ -1,13 +1,12 @@
-package dev.quarry.index.internal;
+package dev.quarry.core;
 
-import dev.quarry.core.QuarryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deleting folders a collection owns (retired or interrupted indexes). */
+/** Deleting folders Quarry owns: retired or interrupted indexes, a job's work folders. */
 public final class FileTrees {
   private FileTrees() {}
 
