@@ -4,6 +4,7 @@ import dev.quarry.query.interpret.HtmlEntities;
 import dev.quarry.query.interpret.Spelling;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -277,7 +278,15 @@ final class ExcludedTitles {
    * subject by a contrast word in the two words before them.
    */
   boolean leadNames(String text) {
-    List<String> words = tokens(text);
+    if (text == null) {
+      return false;
+    }
+    // Only the opening is folded: a candidate's whole text can be long, and a search reads many.
+    String[] opening = text.strip().split("\\s+", 3 * LEAD_WORDS + 1);
+    List<String> words =
+        tokens(
+            String.join(
+                " ", Arrays.asList(opening).subList(0, Math.min(3 * LEAD_WORDS, opening.length))));
     List<String> lead = words.subList(0, Math.min(LEAD_WORDS, words.size()));
     if (namedIn(lead, core)) {
       return true;
