@@ -486,7 +486,7 @@ class QueryEngineTest {
     assertThat(gin.parts().titledAfterExcluded()).isFalse();
     assertThat(String.join("\n", on.plan()))
         .contains("1 candidate(s) whose text opens on \"gin\" ranked after the rest: ck-gin")
-        .doesNotContain("no candidate is titled after the excluded part, so its penalty is");
+        .doesNotContain("no candidate is titled after the excluded part or opens on it");
   }
 
   @Test
@@ -522,7 +522,8 @@ class QueryEngineTest {
     // No title names Zustand: the stronger penalty is all that keeps it out.
     SearchResult untitled = vectorSearch("state management store but not Zustand", adaptive, 10);
     assertThat(String.join("\n", untitled.plan()))
-        .contains("no candidate is titled after the excluded part, so its penalty is 2.00");
+        .contains(
+            "no candidate is titled after the excluded part or opens on it, so its penalty is 2.00");
     assertThat(penalties("state management store but not Zustand", adaptive))
         .isEqualTo(penalties("state management store but not Zustand", uniform(2.0)))
         .isNotEqualTo(penalties("state management store but not Zustand", uniform(0.1)));
