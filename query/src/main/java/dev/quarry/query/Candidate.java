@@ -14,9 +14,11 @@ final class Candidate {
   double fused = Double.NaN;
   double penalty = Double.NaN;
   boolean titledAfterExcluded;
+  boolean textNamesExcluded;
   ScoreParts.Recency recency;
   double score;
   ExcludedTitles.Match titleMatch; // computed once, when title demotion needs it
+  Boolean leadNamesExcluded; // computed once, when title demotion needs it
   private Document doc;
 
   Candidate(String id) {
@@ -59,6 +61,7 @@ final class Candidate {
         optional(fused),
         optional(penalty),
         titledAfterExcluded,
+        textNamesExcluded,
         recency);
   }
 

@@ -4,6 +4,7 @@ import dev.quarry.query.interpret.HtmlEntities;
 import dev.quarry.query.interpret.Spelling;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -232,6 +233,92 @@ final class ExcludedTitles {
     others.removeAll(baseWords);
     others.removeAll(FUNCTION_WORDS);
     return others.isEmpty();
+  }
+
+  /** How many of a text's first words tell what it is about: its subject and first predicate. */
+  static final int LEAD_WORDS = 8;
+
+  /**
+   * Words that set a name against the text's subject, or relate the subject to it, when they come
+   * just before it ("unlike gin", "softer than rum", "an alternative to Redux", "like Kafka").
+   */
+  private static final Set<String> CONTRAST =
+      Set.of(
+          "unlike",
+          "than",
+          "instead",
+          "rather",
+          "not",
+          "no",
+          "without",
+          "versus",
+          "vs",
+          "besides",
+          "except",
+          "compared",
+          "replacing",
+          "replace",
+          "beyond",
+          "alternative",
+          "like",
+          "similar",
+          "successor",
+          "predecessor",
+          "inspired",
+          "after",
+          "following",
+          "before");
+
+  /** Words just after a name that say the text lacks it ("gin-free", "rum-less"). */
+  private static final Set<String> LACKS = Set.of("free", "less", "alternative", "substitute");
+
+  /**
+   * Whether the first {@link #LEAD_WORDS} words of {@code text} name the excluded entity: all of
+   * its naming words (see {@link #core}, or one listed entity's), and not set against the text's
+   * subject by a contrast word in the two words before them.
+   */
+  boolean leadNames(String text) {
+    if (text == null) {
+      return false;
+    }
+    // Only the opening is folded: a candidate's whole text can be long, and a search reads many.
+    String[] opening = text.strip().split("\\s+", 3 * LEAD_WORDS + 1);
+    List<String> words =
+        tokens(
+            String.join(
+                " ", Arrays.asList(opening).subList(0, Math.min(3 * LEAD_WORDS, opening.length))));
+    List<String> lead = words.subList(0, Math.min(LEAD_WORDS, words.size()));
+    if (namedIn(lead, core)) {
+      return true;
+    }
+    return listed.stream().anyMatch(entity -> namedIn(lead, entity));
+  }
+
+  private static boolean namedIn(List<String> lead, Set<String> naming) {
+    if (naming.isEmpty()) {
+      return false;
+    }
+    int first = -1;
+    int last = -1;
+    for (String w : naming) {
+      int at = -1;
+      for (int i = 0; i < lead.size() && at < 0; i++) {
+        if (singular(lead.get(i)).equals(w)) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        return false;
+      }
+      first = first < 0 ? at : Math.min(first, at);
+      last = Math.max(last, at);
+    }
+    for (int i = Math.max(0, first - 2); i < first; i++) {
+      if (CONTRAST.contains(lead.get(i))) {
+        return false;
+      }
+    }
+    return last + 1 >= lead.size() || !LACKS.contains(lead.get(last + 1));
   }
 
   /** Whether consecutive words of {@code span} spell {@code name}'s words alike, in order. */

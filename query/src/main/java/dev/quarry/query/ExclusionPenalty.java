@@ -59,7 +59,8 @@ final class ExclusionPenalty {
       plan.add(
           String.format(
               Locale.ROOT,
-              "negation: no candidate is titled after the excluded part, so its penalty is %.2f",
+              "negation: no candidate is titled after the excluded part or opens on it, so its penalty"
+                  + " is %.2f",
               weight));
     }
     if (weight <= 0 || embedder == null) {

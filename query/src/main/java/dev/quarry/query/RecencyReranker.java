@@ -4,6 +4,7 @@ import dev.quarry.core.Embedder;
 import dev.quarry.index.Collection;
 import dev.quarry.query.rank.RecencyOrder;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -116,8 +117,11 @@ final class RecencyReranker {
               rank.dated() ? OptionalDouble.of(rank.ageDays()) : OptionalDouble.empty(),
               rank.log2Decay(),
               rank.factor(),
-              rank.score());
+              rank.score(),
+              -1,
+              0);
     }
+    placeByDate(ranked);
     String decayed = fused ? "fused score" : vectorLeg ? "similarity" : "score";
     plan.add(
         String.format(
@@ -137,6 +141,37 @@ final class RecencyReranker {
                 + " relevant candidate(s) have no '"
                 + recency.dateField()
                 + "' and follow the dated relevant ones, by relevance");
+  }
+
+  /**
+   * Sets each relevant dated candidate's place among them by date, newest first, so that explain
+   * can say "the newest of 7" instead of a decay factor that reads as 0 years before as-of.
+   */
+  private static void placeByDate(List<Candidate> ranked) {
+    List<Candidate> dated =
+        ranked.stream()
+            .filter(c -> c.recency.relevant() && c.recency.date() != null)
+            .sorted(Comparator.comparing((Candidate c) -> c.recency.date()).reversed())
+            .toList();
+    int newer = 0;
+    for (int i = 0; i < dated.size(); i++) {
+      Candidate c = dated.get(i);
+      ScoreParts.Recency r = c.recency;
+      if (i > 0 && dated.get(i - 1).recency.date().isAfter(r.date())) {
+        newer = i; // candidates of the same date share a place
+      }
+      c.recency =
+          new ScoreParts.Recency(
+              r.relevance(),
+              r.relevant(),
+              r.date(),
+              r.ageDays(),
+              r.log2Decay(),
+              r.factor(),
+              r.score(),
+              newer,
+              dated.size());
+    }
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.OptionalDouble;
  * @param fused the hybrid fusion score
  * @param exclusionPenalty what an exclusion took from the similarity (absent without one)
  * @param titledAfterExcluded ranked after the rest because its title names the excluded entity
+ * @param textNamesExcluded ranked after the rest (before those titled after it) because the first
+ *     words of its text name the excluded entity
  * @param recency the recency parts, when the decay ran
  */
 public record ScoreParts(
@@ -24,6 +26,7 @@ public record ScoreParts(
     OptionalDouble fused,
     OptionalDouble exclusionPenalty,
     boolean titledAfterExcluded,
+    boolean textNamesExcluded,
     Recency recency) {
   /**
    * A hit's place under recency decay (docs/query.md, Recency).
@@ -36,6 +39,9 @@ public record ScoreParts(
    * @param factor the decay factor {@code 0.5^(age / half-life)} (1 when undated; it rounds to 0
    *     past about 1,000 half-lives, where {@code log2Decay} still orders)
    * @param score the ranking score after the decay
+   * @param newer how many relevant dated candidates are newer than this one (0: the newest; -1 when
+   *     it is undated or below the gate)
+   * @param dated how many relevant candidates are dated
    */
   public record Recency(
       double relevance,
@@ -44,7 +50,9 @@ public record ScoreParts(
       OptionalDouble ageDays,
       double log2Decay,
       double factor,
-      double score) {}
+      double score,
+      int newer,
+      int dated) {}
 
   /** The similarity minus the exclusion's penalty: what the vector leg ranks by. */
   public OptionalDouble vectorFinal() {
@@ -56,7 +64,8 @@ public record ScoreParts(
   /**
    * The parts by name, as {@code quarry search --json} prints them
    * (docs/search-result.schema.json): vector, penalty (negative), vectorFinal, keyword,
-   * keywordFinal, fused, relevance, decay, ageDays, log2Decay, final, titledAfterExcluded.
+   * keywordFinal, fused, relevance, decay, ageDays, log2Decay, final, titledAfterExcluded,
+   * textNamesExcluded.
    */
   public Map<String, Double> asMap() {
     Map<String, Double> m = new LinkedHashMap<>();
@@ -77,6 +86,9 @@ public record ScoreParts(
     }
     if (titledAfterExcluded) {
       m.put("titledAfterExcluded", 1.0);
+    }
+    if (textNamesExcluded) {
+      m.put("textNamesExcluded", 1.0);
     }
     return m;
   }

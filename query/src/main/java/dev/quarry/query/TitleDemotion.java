@@ -7,17 +7,24 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The re-ranker that moves the candidates whose title names the excluded entity after all others,
- * keeping each group's order. Only the most specific matches count: when some title matches with
- * its disambiguation, titles that match only without it stay (see {@link ExcludedTitles}).
+ * The re-ranker that moves the candidates about the excluded entity after all others, keeping each
+ * group's order: those whose text opens on it ({@link ExcludedTitles#leadNames}), then those whose
+ * title names it, last. Only the most specific title matches count: when some title matches with
+ * its disambiguation, titles that match only without it stay (see {@link ExcludedTitles}). Either
+ * kind found makes the soft penalty the base one (decision 0054).
  */
 final class TitleDemotion {
   private TitleDemotion() {}
 
-  /** Whether title demotion will find a candidate titled after the excluded entity. */
+  /**
+   * Whether demotion will find a candidate about the excluded entity, by its title or by its text's
+   * first words; if not, the soft penalty is all that keeps the entity out, and is the stronger
+   * one.
+   */
   static boolean anyTitled(List<Candidate> ranked, ExcludedTitles titles, Collection collection) {
     for (Candidate c : ranked) {
-      if (match(c, titles, collection) != ExcludedTitles.Match.NONE) {
+      if (match(c, titles, collection) != ExcludedTitles.Match.NONE
+          || leadNames(c, titles, collection)) {
         return true;
       }
     }
@@ -35,33 +42,59 @@ final class TitleDemotion {
       ExcludedTitles.Match m = match(c, titles, collection);
       best = m.compareTo(best) > 0 ? m : best;
     }
-    if (best == ExcludedTitles.Match.NONE) {
-      plan.add("negation: no candidate is titled after \"" + exclusion.excluded() + "\"");
-      return ranked;
-    }
     List<Candidate> kept = new ArrayList<>();
+    List<Candidate> led = new ArrayList<>();
     List<Candidate> demoted = new ArrayList<>();
     for (Candidate c : ranked) {
-      if (c.titleMatch == best) {
+      if (best != ExcludedTitles.Match.NONE && c.titleMatch == best) {
         c.titledAfterExcluded = true;
         demoted.add(c);
+      } else if (leadNames(c, titles, collection)) {
+        c.textNamesExcluded = true;
+        led.add(c);
       } else {
         kept.add(c);
       }
     }
-    plan.add(
-        "negation: "
-            + demoted.size()
-            + " candidate(s) titled after \""
-            + exclusion.excluded()
-            + "\" ranked after the rest: "
-            + demoted.stream()
-                .limit(5)
-                .map(c -> c.id + " \"" + c.document(collection).title() + "\"")
-                .collect(Collectors.joining(", "))
-            + (demoted.size() > 5 ? ", …" : ""));
+    if (demoted.isEmpty() && led.isEmpty()) {
+      plan.add("negation: no candidate is titled after \"" + exclusion.excluded() + "\"");
+      return ranked;
+    }
+    if (!demoted.isEmpty()) {
+      plan.add(
+          "negation: "
+              + demoted.size()
+              + " candidate(s) titled after \""
+              + exclusion.excluded()
+              + "\" ranked after the rest: "
+              + demoted.stream()
+                  .limit(5)
+                  .map(c -> c.id + " \"" + c.document(collection).title() + "\"")
+                  .collect(Collectors.joining(", "))
+              + (demoted.size() > 5 ? ", …" : ""));
+    }
+    if (!led.isEmpty()) {
+      plan.add(
+          "negation: "
+              + led.size()
+              + " candidate(s) whose text opens on \""
+              + exclusion.excluded()
+              + "\" ranked after the rest"
+              + (demoted.isEmpty() ? "" : ", before those titled after it")
+              + ": "
+              + led.stream().limit(5).map(c -> c.id).collect(Collectors.joining(", "))
+              + (led.size() > 5 ? ", …" : ""));
+    }
+    kept.addAll(led);
     kept.addAll(demoted);
     return kept;
+  }
+
+  private static boolean leadNames(Candidate c, ExcludedTitles titles, Collection collection) {
+    if (c.leadNamesExcluded == null) {
+      c.leadNamesExcluded = titles.leadNames(c.document(collection).text());
+    }
+    return c.leadNamesExcluded;
   }
 
   private static ExcludedTitles.Match match(

@@ -170,4 +170,30 @@ class ExcludedTitlesTest {
     assertThat(new ExcludedTitles("chicken or beef", "curries").match("Beef rendang curry"))
         .isEqualTo(ExcludedTitles.Match.BASE);
   }
+
+  @Test
+  void aTextWhoseLeadNamesTheExcludedEntityIsAboutIt() {
+    ExcludedTitles t = new ExcludedTitles("gin", "cocktail recipes");
+    assertThat(t.leadNames("Gin shaken with lemon juice and egg white.")).isTrue();
+    assertThat(t.leadNames("A sour of dry gin, lemon and sugar.")).isTrue();
+    // A mention set against the subject, or past the lead, is in passing.
+    assertThat(t.leadNames("Aged rum stirred with bitters, softer than gin.")).isFalse();
+    assertThat(t.leadNames("Unlike gin, this aged rum is stirred.")).isFalse();
+    assertThat(t.leadNames("A gin-free sour with lemon")).isFalse();
+    assertThat(
+            t.leadNames("Dark rum over crushed ice with lime, demerara syrup and then a gin float"))
+        .isFalse();
+  }
+
+  @Test
+  void theLeadMustNameAllOfTheEntitysNamingWordsOrOneListedEntity() {
+    ExcludedTitles place = new ExcludedTitles("Fenwick Marsh", "birding notes");
+    assertThat(place.leadNames("At Fenwick Marsh: two harriers over the reeds.")).isTrue();
+    assertThat(place.leadNames("At the marsh by the wood: two harriers.")).isFalse();
+    ExcludedTitles listed = new ExcludedTitles("Ripplemq or Tallybus", "queue docs");
+    assertThat(listed.leadNames("Tallybus redelivers a message after a timeout.")).isTrue();
+    // The topic words the positive part shares name nothing: "queue" alone is no match.
+    assertThat(new ExcludedTitles("the Tallybus queue", "queue docs").leadNames("A queue keeps"))
+        .isFalse();
+  }
 }

@@ -162,6 +162,10 @@ class NegationDetectorTest {
         "drills, leave Brandt out | Brandt | leave out",
         "camping stoves exclude Orsa | Orsa | exclude",
         "How does the stove work, without any reference to Orsa? | Orsa | without",
+        // Lower-case "x not y" at the end of a keyword query.
+        "python web frameworks not django | django | not",
+        "camping stoves not orsa | orsa | not",
+        "telescope reviews not the refractors | refractors | not",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -249,6 +253,14 @@ class NegationDetectorTest {
         "The council has ruled out a new stadium near the harbour.",
         "How do I boil pasta when the water is hard?",
         "Who won the most (but not a majority of) votes in the 1824 election?",
+        // "not" that negates a verb or states a condition, in keyword queries and questions.
+        "why is my build not working",
+        "bread not rising",
+        "page not found after deploy",
+        "tests that do not run on the build server",
+        "dishwasher not draining properly",
+        "soup not hot enough",
+        "owl calling but not seen",
         "What is known about the festival, regardless of its sponsor?",
         "",
       })

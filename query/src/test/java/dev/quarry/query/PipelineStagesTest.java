@@ -220,6 +220,7 @@ class PipelineStagesTest {
             OptionalDouble.empty(),
             OptionalDouble.of(0.1),
             false,
+            false,
             null);
     assertThat(parts.vectorFinal().getAsDouble())
         .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));

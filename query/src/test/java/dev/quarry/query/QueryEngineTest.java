@@ -458,6 +458,38 @@ class QueryEngineTest {
   }
 
   @Test
+  void documentsWhoseTextOpensOnTheExcludedEntityFollowTheRestButMentionsStay() {
+    add(
+        "ck-gin",
+        "Harbour Sour",
+        "gin shaken with lemon and egg white",
+        "2020-01-01",
+        "d",
+        4,
+        null);
+    add(
+        "ck-rum",
+        "Pale Tide",
+        "rum with mint and lime, softer than gin",
+        "2020-01-01",
+        "d",
+        4,
+        null);
+    add("ck-tq", "Desert Bloom", "tequila with grapefruit and lime", "2020-01-01", "d", 4, null);
+    SearchResult on =
+        vectorSearch("cocktail recipes without gin", SearchRequest.Negation.DEFAULT, 20);
+    List<String> ranked = ids(on);
+    assertThat(ranked.indexOf("ck-gin")).isGreaterThan(ranked.indexOf("ck-rum"));
+    assertThat(ranked.indexOf("ck-gin")).isGreaterThan(ranked.indexOf("ck-tq"));
+    SearchHit gin = on.hits().get(ranked.indexOf("ck-gin"));
+    assertThat(gin.parts().textNamesExcluded()).isTrue();
+    assertThat(gin.parts().titledAfterExcluded()).isFalse();
+    assertThat(String.join("\n", on.plan()))
+        .contains("1 candidate(s) whose text opens on \"gin\" ranked after the rest: ck-gin")
+        .doesNotContain("no candidate is titled after the excluded part or opens on it");
+  }
+
+  @Test
   void aMisspeltTitleIsDemotedOnlyWhenNoTitleMatchesExactly() {
     add("st-zustand", "Zustand", "state management store", "2020-01-01", "js", 4, null);
     add("st-zustanda", "Zustanda", "state management store", "2020-01-01", "js", 4, null);
@@ -490,7 +522,8 @@ class QueryEngineTest {
     // No title names Zustand: the stronger penalty is all that keeps it out.
     SearchResult untitled = vectorSearch("state management store but not Zustand", adaptive, 10);
     assertThat(String.join("\n", untitled.plan()))
-        .contains("no candidate is titled after the excluded part, so its penalty is 2.00");
+        .contains(
+            "no candidate is titled after the excluded part or opens on it, so its penalty is 2.00");
     assertThat(penalties("state management store but not Zustand", adaptive))
         .isEqualTo(penalties("state management store but not Zustand", uniform(2.0)))
         .isNotEqualTo(penalties("state management store but not Zustand", uniform(0.1)));
@@ -531,7 +564,8 @@ class QueryEngineTest {
     assertThat(ranked.subList(0, loaves.size())).containsExactlyInAnyOrderElementsOf(loaves);
     assertThat(ranked.indexOf("br-country")).isGreaterThanOrEqualTo(loaves.size());
     // The whole similarity would put documents that share no word with the query above them.
-    List<String> whole = ids(vectorSearch(q, relative.withRelative(false), 50));
+    List<String> whole =
+        ids(vectorSearch(q, new SearchRequest.Negation(true, 3.0, false, true, false), 50));
     assertThat(whole.indexOf("br-1")).isGreaterThan(whole.indexOf("phone-1"));
   }
 

@@ -41,6 +41,8 @@ class RecencyIntentTest {
         "who wrote the novel about the lighthouse keeper",
         "history of computing, not code-breaking",
         "a record-breaking marathon course",
+        "consumer offset reset: earliest or latest",
+        "set the start position to latest or earliest",
         "",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {

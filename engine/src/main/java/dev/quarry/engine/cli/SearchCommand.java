@@ -203,7 +203,7 @@ final class SearchCommand implements Runnable {
         out.printf(Locale.ROOT, "%-48s score: %s%n", "", why);
       }
       if (explain) {
-        out.printf(Locale.ROOT, "%-48s score parts: %s%n", "", h.parts().asMap());
+        out.printf(Locale.ROOT, "%-48s score parts: %s%n", "", ReadableScore.parts(h.parts()));
       }
     }
     out.printf(Locale.ROOT, "(%d hits in %.1f ms)%n", r.hits().size(), r.tookMillis());

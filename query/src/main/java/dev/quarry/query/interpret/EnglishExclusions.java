@@ -526,7 +526,57 @@ public final class EnglishExclusions {
         m = laterCue(p, m);
       }
     }
-    return null;
+    return bareNot(q);
+  }
+
+  /**
+   * "python web frameworks not django": a keyword query, then "not" and a short name at its end.
+   * Only where the words before "not" cannot be a clause that "not" negates: no question, no verb
+   * or auxiliary right before it ("why is my build not working", "tests that do not run"), and the
+   * words after it are no state or manner ("bread not rising", "page not found", "not too sweet").
+   */
+  private static final Pattern BARE_NOT =
+      Pattern.compile("^((?:\\S+\\s+){1,7}?\\S+)\\s+(not)\\s+(\\S+(?:\\s+\\S+){0,3})\\s*$");
+
+  /** Words before "not" that make it negate a verb: auxiliaries, modals and "-n't" forms. */
+  private static final Pattern VERB_BEFORE_NOT =
+      Pattern.compile(
+          "(?:is|are|was|were|be|been|being|am|do|does|did|can|could|will|would|shall|should|may"
+              + "|might|must|has|have|had|need|needs|it's|its|that's|i'm|im|why|or|and|if|whether"
+              + "|\\S+n't)",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * First words after "not" that state a condition rather than name something: participles and
+   * "-ing" forms, adverbs and degree words, prepositions, articles and common adjectives.
+   */
+  private static final Pattern STATE_AFTER_NOT =
+      Pattern.compile(
+          "(?:\\S+(?:ing|ed|able|ible|ful|ous|ive|ly)|found|seen|shown|known|done|made|set|run|sent"
+              + "|built|kept|left|held|read|written|given|taken|thrown|broken|hidden|bound|caught"
+              + "|shut|lit|up|down|in|out|on|off|at|to|for|with|into|over|under|yet|too|so|very"
+              + "|quite|really|always|ever|enough|just|only|even|all|much|many|more|most|a|an|any"
+              + "|sure|ok|okay|right|wrong|true|false|good|bad|cold|hot|warm|new|old|big|small"
+              + "|cheap|free|safe|slow|fast|long|short|clear|full|empty|open|closed|ready|there"
+              + "|here|now|again|anymore|responding|available|visible|possible|compatible)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A lower-case word that states a condition; a capitalised one is a name ("Wicked", "Fred"). */
+  private static boolean lowerCaseState(String word) {
+    return word.equals(word.toLowerCase(Locale.ROOT)) && STATE_AFTER_NOT.matcher(word).matches();
+  }
+
+  private static Exclusion bareNot(String q) {
+    Matcher m = BARE_NOT.matcher(q.strip());
+    if (!m.matches() || QUESTION.matcher(q).find()) {
+      return null;
+    }
+    String[] head = m.group(1).split("\\s+");
+    String after = m.group(3).split("\\s+")[0];
+    if (VERB_BEFORE_NOT.matcher(head[head.length - 1]).matches() || lowerCaseState(after)) {
+      return null;
+    }
+    return exclusion(m.group(1), m.group(3).replaceFirst("[.!?]+$", ""), "not", 4);
   }
 
   /**
@@ -622,8 +672,12 @@ public final class EnglishExclusions {
         || positive.isBlank()
         || !ex.matches("(?s).*[\\p{L}\\p{N}].*")
         || NOT_AN_ENTITY.matcher(ex).matches()
-        || ex.split("\\s+").length > maxWords) {
-      return null; // not an entity, or too long to be one: more likely a clause we would misread
+        || ex.split("\\s+").length > maxWords
+        || (lowerCaseState(ex) && !ex.endsWith("ing"))) {
+      // Not an entity (a lone state such as "seen" in "owl calling but not seen"; an activity
+      // such as "gaming" in "for coding, not gaming" is one), or too long to be one: more likely
+      // a clause we would misread.
+      return null;
     }
     return new Exclusion(positive.trim(), ex, cue.toLowerCase(Locale.ROOT));
   }

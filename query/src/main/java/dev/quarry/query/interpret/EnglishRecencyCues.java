@@ -20,7 +20,11 @@ public final class EnglishRecencyCues {
       Pattern.compile(
           // Not inside a hyphenated word: "code-breaking" is no news. "The latest date to sow"
           // is a deadline, not a wish for fresh results.
-          "(?<![\\w-])(latest(?! (?:time|date|day|hour|minute|moment|point|age|possible)\\b)"
+          // "Earliest or latest" names a setting's two values ("offset reset latest or
+          // earliest"), not a wish for the newest.
+          "(?<![\\w-])(?<!(?:earliest|oldest) (?:or|and|vs|versus) )"
+              + "(latest(?! (?:time|date|day|hour|minute|moment|point|age|possible)\\b)"
+              + "(?! (?:or|and|vs|versus) (?:earliest|oldest)\\b)"
               + "|newest|most recent|recent|recently|what(?:'s| is|s) new\\b|"
               + "up[- ]to[- ]date|this (?:week|month|year|morning|weekend)|"
               + "today|tonight|yesterday|last (?:week|night|month)|past (?:week|few days)|just (?:released|announced|launched)|"
