@@ -128,7 +128,14 @@ public final class JsonlReader implements RecordReader {
     if (!root.isJsonObject()) {
       return SourceRecord.rejected(location, "expected a JSON object per line");
     }
-    JsonObject o = root.getAsJsonObject();
+    return record(location, root.getAsJsonObject());
+  }
+
+  /**
+   * One JSON object as a document under this reader's field mapping (the server's upsert bodies
+   * take the same shape as a JSON line).
+   */
+  public SourceRecord record(String location, JsonObject o) {
     String id = scalar(o.get(mapping.id()));
     if (id == null && mapping.id().equals("id")) {
       id = scalar(o.get("_id")); // BEIR's name for it
