@@ -172,6 +172,26 @@ class CollectionApiTest {
   }
 
   @Test
+  void everyPathOfTheOpenApiDocumentIsServed() {
+    JsonObject paths = json(live.get("/openapi.json")).getAsJsonObject("paths");
+    for (String template : paths.keySet()) {
+      String path =
+          template
+              .replace("{name}", "notes")
+              .replace("{id}", "no-such-doc")
+              .replace("{model}", LiveServer.MODEL);
+      for (String method : paths.getAsJsonObject(template).keySet()) {
+        String verb = method.toUpperCase(java.util.Locale.ROOT);
+        LiveServer.Response r =
+            live.send(
+                verb, path, verb.equals("GET") ? null : "{}", "Content-Type", "application/json");
+        assertThat(r.status()).as(verb + " " + path + ": " + r.body()).isNotEqualTo(405);
+        assertThat(r.body()).as(verb + " " + path).doesNotContain("no_such_endpoint");
+      }
+    }
+  }
+
+  @Test
   void errorsHaveOneShapeWithThePosition() {
     LiveServer.Response bad =
         live.post("/collections/notes/search", "{\"query\": \"x\",\n \"k\": }");
