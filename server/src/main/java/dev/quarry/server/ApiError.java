@@ -17,7 +17,7 @@ import dev.quarry.core.QuarryException;
  * @param param the request field at fault, or null
  * @param message one line for people: what was wrong and how to fix it
  */
-public record ApiError(int status, String type, String code, String param, String message) {
+record ApiError(int status, String type, String code, String param, String message) {
 
   static ApiError badRequest(String code, String param, String message) {
     return new ApiError(400, "invalid_request_error", code, param, message);

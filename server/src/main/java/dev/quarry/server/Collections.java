@@ -97,11 +97,6 @@ final class Collections implements AutoCloseable {
     return java.util.Collections.unmodifiableMap(byName);
   }
 
-  /** Commits every collection (the periodic fsync; see docs/server.md, durability). */
-  void commitAll() {
-    byName.values().forEach(Quarry::commit);
-  }
-
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();

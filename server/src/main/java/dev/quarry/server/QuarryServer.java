@@ -16,14 +16,12 @@ import org.slf4j.LoggerFactory;
  * document and the web page, on Javalin (Jetty) with a virtual thread per request (decision 0060).
  * Owns neither the collections nor the models: the caller closes them after {@link #stop()}.
  */
-public final class QuarryServer implements AutoCloseable {
+final class QuarryServer {
   private static final Logger LOG = LoggerFactory.getLogger(QuarryServer.class);
   private final Javalin app;
-  private final ServerOptions options;
 
-  private QuarryServer(Javalin app, ServerOptions options) {
+  private QuarryServer(Javalin app) {
     this.app = app;
-    this.options = options;
   }
 
   /** Starts serving {@code collections}; returns once the port is bound. */
@@ -50,7 +48,7 @@ public final class QuarryServer implements AutoCloseable {
           e);
     }
     LOG.info("serving on http://{}:{}/", options.host(), app.port());
-    return new QuarryServer(app, options);
+    return new QuarryServer(app);
   }
 
   private static void configure(JavalinConfig config, ServerOptions options) {
@@ -185,21 +183,12 @@ public final class QuarryServer implements AutoCloseable {
   }
 
   /** The port it listens on (useful with port 0). */
-  public int port() {
+  int port() {
     return app.port();
   }
 
-  public ServerOptions options() {
-    return options;
-  }
-
   /** Stops accepting requests and waits for those running. */
-  public void stop() {
+  void stop() {
     app.stop();
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 }

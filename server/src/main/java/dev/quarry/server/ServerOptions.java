@@ -13,11 +13,10 @@ import java.net.UnknownHostException;
  * @param corsOrigin the one origin browsers may call from, or null (CORS off)
  * @param maxBodyBytes the largest request body (413 beyond), and the largest NDJSON line
  */
-public record ServerOptions(
-    String host, int port, String apiKey, String corsOrigin, int maxBodyBytes) {
-  public static final String LOOPBACK = "127.0.0.1";
-  public static final int DEFAULT_PORT = 7700;
-  public static final int DEFAULT_MAX_BODY = 16 << 20;
+record ServerOptions(String host, int port, String apiKey, String corsOrigin, int maxBodyBytes) {
+  static final String LOOPBACK = "127.0.0.1";
+  static final int DEFAULT_PORT = 7700;
+  static final int DEFAULT_MAX_BODY = 16 << 20;
 
   public ServerOptions {
     if (port < 0 || port > 65_535) {
@@ -40,23 +39,15 @@ public record ServerOptions(
   }
 
   /** Loopback only, no key, no CORS: the defaults of {@code quarry serve}. */
-  public static ServerOptions local(int port) {
+  static ServerOptions local(int port) {
     return new ServerOptions(LOOPBACK, port, null, null, DEFAULT_MAX_BODY);
   }
 
-  public ServerOptions withApiKey(String key) {
+  ServerOptions withApiKey(String key) {
     return new ServerOptions(host, port, key, corsOrigin, maxBodyBytes);
   }
 
-  public ServerOptions withHost(String value) {
-    return new ServerOptions(value, port, apiKey, corsOrigin, maxBodyBytes);
-  }
-
-  public ServerOptions withCors(String origin) {
-    return new ServerOptions(host, port, apiKey, origin, maxBodyBytes);
-  }
-
-  public ServerOptions withMaxBodyBytes(int value) {
+  ServerOptions withMaxBodyBytes(int value) {
     return new ServerOptions(host, port, apiKey, corsOrigin, value);
   }
 
