@@ -117,17 +117,11 @@ public final class ServeLoad implements java.util.concurrent.Callable<Integer> {
         Runtime.getRuntime().availableProcessors());
 
     LoadMix.Result local;
+    LoadMix.Result localWarmup;
     try (Quarry q = Quarry.open(dir)) {
-      local =
-          LoadMix.run(
-              new LocalTarget(q, run),
-              clients,
-              seconds,
-              searchShare,
-              corpus.queries(),
-              corpus.texts(),
-              "local-" + run + "-",
-              seed);
+      LoadMix.Target target = new LocalTarget(q, run);
+      localWarmup = mix(target, corpus, warmupSeconds(), "local-warm-" + run + "-");
+      local = mix(target, corpus, seconds, "local-" + run + "-");
       q.delete(FilterParser.parse("load_run = \"" + run + "\""));
       q.commit();
     }
@@ -135,20 +129,16 @@ public final class ServeLoad implements java.util.concurrent.Callable<Integer> {
     ServerProcess server = ServerProcess.start(dir, log);
     HttpTarget http = server.target(dir.getFileName().toString(), run);
     LoadMix.Result served;
+    LoadMix.Result servedWarmup;
     try {
-      served =
-          LoadMix.run(
-              http,
-              clients,
-              seconds,
-              searchShare,
-              corpus.queries(),
-              corpus.texts(),
-              "served-" + run + "-",
-              seed);
+      servedWarmup = mix(http, corpus, warmupSeconds(), "served-warm-" + run + "-");
+      served = mix(http, corpus, seconds, "served-" + run + "-");
     } finally {
       server.kill9();
     }
+    List<String> acknowledged = new ArrayList<>(servedWarmup.acknowledged());
+    acknowledged.addAll(served.acknowledged());
+    long warmupErrors = localWarmup.errors() + servedWarmup.errors();
     double ratio = served.queriesPerSecond() / local.queriesPerSecond();
     System.out.println("| side | searches/s | p50 ms | p99 ms | searches | upserts | errors |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|");
@@ -162,24 +152,32 @@ public final class ServeLoad implements java.util.concurrent.Callable<Integer> {
     com.google.gson.JsonObject verify;
     try {
       HttpTarget after = again.target(dir.getFileName().toString(), run);
-      missing = after.missing(served.acknowledged());
+      missing = after.missing(acknowledged);
       verify = after.verify();
       System.out.printf(
           Locale.ROOT,
           "kill -9 after %d acknowledged upserts: %d missing after restart (each id fetched);"
               + " verify ok: %s%n",
-          served.acknowledged().size(),
+          acknowledged.size(),
           missing.size(),
           verify.get("ok"));
-      if (missing.isEmpty() && !served.acknowledged().isEmpty()) {
+      if (missing.isEmpty() && !acknowledged.isEmpty()) {
         after.deleteRun();
       }
     } finally {
       again.stop();
     }
     List<String> failures = new ArrayList<>();
-    if (local.errors() + served.errors() > 0) {
-      failures.add("errors: " + local.firstErrors() + " " + served.firstErrors());
+    if (local.errors() + served.errors() + warmupErrors > 0) {
+      failures.add(
+          "errors: "
+              + local.firstErrors()
+              + " "
+              + served.firstErrors()
+              + " "
+              + localWarmup.firstErrors()
+              + " "
+              + servedWarmup.firstErrors());
     }
     if (!missing.isEmpty()) {
       failures.add("missing after kill -9: " + missing.subList(0, Math.min(10, missing.size())));
@@ -190,11 +188,26 @@ public final class ServeLoad implements java.util.concurrent.Callable<Integer> {
     if (!smoke && ratio < minRatio) {
       failures.add(String.format(Locale.ROOT, "ratio %.2f < %.2f", ratio, minRatio));
     }
-    if (served.acknowledged().isEmpty() || served.searches() == 0) {
+    if (acknowledged.isEmpty() || served.searches() == 0) {
       failures.add("the mix did nothing");
     }
     failures.forEach(f -> System.out.println("FAILED: " + f));
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * The same mix on both sides: one seed, so the clients draw the same operations. Each side first
+   * runs a warm-up of the same mix that is not measured (the server is a fresh JVM whose JIT would
+   * otherwise count against it); its upserts are acknowledged all the same and checked.
+   */
+  private LoadMix.Result mix(LoadMix.Target target, LoadCorpus corpus, double secs, String prefix)
+      throws InterruptedException {
+    return LoadMix.run(
+        target, clients, secs, searchShare, corpus.queries(), corpus.texts(), prefix, seed);
+  }
+
+  private double warmupSeconds() {
+    return Math.max(2, seconds / 6);
   }
 
   private static void row(String side, LoadMix.Result r) {
