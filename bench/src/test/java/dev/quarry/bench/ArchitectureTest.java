@@ -88,6 +88,18 @@ class ArchitectureTest {
               "org.springframework..")
           .because("framework adapters live under integrations/, on top of the core modules");
 
+  @ArchTest
+  static final ArchRule coreModulesDoNotUseTheServer =
+      noClasses()
+          .that()
+          .resideInAnyPackage(CORE_MODULES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.quarry.server..", "io.javalin..", "org.eclipse.jetty..")
+          .because(
+              "the server sits on top of the engine and adds `quarry serve` through CliPlugin"
+                  + " (decision 0051)");
+
   /** The public API: core, index (not internal or spi), query (not spi), engine. */
   private static final DescribedPredicate<JavaClass> API_PACKAGE =
       resideInAnyPackage("dev.quarry.core..", "dev.quarry.index", "dev.quarry.query..")

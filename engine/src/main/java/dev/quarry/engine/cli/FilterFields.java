@@ -11,12 +11,13 @@ import java.util.TreeSet;
 /**
  * Refuses a filter that names a field no document has. The library lets such a field match nothing
  * (a program may filter on a field before any document carries it); typed on the command line it is
- * almost always a typo that would silently find nothing, so the CLI names the known fields.
+ * almost always a typo that would silently find nothing, so the CLI (and the server) name the known
+ * fields.
  */
-final class FilterFields {
+public final class FilterFields {
   private FilterFields() {}
 
-  static void requireKnown(Filter filter, Map<String, FieldType> known) {
+  public static void requireKnown(Filter filter, Map<String, FieldType> known) {
     for (String field : fields(filter, new ArrayList<>())) {
       if (!known.containsKey(field)) {
         String closest = closest(field, known.keySet());

@@ -1,8 +1,6 @@
 package dev.quarry.engine.cli;
 
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
 import dev.quarry.index.Document;
@@ -13,9 +11,6 @@ import dev.quarry.query.filter.FilterParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -127,7 +122,7 @@ final class SearchCommand implements Runnable {
       b.filter(FilterParser.parse(filter));
     }
     if (asOf != null) {
-      b.asOf(instant(asOf));
+      b.asOf(Json.instant(asOf, "--as-of"));
     }
     if (noNegation) {
       b.negation(SearchRequest.Negation.OFF);
@@ -149,22 +144,11 @@ final class SearchCommand implements Runnable {
                 .serializeNulls()
                 .disableHtmlEscaping()
                 .create()
-                .toJson(toJson(request, result)));
+                .toJson(Json.searchResult(request, result)));
       } else {
         table(out, result);
       }
       out.flush();
-    }
-  }
-
-  static Instant instant(String s) {
-    try {
-      return s.length() == 10
-          ? LocalDate.parse(s).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-          : Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw dev.quarry.core.QuarryException.invalid(
-          "--as-of " + s + ": use YYYY-MM-DD or an ISO instant like 2024-05-01T12:00:00Z");
     }
   }
 
@@ -211,29 +195,6 @@ final class SearchCommand implements Runnable {
 
   private static String clip(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n - 1) + "…";
-  }
-
-  static JsonObject toJson(SearchRequest request, SearchResult r) {
-    JsonObject o = new JsonObject();
-    o.addProperty("query", request.text());
-    o.addProperty("k", request.k());
-    o.addProperty("offset", request.offset());
-    o.addProperty("mode", request.mode().id());
-    o.addProperty("took_ms", Math.round(r.tookMillis() * 100) / 100.0);
-    JsonArray hits = new JsonArray();
-    for (SearchHit h : r.hits()) {
-      JsonObject hit = Json.document(h.document());
-      hit.addProperty("score", h.score());
-      JsonObject parts = new JsonObject();
-      h.parts().asMap().forEach(parts::addProperty);
-      hit.add("parts", parts);
-      hits.add(hit);
-    }
-    o.add("hits", hits);
-    JsonArray plan = new JsonArray();
-    r.plan().forEach(plan::add);
-    o.add("plan", plan);
-    return o;
   }
 
   private static java.time.Duration freshDays(int days) {

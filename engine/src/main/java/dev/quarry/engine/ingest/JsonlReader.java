@@ -128,7 +128,14 @@ public final class JsonlReader implements RecordReader {
     if (!root.isJsonObject()) {
       return SourceRecord.rejected(location, "expected a JSON object per line");
     }
-    JsonObject o = root.getAsJsonObject();
+    return record(location, root.getAsJsonObject());
+  }
+
+  /**
+   * One JSON object as a document under this reader's field mapping (the server's upsert bodies
+   * take the same shape as a JSON line).
+   */
+  public SourceRecord record(String location, JsonObject o) {
     Map<String, Object> fields = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> e : o.entrySet()) {
       // Scalars keep their JSON spelling for the id, text, title and date; typed for metadata.
