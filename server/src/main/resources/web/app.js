@@ -157,7 +157,8 @@
       hit.date ? " · " + hit.date.slice(0, 10) : "",
       " · score ",
       el("data", { class: "hit-score", value: String(hit.score) }, hit.score.toFixed(4)));
-    const snippet = el("p", { class: "snippet" }, (hit.text || "").slice(0, 240));
+    const text = hit.text || "";
+    const snippet = el("p", { class: "snippet" }, text.length > 240 ? text.slice(0, 240) + "…" : text);
     return el(
       "li",
       { class: "hit", dataset: { id: hit.id } },
