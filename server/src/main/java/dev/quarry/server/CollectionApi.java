@@ -86,7 +86,7 @@ final class CollectionApi {
 
   private void search(Context ctx) {
     Quarry q = collections.get(ctx.pathParam("name"));
-    SearchRequest request = SearchBody.parse(JsonBodies.object(ctx.body()));
+    SearchRequest request = SearchBody.parse(JsonBodies.object(ctx));
     if (request.filter() != null) {
       FilterFields.requireKnown(request.filter(), q.collection().fields());
     }
@@ -99,7 +99,7 @@ final class CollectionApi {
    */
   private void upsert(Context ctx) {
     Quarry q = collections.get(ctx.pathParam("name"));
-    JsonObject body = JsonBodies.object(ctx.body());
+    JsonObject body = JsonBodies.object(ctx);
     List<JsonElement> items = new ArrayList<>();
     String where;
     if (body.has("documents")) {
@@ -181,26 +181,30 @@ final class CollectionApi {
   private void get(Context ctx) {
     Quarry q = collections.get(ctx.pathParam("name"));
     String id = ctx.pathParam("id");
-    JsonObject doc =
-        q.get(id)
-            .map(Json::document)
-            .orElseThrow(
-                () ->
-                    ApiError.notFound(
-                            "unknown_document", "no document '" + id + "' in this collection")
-                        .toException());
+    JsonObject doc = q.get(id).map(Json::document).orElseThrow(() -> unknownDocument(id));
     Responses.json(ctx, 200, doc);
   }
 
+  /** Deletes one document (and its chunks); 404 when there is none, as GET answers. */
   private void deleteOne(Context ctx) {
     Quarry q = collections.get(ctx.pathParam("name"));
-    Responses.json(ctx, 200, deleted(q, q.delete(List.of(ctx.pathParam("id")))));
+    String id = ctx.pathParam("id");
+    int n = q.delete(List.of(id));
+    if (n == 0) {
+      throw unknownDocument(id);
+    }
+    Responses.json(ctx, 200, deleted(q, n));
+  }
+
+  private static ApiError.ApiException unknownDocument(String id) {
+    return ApiError.notFound("unknown_document", "no document '" + id + "' in this collection")
+        .toException();
   }
 
   /** {"ids": [...]} or {"filter": "EXPR"} (the filter syntax of search); one of the two. */
   private void delete(Context ctx) {
     Quarry q = collections.get(ctx.pathParam("name"));
-    JsonObject body = JsonBodies.object(ctx.body());
+    JsonObject body = JsonBodies.object(ctx);
     SearchBody.requireKnownFields(body, DELETE_FIELDS);
     if (body.has("ids") == body.has("filter")) {
       throw ApiError.badRequest(
@@ -215,6 +219,11 @@ final class CollectionApi {
           throw JsonBodies.wrongType("ids", "an array of strings", e);
         }
         ids.add(e.getAsString());
+      }
+      if (ids.isEmpty()) {
+        throw ApiError.badRequest(
+                "bad_value", "ids", "'ids' is empty: name the documents to delete")
+            .toException();
       }
       n = q.delete(ids);
     } else {

@@ -71,7 +71,7 @@ final class EmbeddingsApi {
   }
 
   private void embeddings(Context ctx) {
-    JsonObject body = JsonBodies.object(ctx.body());
+    JsonObject body = JsonBodies.object(ctx);
     SearchBody.requireKnownFields(body, FIELDS);
     List<String> inputs = inputs(body.get("input"));
     String name = JsonBodies.string(body, "model", null);

@@ -9,8 +9,12 @@ import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +24,20 @@ final class JsonBodies {
   private static final Pattern POSITION = Pattern.compile("line (\\d+) column (\\d+)");
 
   private JsonBodies() {}
+
+  /** The request body as one JSON object, refusing bytes that are not UTF-8. */
+  static JsonObject object(Context ctx) {
+    return object(utf8(ctx.bodyAsBytes()));
+  }
+
+  static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw ApiError.badRequest("bad_encoding", null, "the request body is not valid UTF-8")
+          .toException();
+    }
+  }
 
   /** Parses a whole body as one JSON object; a syntax error names its line and column. */
   static JsonObject object(String body) {

@@ -58,6 +58,7 @@ public final class QuarryServer implements AutoCloseable {
     config.http.maxRequestSize = options.maxBodyBytes();
     config.http.prefer405over404 = true;
     config.startup.showJavalinBanner = false;
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/";
@@ -137,6 +138,13 @@ public final class QuarryServer implements AutoCloseable {
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {
+          if (endedEarly(e)) {
+            Responses.error(
+                ctx,
+                ApiError.badRequest(
+                    "truncated_body", null, "the request body ended before its Content-Length"));
+            return;
+          }
           LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
           Responses.error(
               ctx,
@@ -156,6 +164,16 @@ public final class QuarryServer implements AutoCloseable {
             }
           });
     }
+  }
+
+  /** The client sent less body than it announced (Jetty's EofException somewhere in the chain). */
+  private static boolean endedEarly(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.eclipse.jetty.io.EofException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String rootMessage(Throwable e) {

@@ -13,7 +13,11 @@ final class Responses {
   private Responses() {}
 
   static void json(Context ctx, int status, JsonElement body) {
-    ctx.status(status).contentType("application/json").result(GSON.toJson(body));
+    ctx.status(status).contentType("application/json").result(toJson(body));
+  }
+
+  static String toJson(JsonElement body) {
+    return GSON.toJson(body);
   }
 
   static void error(Context ctx, ApiError e) {

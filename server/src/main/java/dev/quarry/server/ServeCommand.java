@@ -69,15 +69,7 @@ final class ServeCommand implements Runnable {
     }
     // Checked before anything is opened: a refused bind must not cost a model load.
     ServerOptions options = new ServerOptions(host, port, apiKey(), cors, maxBodyMb << 20);
-    Collections collections = Collections.open(dirs, QuarryConfig.DEFAULTS.withModel(model));
-    Models models = new Models(collections);
-    QuarryServer server;
-    try {
-      server = QuarryServer.start(collections, models, options);
-    } catch (RuntimeException e) {
-      closeAll(null, models, collections);
-      throw e;
-    }
+    Serving serving = Serving.start(dirs, QuarryConfig.DEFAULTS.withModel(model), options);
     // Ctrl-C and SIGTERM end here: the hook stops the server (running requests finish) and closes
     // the collections, which commits them; this thread only waits for that.
     CountDownLatch closed = new CountDownLatch(1);
@@ -85,33 +77,21 @@ final class ServeCommand implements Runnable {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  closeAll(server, models, collections);
+                  serving.close();
                   closed.countDown();
                 },
                 "quarry-serve-stop"));
     var out = spec.commandLine().getOut();
     out.printf(
         "serving %s on http://%s:%d/ (Ctrl-C stops)%n",
-        String.join(", ", collections.all().keySet()), options.host(), server.port());
+        String.join(", ", serving.collections().all().keySet()),
+        options.host(),
+        serving.server().port());
     out.flush();
     try {
       closed.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void closeAll(QuarryServer server, Models models, Collections collections) {
-    try {
-      if (server != null) {
-        server.stop();
-      }
-    } finally {
-      try {
-        models.close();
-      } finally {
-        collections.close();
-      }
     }
   }
 
