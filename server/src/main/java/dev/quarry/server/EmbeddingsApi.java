@@ -7,7 +7,7 @@ import com.google.gson.JsonPrimitive;
 import dev.quarry.core.Embeddings;
 import dev.quarry.core.Role;
 import dev.quarry.core.Vectors;
-import dev.quarry.engine.embed.OnnxEmbedder;
+import dev.quarry.engine.embed.TextEmbedder;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
@@ -88,7 +88,7 @@ final class EmbeddingsApi {
               "'encoding_format' must be 'float' or 'base64', got '" + format + "'")
           .toException();
     }
-    OnnxEmbedder embedder = models.get(name);
+    TextEmbedder embedder = models.get(name);
     int full = embedder.identity().dimensions();
     int dimensions = JsonBodies.integer(body, "dimensions", full, 1, full);
     Embeddings out = embedder.embed(inputs, Role.PASSAGE);

@@ -5,6 +5,7 @@ import dev.quarry.engine.embed.BuiltinModel;
 import dev.quarry.engine.embed.EmbedderOptions;
 import dev.quarry.engine.embed.ModelRepository;
 import dev.quarry.engine.embed.OnnxEmbedder;
+import dev.quarry.engine.embed.TextEmbedder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  * model no collection uses is loaded on its first request and closed with the server.
  */
 final class Models implements AutoCloseable {
-  private final Map<String, OnnxEmbedder> borrowed = new LinkedHashMap<>();
+  private final Map<String, TextEmbedder> borrowed = new LinkedHashMap<>();
   private final Map<String, OnnxEmbedder> owned = new LinkedHashMap<>();
 
   Models(Collections collections) {
@@ -36,11 +37,12 @@ final class Models implements AutoCloseable {
   }
 
   /** The embedder for {@code name}; 404 in OpenAI's shape for a model not served. */
-  synchronized OnnxEmbedder get(String name) {
-    OnnxEmbedder e = borrowed.get(name);
-    if (e == null) {
-      e = owned.get(name);
+  synchronized TextEmbedder get(String name) {
+    TextEmbedder served = borrowed.get(name);
+    if (served != null) {
+      return served;
     }
+    OnnxEmbedder e = owned.get(name);
     if (e == null) {
       if (!names().contains(name)) {
         throw ApiError.notFound(

@@ -13,7 +13,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.quarry.core.Role;
 import dev.quarry.core.Vectors;
-import dev.quarry.engine.embed.OnnxEmbedder;
+import dev.quarry.engine.embed.TextEmbedder;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +53,7 @@ class OpenAiClientsTest {
    * (cosine about 0.993), which is the model's doing, not the server's.
    */
   private static List<float[]> inProcess(List<String> texts, int dimensions) {
-    OnnxEmbedder embedder = live.notes().embedder();
+    TextEmbedder embedder = live.notes().embedder();
     return embedder.embed(texts, Role.PASSAGE).vectors().stream()
         .map(v -> Vectors.truncate(v, dimensions))
         .toList();
