@@ -285,6 +285,15 @@ public final class AnnBenchmark implements Runnable {
       }
       Sweep sweep = new Sweep(dataset, K, minSeconds);
       List<List<AnnResults.Point>> points = sweep.run(engines, efs, rounds);
+      ExactScan.Result scan = null;
+      for (AnnEngine e : engines) {
+        if (e instanceof QuarryEngine q && !q.encoding().quantized()) {
+          scan = ExactScan.measure(q, dataset, K, rounds, minSeconds);
+          System.err.printf(
+              "  exact scan %.1f GB/s, one-core stream read %.1f GB/s (%.2f×)%n",
+              scan.scanGbps(), scan.streamGbps(), scan.ratio());
+        }
+      }
       List<AnnResults.Engine> out = new ArrayList<>();
       for (int i = 0; i < engines.size(); i++) {
         AnnEngine e = engines.get(i);
@@ -306,7 +315,8 @@ public final class AnnBenchmark implements Runnable {
           dataset.base().size(),
           dataset.dimensions(),
           dataset.queries().size(),
-          out);
+          out,
+          scan);
     } finally {
       for (int i = engines.size() - 1; i >= 0; i--) {
         engines.get(i).close();

@@ -225,6 +225,7 @@ final class AnnReport {
       line(row.toString());
     }
     line("");
+    exactScan(d);
     line("### Build time and size");
     line("");
     line(
@@ -291,6 +292,32 @@ final class AnnReport {
       }
       line(row.toString());
     }
+    line("");
+  }
+
+  private void exactScan(AnnResults.Dataset d) {
+    if (d.exactScan() == null) {
+      return;
+    }
+    ExactScan.Result s = d.exactScan();
+    line("### Exact scan (the path of small filtered sets)");
+    line("");
+    line(
+        "Quarry float32 scoring every base vector exactly (`Collection.exactSearch`, one thread),"
+            + " against one core's memory bandwidth measured in turns with it: a stream read of"
+            + " a heap float array as large as the base vectors (Lucene's SIMD dot product of the"
+            + " array with itself). GB = 10⁹ bytes of vectors read.");
+    line("");
+    line("| exact scan GB/s | stream read GB/s | scan ÷ stream |");
+    line("|---|---|---|");
+    line(
+        "| "
+            + fmt(s.scanGbps(), 1)
+            + " | "
+            + fmt(s.streamGbps(), 1)
+            + " | "
+            + fmt(s.ratio(), 2)
+            + "× |");
     line("");
   }
 
