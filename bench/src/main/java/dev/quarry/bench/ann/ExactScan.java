@@ -59,4 +59,17 @@ final class ExactScan {
         BenchData.median(bandwidth),
         BenchData.medianRatio(scan, bandwidth));
   }
+
+  /** The base vectors end to end, cut into chunks of {@value #CHUNK} floats (the last shorter). */
+  private static float[][] chunks(List<float[]> base, int dims) {
+    long total = (long) base.size() * dims;
+    float[][] out = new float[(int) ((total + CHUNK - 1) / CHUNK)][];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = new float[(int) Math.min(CHUNK, total - (long) c * CHUNK)];
+    }
+    for (long i = 0; i < total; i++) {
+      out[(int) (i / CHUNK)][(int) (i % CHUNK)] = base.get((int) (i / dims))[(int) (i % dims)];
+    }
+    return out;
+  }
 }
