@@ -305,8 +305,8 @@ final class AnnReport {
     line(
         "Quarry float32 scoring every base vector exactly (`Collection.exactSearch`, one thread),"
             + " against one core's memory bandwidth measured in turns with it: a stream read of"
-            + " a heap float array as large as the base vectors (Lucene's SIMD dot product of the"
-            + " array with itself). GB = 10⁹ bytes of vectors read.");
+            + " heap float arrays as large as the base vectors in all, in 16 KiB chunks (Lucene's"
+            + " SIMD dot product of each chunk with itself). GB = 10⁹ bytes of vectors read.");
     line("");
     line("| exact scan GB/s | stream read GB/s | scan ÷ stream |");
     line("|---|---|---|");
