@@ -7,8 +7,9 @@ import dev.quarry.core.QuarryException;
  *
  * @param efSearch candidates the HNSW search keeps while walking the graph (its beam); at least
  *     {@code k}
- * @param oversample for quantized encodings, {@code k × oversample} candidates are rescored with
- *     full-precision vectors; 0 uses the encoding's default
+ * @param oversample for quantized encodings, the walk keeps at least {@code k × oversample}
+ *     candidates and every candidate it keeps is rescored with full-precision vectors; 0 uses the
+ *     encoding's default
  * @param plan how a filtered search walks the vectors; {@link Plan#AUTO} picks by cost
  */
 public record KnnOptions(int efSearch, int oversample, Plan plan) {

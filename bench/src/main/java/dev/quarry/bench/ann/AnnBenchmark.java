@@ -18,16 +18,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * ANN benchmark: Quarry (every encoding) against raw Lucene and JVector on the same vectors with
- * the same graph parameters, sweeping the search effort; recall@k against exact search, queries/s,
- * build time and bytes per vector. Writes docs/benchmarks.md and its charts.
+ * ANN benchmark: Quarry (every encoding) against raw Lucene, JVector and native hnswlib on the same
+ * vectors with the same graph parameters, sweeping the search effort; recall@k against exact
+ * search, queries/s, build time and bytes per vector. Writes docs/benchmarks.md and its charts.
  *
  * <p>Run: {@code bin/bench ann --data ../shared/data} (the report); {@code --smoke} for CI.
  */
 @Command(
     name = "ann",
     mixinStandardHelpOptions = true,
-    description = "Recall vs queries/s of Quarry, Lucene and JVector; writes the ANN report.")
+    description =
+        "Recall vs queries/s of Quarry, Lucene, JVector and hnswlib; writes the ANN report.")
 public final class AnnBenchmark implements Runnable {
   @Mixin BenchPaths paths;
   static final int K = 10;
@@ -82,7 +83,13 @@ public final class AnnBenchmark implements Runnable {
               + " --work/ann-smoke.")
   boolean smoke;
 
+  @Option(
+      names = "--no-hnswlib",
+      description = "Leave out the native hnswlib peer (it is compiled with g++ when present).")
+  boolean noHnswlib;
+
   private String[] args = new String[0];
+  private Path hnswlib;
 
   public static void main(String[] args) {
     AnnBenchmark bench = new AnnBenchmark();
@@ -101,6 +108,13 @@ public final class AnnBenchmark implements Runnable {
       out = paths.work().resolve("ann-smoke");
     }
     try {
+      Files.createDirectories(paths.work());
+      if (!noHnswlib) {
+        hnswlib = HnswlibNative.compile(paths.work());
+        if (hnswlib == null) {
+          System.err.println(HnswlibNative.reason());
+        }
+      }
       HnswParams hnsw = new HnswParams(m, beamWidth);
       List<AnnResults.Dataset> results = new ArrayList<>();
       for (String name : datasets) {
@@ -202,6 +216,9 @@ public final class AnnBenchmark implements Runnable {
       engines.add(new QuarryEngine(VectorEncoding.parse(e), hnsw));
     }
     engines.add(new JVectorEngine(hnsw));
+    if (hnswlib != null) {
+      engines.add(new HnswlibEngine(hnswlib, hnsw));
+    }
     return engines;
   }
 
@@ -258,12 +275,25 @@ public final class AnnBenchmark implements Runnable {
         engine.build(dataset, root.resolve("engine-" + i));
         buildSeconds[i] = (System.nanoTime() - start) / 1e9;
         buildCpuSeconds[i] = (processCpuNanos() - cpu) / 1e9;
+        if (engine instanceof HnswlibEngine child) { // built in its own process
+          buildSeconds[i] = child.buildSeconds();
+          buildCpuSeconds[i] = child.buildCpuSeconds();
+        }
         System.err.printf(
             "  built %-15s in %6.1f s (%6.1f CPU s), %d segment(s)%n",
             engine.name(), buildSeconds[i], buildCpuSeconds[i], engine.segments());
       }
       Sweep sweep = new Sweep(dataset, K, minSeconds);
       List<List<AnnResults.Point>> points = sweep.run(engines, efs, rounds);
+      ExactScan.Result scan = null;
+      for (AnnEngine e : engines) {
+        if (e instanceof QuarryEngine q && !q.encoding().quantized()) {
+          scan = ExactScan.measure(q, dataset, K, rounds, minSeconds);
+          System.err.printf(
+              "  exact scan %.1f GB/s, one-core stream read %.1f GB/s (%.2f×)%n",
+              scan.scanGbps(), scan.streamGbps(), scan.ratio());
+        }
+      }
       List<AnnResults.Engine> out = new ArrayList<>();
       for (int i = 0; i < engines.size(); i++) {
         AnnEngine e = engines.get(i);
@@ -285,7 +315,8 @@ public final class AnnBenchmark implements Runnable {
           dataset.base().size(),
           dataset.dimensions(),
           dataset.queries().size(),
-          out);
+          out,
+          scan);
     } finally {
       for (int i = engines.size() - 1; i >= 0; i--) {
         engines.get(i).close();

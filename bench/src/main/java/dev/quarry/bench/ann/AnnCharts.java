@@ -40,7 +40,8 @@ final class AnnCharts {
           "Quarry int8", new Color(0x56, 0xB4, 0xE9),
           "Quarry int4", new Color(0x00, 0x9E, 0x73),
           "Quarry binary", new Color(0xCC, 0x79, 0xA7),
-          "JVector", new Color(0xE6, 0x9F, 0x00));
+          "JVector", new Color(0xE6, 0x9F, 0x00),
+          "hnswlib", new Color(0xD5, 0x5E, 0x00));
 
   private static Color color(String engine) {
     return COLORS.getOrDefault(engine, Color.GRAY);

@@ -77,14 +77,19 @@ final class AnnResults {
     }
   }
 
-  /** Every engine on one dataset. */
+  /**
+   * Every engine on one dataset.
+   *
+   * @param exactScan Quarry float32's exact scan against memory bandwidth; null when not measured
+   */
   record Dataset(
       String name,
       String description,
       int vectors,
       int dimensions,
       int queries,
-      List<Engine> engines) {
+      List<Engine> engines,
+      ExactScan.Result exactScan) {
     Engine engine(String name) {
       return engines.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
     }

@@ -26,6 +26,10 @@ final class QuarryEngine implements AnnEngine {
     this.hnsw = hnsw;
   }
 
+  VectorEncoding encoding() {
+    return encoding;
+  }
+
   @Override
   public String name() {
     return "Quarry " + encoding.id();
@@ -59,6 +63,11 @@ final class QuarryEngine implements AnnEngine {
       ids[i] = Integer.parseInt(hits.get(i).id());
     }
     return ids;
+  }
+
+  /** Exact top-k over every vector: the scan a small filtered set takes (ids, not ordinals). */
+  List<Hit> exactSearch(float[] query, int k) {
+    return collection.exactSearch(query, k);
   }
 
   @Override

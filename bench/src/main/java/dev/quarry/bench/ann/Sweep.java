@@ -77,11 +77,7 @@ final class Sweep {
         for (int t = 0; t < n; t++) {
           int i = (t + round + from / BLOCK) % n;
           AnnEngine engine = engines.get(i);
-          long t0 = System.nanoTime();
-          for (int q = from; q < to; q++) {
-            found[q - from] = engine.search(queries.get(q), k, ef);
-          }
-          nanos[i] += System.nanoTime() - t0;
+          nanos[i] += engine.searchBlock(queries, from, to, k, ef, found);
           if (passes == 0) {
             for (int q = from; q < to; q++) {
               recall[i] += GroundTruth.recall(dataset.truth().get(q), found[q - from], k);
