@@ -2,6 +2,7 @@ package dev.quarry.engine;
 
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.embed.BuiltinModel;
+import dev.quarry.engine.embed.DeferredEmbedder;
 import dev.quarry.engine.embed.ModelRepository;
 import dev.quarry.engine.embed.OnnxEmbedder;
 import dev.quarry.engine.ingest.EmbeddingCache;
@@ -47,14 +48,14 @@ import org.slf4j.LoggerFactory;
 public final class Quarry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Quarry.class);
   private final Collection collection;
-  private final OnnxEmbedder embedder;
+  private final DeferredEmbedder embedder;
   private final EmbeddingCache cache;
   private final QueryEngine engine;
   private final QuarryConfig config;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Quarry(
-      Collection collection, OnnxEmbedder embedder, EmbeddingCache cache, QuarryConfig config) {
+      Collection collection, DeferredEmbedder embedder, EmbeddingCache cache, QuarryConfig config) {
     this.collection = collection;
     this.embedder = embedder;
     this.cache = cache;
@@ -64,8 +65,9 @@ public final class Quarry implements AutoCloseable {
 
   /** Creates a collection in {@code dir} (which must hold none). */
   public static Quarry create(Path dir, QuarryConfig config) {
-    OnnxEmbedder embedder =
-        OnnxEmbedder.open(ModelRepository.resolve(config.model()), config.embedder());
+    // Ingestion follows: the model loads while the collection is created.
+    DeferredEmbedder embedder =
+        DeferredEmbedder.of(ModelRepository.resolve(config.model()), config.embedder()).prefetch();
     try {
       Collection c =
           Collection.create(
@@ -88,8 +90,8 @@ public final class Quarry implements AutoCloseable {
 
   /**
    * Opens an existing collection with {@code config}'s options; {@code config.model()} must be the
-   * model the collection was built with (a model directory must be named this way). A null config
-   * uses the built-in model recorded in the collection.
+   * model the collection was built with (a model directory must be named this way). A null config,
+   * or a null model in it, uses the built-in model recorded in the collection.
    */
   public static Quarry open(Path dir, QuarryConfig config) {
     return open(dir, config, false);
@@ -111,27 +113,35 @@ public final class Quarry implements AutoCloseable {
   }
 
   private static Quarry open(Path dir, QuarryConfig config, boolean readOnly) {
-    Collection c = readOnly ? Collection.openReadOnly(dir) : Collection.open(dir);
-    OnnxEmbedder embedder = null;
+    // The model is named in the collection's config, read before the collection opens so that
+    // the model can load meanwhile.
+    var built = Collection.readConfig(dir).model();
+    if (built == null) {
+      throw QuarryException.invalid(
+          collectionHint(dir)
+              + " holds vectors without a model; use dev.quarry.index.Collection for it");
+    }
+    QuarryConfig cfg = config != null ? config : QuarryConfig.DEFAULTS.withModel(null);
+    if (cfg.model() == null) {
+      cfg = cfg.withModel(modelSpec(dir, built.name()));
+    }
+    cfg = cfg.withEmbedder(cfg.embedder().withDimensions(built.dimensions()));
+    DeferredEmbedder embedder =
+        DeferredEmbedder.of(ModelRepository.resolve(cfg.model()), cfg.embedder());
+    if (cfg.modelLoading() == QuarryConfig.ModelLoading.AT_OPEN) {
+      embedder.prefetch();
+    }
+    Collection c = null;
     try {
-      var built = c.config().model();
-      if (built == null) {
-        throw QuarryException.invalid(
-            collectionHint(dir)
-                + " holds vectors without a model; use dev.quarry.index.Collection for it");
-      }
-      QuarryConfig cfg =
-          config != null ? config : QuarryConfig.DEFAULTS.withModel(modelSpec(dir, built.name()));
-      cfg = cfg.withEmbedder(cfg.embedder().withDimensions(built.dimensions()));
-      embedder = OnnxEmbedder.open(ModelRepository.resolve(cfg.model()), cfg.embedder());
+      c = readOnly ? Collection.openReadOnly(dir) : Collection.open(dir);
       c.requireModel(embedder.identity());
       return new Quarry(
           c, embedder, cfg.embeddingCache() && !readOnly ? SharedCache.acquire() : null, cfg);
     } catch (RuntimeException e) {
-      if (embedder != null) {
-        embedder.close();
+      embedder.close();
+      if (c != null) {
+        c.close();
       }
-      c.close();
       throw e;
     }
   }
@@ -227,9 +237,9 @@ public final class Quarry implements AutoCloseable {
     return collection;
   }
 
-  /** The embedder (owned by this object). */
+  /** The embedder (owned by this object), loaded if it was not yet. */
   public OnnxEmbedder embedder() {
-    return embedder;
+    return embedder.model();
   }
 
   /**

@@ -10,12 +10,14 @@ import dev.quarry.index.VectorEncoding;
 /**
  * How a Quarry collection is created and run.
  *
- * @param model a built-in model name or a model directory
+ * @param model a built-in model name or a model directory; null when opening a collection: the
+ *     built-in model it records
  * @param encoding how vectors are held in the index
  * @param hnsw graph parameters
  * @param chunking how documents are cut into chunks
  * @param embedder model runtime options (threads, batch size, Matryoshka dimensions, device)
  * @param embeddingCache reuse embeddings from the shared cache in Quarry's home
+ * @param modelLoading when an opened collection's model loads
  */
 public record QuarryConfig(
     String model,
@@ -23,7 +25,16 @@ public record QuarryConfig(
     HnswParams hnsw,
     ChunkOptions chunking,
     EmbedderOptions embedder,
-    boolean embeddingCache) {
+    boolean embeddingCache,
+    ModelLoading modelLoading) {
+
+  /** When {@link Quarry#open} loads the model (it takes most of a CLI command's start-up). */
+  public enum ModelLoading {
+    /** On a background thread, started before the collection opens, so the two overlap. */
+    AT_OPEN,
+    /** When something is first embedded: never, for a search that needs no query vector. */
+    ON_FIRST_USE
+  }
 
   public static final QuarryConfig DEFAULTS =
       new QuarryConfig(
@@ -32,26 +43,32 @@ public record QuarryConfig(
           HnswParams.DEFAULTS,
           ChunkOptions.DEFAULTS,
           EmbedderOptions.DEFAULTS,
-          true);
+          true,
+          ModelLoading.AT_OPEN);
 
   public QuarryConfig withModel(String value) {
-    return new QuarryConfig(value, encoding, hnsw, chunking, embedder, embeddingCache);
+    return new QuarryConfig(
+        value, encoding, hnsw, chunking, embedder, embeddingCache, modelLoading);
   }
 
   public QuarryConfig withEncoding(VectorEncoding value) {
-    return new QuarryConfig(model, value, hnsw, chunking, embedder, embeddingCache);
+    return new QuarryConfig(model, value, hnsw, chunking, embedder, embeddingCache, modelLoading);
   }
 
   public QuarryConfig withChunking(ChunkOptions value) {
-    return new QuarryConfig(model, encoding, hnsw, value, embedder, embeddingCache);
+    return new QuarryConfig(model, encoding, hnsw, value, embedder, embeddingCache, modelLoading);
   }
 
   public QuarryConfig withEmbedder(EmbedderOptions value) {
-    return new QuarryConfig(model, encoding, hnsw, chunking, value, embeddingCache);
+    return new QuarryConfig(model, encoding, hnsw, chunking, value, embeddingCache, modelLoading);
   }
 
   public QuarryConfig withEmbeddingCache(boolean value) {
-    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, value);
+    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, value, modelLoading);
+  }
+
+  public QuarryConfig withModelLoading(ModelLoading value) {
+    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, embeddingCache, value);
   }
 
   Similarity similarity() {

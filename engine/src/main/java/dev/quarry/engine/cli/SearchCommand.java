@@ -135,8 +135,7 @@ final class SearchCommand implements Runnable {
       b.minScore(minScore);
     }
     SearchRequest request = b.build();
-    try (Quarry quarry =
-        Quarry.openReadOnly(dir, model == null ? null : QuarryConfig.DEFAULTS.withModel(model))) {
+    try (Quarry quarry = Quarry.openReadOnly(dir, config(request))) {
       if (request.filter() != null) {
         FilterFields.requireKnown(request.filter(), quarry.collection().fields());
       }
@@ -155,6 +154,17 @@ final class SearchCommand implements Runnable {
       }
       out.flush();
     }
+  }
+
+  /**
+   * The model loads while the collection opens, unless the search is by keyword only: then it loads
+   * only if something must still be embedded (an exclusion's penalty).
+   */
+  private QuarryConfig config(SearchRequest request) {
+    QuarryConfig config = QuarryConfig.DEFAULTS.withModel(model); // null: the collection's own
+    return request.mode() == SearchRequest.Mode.KEYWORD
+        ? config.withModelLoading(QuarryConfig.ModelLoading.ON_FIRST_USE)
+        : config;
   }
 
   static Instant instant(String s) {
