@@ -15,7 +15,14 @@ quarry_jdk_major() { # $1 = a JDK home; prints its feature version, or nothing
   printf '%s\n' "${v%%[.+-]*}"
 }
 
+# Sets JAVA_HOME and QUARRY_JDK_MAJOR (its feature version), or prints why none fits and fails.
 quarry_find_jdk() {
+  quarry_find_jdk_home || return 1
+  QUARRY_JDK_MAJOR=$(quarry_jdk_major "$JAVA_HOME")
+  export QUARRY_JDK_MAJOR
+}
+
+quarry_find_jdk_home() {
   local min=21 major candidate best="" best_major=0 java_on_path
   if [ -n "${JAVA_HOME:-}" ]; then
     major=$(quarry_jdk_major "$JAVA_HOME")

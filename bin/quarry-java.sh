@@ -20,13 +20,66 @@ quarry_drop_incubator_notice() {
   fi
 }
 
+quarry_java_flags=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true)
+quarry_aot_opts=()
+quarry_aot_record=""
+quarry_aot_cache=""
+
+# Ahead-of-time cache (JDK 25+, JEP 483/514/515): classes already parsed, linked and profiled make
+# a command's start-up cheaper (docs/decisions/0075). One cache per command, since each loads its
+# own classes: the first run of a command records what it loads, a background JVM then writes
+# DIR/COMMAND.aot, and later runs map it. A cache older than the classpath file or any jar on it is
+# stale and recorded again; the JVM checks the jars too and runs without a cache that does not
+# match. QUARRY_AOT=0 turns it off.
+#   quarry_aot_prepare DIR CLASSPATH_FILE CLASSPATH COMMAND   (sets quarry_aot_opts)
+quarry_aot_prepare() {
+  local dir="$1" classpath_file="$2" classpath="$3" command="${4:-}" fresh=1 jar jars
+  quarry_aot_opts=()
+  quarry_aot_record=""
+  quarry_aot_cache="$dir/$command.aot"
+  if [ "${QUARRY_AOT:-1}" = 0 ] || [ "${QUARRY_JDK_MAJOR:-0}" -lt 25 ] \
+    || ! [[ "$command" =~ ^[a-z][a-z-]*$ ]]; then
+    return 0
+  fi
+  if [ ! -f "$quarry_aot_cache" ] || [ "$classpath_file" -nt "$quarry_aot_cache" ]; then
+    fresh=0
+  else
+    IFS=: read -r -a jars <<<"$classpath"
+    for jar in "${jars[@]}"; do
+      if [ "$jar" -nt "$quarry_aot_cache" ]; then fresh=0; break; fi
+    done
+  fi
+  if [ "$fresh" = 1 ]; then
+    quarry_aot_opts=(-XX:AOTCache="$quarry_aot_cache" "-Xlog:aot*=off,cds*=off")
+  elif mkdir -p "$dir" 2>/dev/null; then
+    # Recording prints to stdout, which would corrupt --json: all JVM logging off for this run.
+    quarry_aot_record="$quarry_aot_cache.$$.conf"
+    quarry_aot_opts=(-Xlog:disable -Xlog:all=off -XX:AOTMode=record -XX:AOTConfiguration="$quarry_aot_record")
+  fi
+}
+
+# After a recording run that succeeded, writes the cache in the background (seconds of CPU), so the
+# run does not wait; the temporary name and the rename keep a concurrent run from mapping a
+# half-written cache.   quarry_aot_finish CLASSPATH STATUS
+quarry_aot_finish() {
+  local classpath="$1" status="$2"
+  [ -n "$quarry_aot_record" ] || return 0
+  if [ "$status" = 0 ] && [ -f "$quarry_aot_record" ]; then
+    ( "$JAVA_HOME/bin/java" "${quarry_java_flags[@]}" -Xlog:disable -XX:AOTMode=create \
+        -XX:AOTConfiguration="$quarry_aot_record" -XX:AOTCache="$quarry_aot_cache.$$.tmp" \
+        -cp "$classpath" && mv -f "$quarry_aot_cache.$$.tmp" "$quarry_aot_cache"
+      rm -f "$quarry_aot_record" "$quarry_aot_cache.$$.tmp" ) </dev/null >/dev/null 2>&1 &
+  else
+    rm -f "$quarry_aot_record"
+  fi
+}
+
 quarry_run_java() {
   local root="$1" classpath="$2" status=0
   shift 2
   exec 3>&1
   # shellcheck disable=SC2086  # QUARRY_JAVA_OPTS is a list of options
-  { "$JAVA_HOME/bin/java" \
-    --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
+  { "$JAVA_HOME/bin/java" "${quarry_java_flags[@]}" "${quarry_aot_opts[@]}" \
     -Dquarry.root="$root" ${HOME:+"-Duser.home=$HOME"} ${QUARRY_JAVA_OPTS:-} \
     -cp "$classpath" dev.quarry.engine.cli.QuarryCli "$@" 2>&1 1>&3 3>&-; } \
     | quarry_drop_incubator_notice >&2 || status=$? # pipefail: Java's status

@@ -3,8 +3,8 @@ package dev.quarry.engine;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.embed.BuiltinModel;
+import dev.quarry.engine.embed.DeferredEmbedder;
 import dev.quarry.engine.embed.ModelRepository;
-import dev.quarry.engine.embed.OnnxEmbedder;
 import dev.quarry.engine.embed.TextEmbedder;
 import dev.quarry.engine.embed.remote.RemoteEmbedder;
 import dev.quarry.engine.ingest.EmbeddingCache;
@@ -66,7 +66,8 @@ public final class Quarry implements AutoCloseable {
 
   /** Creates a collection in {@code dir} (which must hold none). */
   public static Quarry create(Path dir, QuarryConfig config) {
-    TextEmbedder embedder = openEmbedder(config);
+    // Ingestion follows: a local model loads while the collection is created.
+    TextEmbedder embedder = openEmbedder(config, true);
     try {
       Collection c = Collection.create(dir, config.collectionConfig(embedder.identity()));
       return new Quarry(
@@ -84,8 +85,8 @@ public final class Quarry implements AutoCloseable {
 
   /**
    * Opens an existing collection with {@code config}'s options; {@code config.model()} must be the
-   * model the collection was built with (a model directory must be named this way). A null config
-   * uses the built-in model recorded in the collection.
+   * model the collection was built with (a model directory must be named this way). A null config,
+   * or a null model in it, uses the built-in model recorded in the collection.
    */
   public static Quarry open(Path dir, QuarryConfig config) {
     return open(dir, config, false);
@@ -107,25 +108,28 @@ public final class Quarry implements AutoCloseable {
   }
 
   private static Quarry open(Path dir, QuarryConfig config, boolean readOnly) {
-    Collection c = readOnly ? Collection.openReadOnly(dir) : Collection.open(dir);
-    TextEmbedder embedder = null;
+    // The model is named in the collection's config, read before the collection opens so that
+    // a local model can load meanwhile.
+    var built = Collection.readConfig(dir).model();
+    if (built == null) {
+      throw QuarryException.invalid(
+          collectionHint(dir)
+              + " holds vectors without a model; use dev.quarry.index.Collection for it");
+    }
+    QuarryConfig cfg = withBuiltDimensions(dir, config, built);
+    TextEmbedder embedder =
+        openEmbedder(cfg, cfg.modelLoading() == QuarryConfig.ModelLoading.AT_OPEN);
+    Collection c = null;
     try {
-      var built = c.config().model();
-      if (built == null) {
-        throw QuarryException.invalid(
-            collectionHint(dir)
-                + " holds vectors without a model; use dev.quarry.index.Collection for it");
-      }
-      QuarryConfig cfg = withBuiltDimensions(dir, config, built);
-      embedder = openEmbedder(cfg);
+      c = readOnly ? Collection.openReadOnly(dir) : Collection.open(dir);
       c.requireModel(embedder.identity());
       return new Quarry(
           c, embedder, cfg.embeddingCache() && !readOnly ? SharedCache.acquire() : null, cfg);
     } catch (RuntimeException e) {
-      if (embedder != null) {
-        embedder.close();
+      embedder.close();
+      if (c != null) {
+        c.close();
       }
-      c.close();
       throw e;
     }
   }
@@ -134,10 +138,13 @@ public final class Quarry implements AutoCloseable {
    * Remote calls happen only here, and only when a remote model is configured: the default path
    * never builds an HTTP client.
    */
-  private static TextEmbedder openEmbedder(QuarryConfig config) {
-    return config.remote() != null
-        ? RemoteEmbedder.open(config.remote())
-        : OnnxEmbedder.open(ModelRepository.resolve(config.model()), config.embedder());
+  private static TextEmbedder openEmbedder(QuarryConfig config, boolean loadNow) {
+    if (config.remote() != null) {
+      return RemoteEmbedder.open(config.remote());
+    }
+    DeferredEmbedder local =
+        DeferredEmbedder.of(ModelRepository.resolve(config.model()), config.embedder());
+    return loadNow ? local.prefetch() : local;
   }
 
   /**
@@ -156,8 +163,10 @@ public final class Quarry implements AutoCloseable {
               + built.name()
               + ")");
     }
-    QuarryConfig cfg =
-        config != null ? config : QuarryConfig.DEFAULTS.withModel(modelSpec(dir, built.name()));
+    QuarryConfig cfg = config != null ? config : QuarryConfig.DEFAULTS.withModel(null);
+    if (cfg.remote() == null && cfg.model() == null) { // the collection's own model
+      cfg = cfg.withModel(modelSpec(dir, built.name()));
+    }
     return cfg.remote() != null
         ? cfg.withRemote(cfg.remote().withDimensions(built.dimensions()))
         : cfg.withEmbedder(cfg.embedder().withDimensions(built.dimensions()));
@@ -254,7 +263,10 @@ public final class Quarry implements AutoCloseable {
     return collection;
   }
 
-  /** The embedder (owned by this object): in process, or remote when configured. */
+  /**
+   * The embedder (owned by this object): in process (loaded on first use if it was not yet), or
+   * remote when configured.
+   */
   public TextEmbedder embedder() {
     return embedder;
   }

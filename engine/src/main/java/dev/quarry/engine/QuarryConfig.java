@@ -13,7 +13,8 @@ import dev.quarry.index.VectorEncoding;
 /**
  * How a Quarry collection is created and run.
  *
- * @param model a built-in model name or a model directory
+ * @param model a built-in model name or a model directory; null when opening a collection: the
+ *     built-in model it records
  * @param encoding how vectors are held in the index
  * @param hnsw graph parameters
  * @param chunking how documents are cut into chunks
@@ -21,6 +22,7 @@ import dev.quarry.index.VectorEncoding;
  * @param embeddingCache reuse embeddings from the shared cache in Quarry's home
  * @param remote a model behind an OpenAI-compatible endpoint, used instead of {@code model} and
  *     {@code embedder}; null (the default) embeds in process and never opens a connection
+ * @param modelLoading when an opened collection's model loads
  */
 public record QuarryConfig(
     String model,
@@ -29,7 +31,16 @@ public record QuarryConfig(
     ChunkOptions chunking,
     EmbedderOptions embedder,
     boolean embeddingCache,
-    RemoteModelOptions remote) {
+    RemoteModelOptions remote,
+    ModelLoading modelLoading) {
+
+  /** When {@link Quarry#open} loads the model (it takes most of a CLI command's start-up). */
+  public enum ModelLoading {
+    /** On a background thread, started before the collection opens, so the two overlap. */
+    AT_OPEN,
+    /** When something is first embedded: never, for a search that needs no query vector. */
+    ON_FIRST_USE
+  }
 
   public static final QuarryConfig DEFAULTS =
       new QuarryConfig(
@@ -39,31 +50,42 @@ public record QuarryConfig(
           ChunkOptions.DEFAULTS,
           EmbedderOptions.DEFAULTS,
           true,
-          null);
+          null,
+          ModelLoading.AT_OPEN);
 
   public QuarryConfig withModel(String value) {
-    return new QuarryConfig(value, encoding, hnsw, chunking, embedder, embeddingCache, remote);
+    return new QuarryConfig(
+        value, encoding, hnsw, chunking, embedder, embeddingCache, remote, modelLoading);
   }
 
   public QuarryConfig withEncoding(VectorEncoding value) {
-    return new QuarryConfig(model, value, hnsw, chunking, embedder, embeddingCache, remote);
+    return new QuarryConfig(
+        model, value, hnsw, chunking, embedder, embeddingCache, remote, modelLoading);
   }
 
   public QuarryConfig withChunking(ChunkOptions value) {
-    return new QuarryConfig(model, encoding, hnsw, value, embedder, embeddingCache, remote);
+    return new QuarryConfig(
+        model, encoding, hnsw, value, embedder, embeddingCache, remote, modelLoading);
   }
 
   public QuarryConfig withEmbedder(EmbedderOptions value) {
-    return new QuarryConfig(model, encoding, hnsw, chunking, value, embeddingCache, remote);
+    return new QuarryConfig(
+        model, encoding, hnsw, chunking, value, embeddingCache, remote, modelLoading);
   }
 
   public QuarryConfig withEmbeddingCache(boolean value) {
-    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, value, remote);
+    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, value, remote, modelLoading);
   }
 
   /** Embeds through a remote endpoint; null goes back to the in-process {@code model}. */
   public QuarryConfig withRemote(RemoteModelOptions value) {
-    return new QuarryConfig(model, encoding, hnsw, chunking, embedder, embeddingCache, value);
+    return new QuarryConfig(
+        model, encoding, hnsw, chunking, embedder, embeddingCache, value, modelLoading);
+  }
+
+  public QuarryConfig withModelLoading(ModelLoading value) {
+    return new QuarryConfig(
+        model, encoding, hnsw, chunking, embedder, embeddingCache, remote, value);
   }
 
   /** The configuration of a new collection for {@code model}'s vectors. */

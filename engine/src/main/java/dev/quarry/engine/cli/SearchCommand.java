@@ -3,6 +3,7 @@ package dev.quarry.engine.cli;
 import com.google.gson.GsonBuilder;
 import dev.quarry.core.QuarryException;
 import dev.quarry.engine.Quarry;
+import dev.quarry.engine.QuarryConfig;
 import dev.quarry.index.Document;
 import dev.quarry.query.SearchHit;
 import dev.quarry.query.SearchRequest;
@@ -131,7 +132,7 @@ final class SearchCommand implements Runnable {
       b.minScore(minScore);
     }
     SearchRequest request = b.build();
-    try (Quarry quarry = Quarry.openReadOnly(dir, remote.forOpening(model))) {
+    try (Quarry quarry = Quarry.openReadOnly(dir, config(request))) {
       if (request.filter() != null) {
         FilterFields.requireKnown(request.filter(), quarry.collection().fields());
       }
@@ -150,6 +151,20 @@ final class SearchCommand implements Runnable {
       }
       out.flush();
     }
+  }
+
+  /**
+   * The model loads while the collection opens, unless the search is by keyword only: then it loads
+   * only if something must still be embedded (an exclusion's penalty). A null model is the
+   * collection's own.
+   */
+  private QuarryConfig config(SearchRequest request) {
+    QuarryConfig config = remote.forOpening(model);
+    if (request.mode() != SearchRequest.Mode.KEYWORD) {
+      return config;
+    }
+    return (config == null ? QuarryConfig.DEFAULTS.withModel(null) : config)
+        .withModelLoading(QuarryConfig.ModelLoading.ON_FIRST_USE);
   }
 
   private void table(PrintWriter out, SearchResult r) {

@@ -106,6 +106,23 @@ public final class OnnxEmbedder implements TextEmbedder {
     }
     this.feedTokenTypes = inputs.contains(TOKEN_TYPE_IDS);
     this.outputName = checkOutput(files, session);
+    this.identity = identity(files, options);
+    checkVocabulary(files);
+    // Created last: nothing after this can fail, so the pool never leaks from a failed open.
+    int workerCount = options.effectiveWorkers();
+    this.workers =
+        workerCount > 1
+            ? Executors.newFixedThreadPool(
+                workerCount, Thread.ofPlatform().name("quarry-embed-", 0).daemon(true).factory())
+            : null;
+  }
+
+  /**
+   * What a model with these options produces, known without loading it (a collection checks it
+   * before the model is needed).
+   */
+  public static ModelIdentity identity(ModelFiles files, EmbedderOptions options) {
+    ModelDescriptor descriptor = files.descriptor();
     int dims = options.dimensions() == 0 ? descriptor.dimensions() : options.dimensions();
     if (dims > descriptor.dimensions()) {
       throw QuarryException.invalid(
@@ -116,17 +133,8 @@ public final class OnnxEmbedder implements TextEmbedder {
               + ": choose 1.."
               + descriptor.dimensions());
     }
-    this.identity =
-        new ModelIdentity(
-            descriptor.name(), files.weightsSha256(), descriptor.pooling().id(), dims);
-    checkVocabulary(files);
-    // Created last: nothing after this can fail, so the pool never leaks from a failed open.
-    int workerCount = options.effectiveWorkers();
-    this.workers =
-        workerCount > 1
-            ? Executors.newFixedThreadPool(
-                workerCount, Thread.ofPlatform().name("quarry-embed-", 0).daemon(true).factory())
-            : null;
+    return new ModelIdentity(
+        descriptor.name(), files.weightsSha256(), descriptor.pooling().id(), dims);
   }
 
   /** Loads a model; the caller owns the result and must close it. */
