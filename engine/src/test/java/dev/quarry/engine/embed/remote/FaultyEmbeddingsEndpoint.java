@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or with the cut length, so the JSON is incomplete). Faults and cut points come from one seeded
  * generator. Bounded: 8 handler threads; closes in {@link #close()}.
  */
-final class FaultyEmbeddingsEndpoint implements AutoCloseable {
-  enum Fault {
+public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
+  public enum Fault {
     RATE_LIMITED,
     SERVER_ERROR,
     SLOW,
@@ -60,7 +60,8 @@ final class FaultyEmbeddingsEndpoint implements AutoCloseable {
 
   record Answer(int status, String body, String retryAfter) {}
 
-  FaultyEmbeddingsEndpoint(VectorSource source, long seed, long slowMillis) throws IOException {
+  public FaultyEmbeddingsEndpoint(VectorSource source, long seed, long slowMillis)
+      throws IOException {
     this.source = source;
     this.random = new Random(seed);
     this.slowMillis = slowMillis;
@@ -74,12 +75,12 @@ final class FaultyEmbeddingsEndpoint implements AutoCloseable {
   }
 
   /** The API base to give an embedder, e.g. {@code http://127.0.0.1:PORT/v1}. */
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
   /** The share of requests that fail (0 heals it, 1 fails every one). */
-  void faultRate(double rate) {
+  public void faultRate(double rate) {
     this.faultRate = rate;
   }
 
@@ -98,7 +99,7 @@ final class FaultyEmbeddingsEndpoint implements AutoCloseable {
     this.override = value;
   }
 
-  int requests() {
+  public int requests() {
     return requests.get();
   }
 
@@ -106,11 +107,11 @@ final class FaultyEmbeddingsEndpoint implements AutoCloseable {
     return maxInFlight.get();
   }
 
-  int faults(Fault f) {
+  public int faults(Fault f) {
     return faults.get(f).get();
   }
 
-  int faults() {
+  public int faults() {
     return faults.values().stream().mapToInt(AtomicInteger::get).sum();
   }
 

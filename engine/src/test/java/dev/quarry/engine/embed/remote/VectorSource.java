@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * (fast, deterministic, so a test can check that every stored document has its own vector), or
  * forwarded to a real OpenAI-compatible endpoint such as Quarry's own server.
  */
-interface VectorSource {
+public interface VectorSource {
   float[][] embed(String model, List<String> inputs) throws Exception;
 
   /** Unit vectors of {@code dimensions} drawn from a generator seeded with the text's sha256. */
