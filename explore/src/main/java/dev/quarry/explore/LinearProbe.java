@@ -42,11 +42,12 @@ public final class LinearProbe {
               + " labels");
     }
     ExploreChecks.requireRange("epochs", epochs, 1, 1000);
-    String[] names = featureNames(vectors.get(0).length);
+    String[] names = Features.names(vectors.get(0).length);
     MutableDataset<Label> data =
         new MutableDataset<>(new SimpleDataSourceProvenance("quarry collection", LABELS), LABELS);
     for (int i = 0; i < vectors.size(); i++) {
-      data.add(new ArrayExample<>(new Label(labels.get(i)), names, toDoubles(vectors.get(i))));
+      data.add(
+          new ArrayExample<>(new Label(labels.get(i)), names, Features.values(vectors.get(i))));
     }
     // A logging interval past the end keeps Tribuo's per-step loss lines off the console.
     var trainer =
@@ -57,23 +58,9 @@ public final class LinearProbe {
 
   /** The most probable label of {@code vector}; confidence is its probability. */
   public Prediction predict(float[] vector) {
-    var p = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, toDoubles(vector)));
+    var p =
+        model.predict(
+            new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, Features.values(vector)));
     return new Prediction(p.getOutput().getLabel(), p.getOutput().getScore());
-  }
-
-  private static String[] featureNames(int dimensions) {
-    String[] names = new String[dimensions];
-    for (int d = 0; d < dimensions; d++) {
-      names[d] = String.format("d%04d", d); // sorted names: Tribuo keeps features in name order
-    }
-    return names;
-  }
-
-  private static double[] toDoubles(float[] v) {
-    double[] out = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = v[i];
-    }
-    return out;
   }
 }

@@ -56,7 +56,9 @@ class ExploreCliTest {
     Collection.create(empty, CollectionConfig.forVectors(8, Similarity.COSINE)).close();
     for (String[] args :
         new String[][] {
-          {"classify", empty.toString(), "--label-field", "label"}, {"dupes", empty.toString()}
+          {"classify", empty.toString(), "--label-field", "label"},
+          {"dupes", empty.toString()},
+          {"cluster", empty.toString(), "--k", "2"}
         }) {
       Run r = run(args);
       assertThat(r.exit()).isNotZero();
@@ -103,6 +105,20 @@ class ExploreCliTest {
     try (Collection after = Collection.openReadOnly(c)) {
       assertThat(after.get("a-short")).isEmpty();
       assertThat(after.get("a-long")).isPresent();
+    }
+  }
+
+  @Test
+  void clusterDescribesAndWritesTheClusterAsAField() {
+    Path c = blobs(0);
+    Run r = run("cluster", c.toString(), "--k", "3", "--write", "group");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().filter(l -> l.matches("\\d+\\s+20\\s+document \\d+.*"))).hasSize(3);
+    assertThat(r.out()).contains("wrote field 'group' on 60 documents");
+    try (Collection after = Collection.openReadOnly(c)) {
+      assertThat(after.fields()).containsKey("group");
+      assertThat(after.get("d0000").orElseThrow().first("group"))
+          .isEqualTo(after.get("d0001").orElseThrow().first("group"));
     }
   }
 
