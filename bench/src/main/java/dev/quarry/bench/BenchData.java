@@ -20,7 +20,7 @@ public final class BenchData {
   private BenchData() {}
 
   /** Every WordNet gloss (column 4 of the TSV), in file order. */
-  static List<String> wordnetGlosses(Path dataDir) {
+  public static List<String> wordnetGlosses(Path dataDir) {
     return wordnetColumn(dataDir, 3);
   }
 

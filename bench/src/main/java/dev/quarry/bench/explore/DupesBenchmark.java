@@ -68,16 +68,20 @@ public final class DupesBenchmark implements Callable<Integer> {
     }
     List<PlantedDuplicates.Copy> planted = PlantedDuplicates.plant(ids, texts, copies, seed);
     Set<String> truth = new HashSet<>();
+    List<String> copyTexts = new ArrayList<>();
     for (PlantedDuplicates.Copy c : planted) {
-      ids.add(c.id());
-      texts.add(c.text());
+      copyTexts.add(c.text());
       truth.add(key(c.id(), c.original()));
     }
-    List<float[]> vectors;
+    // Originals and copies are cached apart: another seed re-embeds only its copies.
+    List<float[]> vectors = new ArrayList<>();
     try (OnnxEmbedder embedder =
         OnnxEmbedder.open(ModelRepository.resolve(MODEL), EmbedderOptions.DEFAULTS)) {
-      vectors = EmbeddingCache.passages(embedder, paths.work(), "dupes-scifact", texts);
+      vectors.addAll(EmbeddingCache.passages(embedder, paths.work(), "scifact-abstracts", texts));
+      vectors.addAll(EmbeddingCache.passages(embedder, paths.work(), "scifact-copies", copyTexts));
     }
+    planted.forEach(c -> ids.add(c.id()));
+    texts.addAll(copyTexts);
     System.out.printf(
         "## Planted near-duplicates: %d SciFact abstracts + %d copies (half edited, half"
             + " paraphrase-like; seed %d), %s%n%n",
