@@ -26,6 +26,10 @@ import picocli.CommandLine.Parameters;
       "stores each document's cluster number in field F, so clusters become filters."
     })
 public final class ClusterCommand implements Runnable {
+  /** Held so the level sticks: Tribuo logs every k-means iteration at INFO, noise on a CLI. */
+  private static final java.util.logging.Logger TRIBUO_LOG =
+      java.util.logging.Logger.getLogger("org.tribuo");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "DIR", description = "Collection folder.")
@@ -54,6 +58,7 @@ public final class ClusterCommand implements Runnable {
 
   @Override
   public void run() {
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     dev.quarry.explore.ExploreChecks.requireRange("keywords", keywords, 0, 100);
     try (Collection c = writeField != null ? Collection.open(dir) : Collection.openReadOnly(dir)) {
       Points points = Points.of(c, "cluster");
