@@ -21,13 +21,24 @@ public final class BenchData {
 
   /** Every WordNet gloss (column 4 of the TSV), in file order. */
   public static List<String> wordnetGlosses(Path dataDir) {
+    return wordnetColumn(dataDir, 3);
+  }
+
+  /**
+   * The synset id of every gloss (column 1 of the TSV), in the order of {@link #wordnetGlosses}.
+   */
+  public static List<String> wordnetSynsets(Path dataDir) {
+    return wordnetColumn(dataDir, 0);
+  }
+
+  private static List<String> wordnetColumn(Path dataDir, int column) {
     Path file = dataDir.resolve(GLOSSES);
     if (!Files.isRegularFile(file)) {
       throw new QuarryException(
           QuarryException.Kind.NOT_FOUND,
           "no " + GLOSSES + " under " + dataDir + ": pass --data pointing at ../shared/data");
     }
-    List<String> texts = new ArrayList<>(120_000);
+    List<String> values = new ArrayList<>(120_000);
     try (BufferedReader in =
         new BufferedReader(
             new InputStreamReader(
@@ -36,13 +47,13 @@ public final class BenchData {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] cols = line.split("\t", 4);
         if (cols.length == 4) {
-          texts.add(cols[3]);
+          values.add(cols[column]);
         }
       }
     } catch (IOException e) {
       throw new QuarryException(QuarryException.Kind.IO, "cannot read " + file + ": " + e, e);
     }
-    return texts;
+    return values;
   }
 
   /** An evenly spaced sample of {@code n} items, so that it spans the whole corpus. */

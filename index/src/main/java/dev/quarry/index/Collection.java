@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -465,6 +466,16 @@ public final class Collection implements AutoCloseable {
     checkOpen();
     DocCodec.Stored stored = store.get(id);
     return Optional.ofNullable(stored == null ? null : stored.document());
+  }
+
+  /**
+   * Visits every stored document with its full-precision vector, in id byte order, from the store
+   * (the source of truth). For work over a whole collection (classification, clustering, maps,
+   * near-duplicates); a write during the visit may or may not be seen.
+   */
+  public void forEachDocument(Consumer<Document> visitor) {
+    checkOpen();
+    store.forEach(stored -> visitor.accept(stored.document()));
   }
 
   /** Approximate nearest neighbours of {@code vector}. */

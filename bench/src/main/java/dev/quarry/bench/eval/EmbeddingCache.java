@@ -17,13 +17,13 @@ import java.util.List;
  * Passage embeddings cached as .fvecs in the work folder. The file name carries the model and a
  * digest of the texts, so a changed corpus or text recipe never reads stale vectors.
  */
-final class EmbeddingCache {
+public final class EmbeddingCache {
   private static final int BATCH = 1024;
 
   private EmbeddingCache() {}
 
-  static List<float[]> passages(Embedder embedder, Path work, String name, List<String> texts)
-      throws Exception {
+  public static List<float[]> passages(
+      Embedder embedder, Path work, String name, List<String> texts) throws Exception {
     Path cache =
         work.resolve(name + "-" + embedder.identity().name() + "-" + digest(texts) + ".fvecs");
     if (Files.isRegularFile(cache)) {

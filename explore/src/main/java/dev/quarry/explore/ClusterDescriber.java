@@ -1,0 +1,96 @@
+package dev.quarry.explore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Describes clusters by size, medoid and keywords. A keyword scores its share of the cluster's
+ * documents times its inverse document frequency over the collection (TF-IDF over clusters).
+ */
+public final class ClusterDescriber {
+  private final Analyzer analyzer;
+
+  /** {@code analyzer}: the collection's keyword analyzer, so keywords are the terms it indexes. */
+  public ClusterDescriber(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /** One summary per cluster, largest first, each with up to {@code keywords} keywords. */
+  public List<ClusterSummary> describe(Points points, Clustering clustering, int keywords) {
+    int k = clustering.clusters();
+    List<Map<String, Integer>> perCluster = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      perCluster.add(new HashMap<>());
+    }
+    Map<String, Integer> overall = new HashMap<>();
+    int[] medoid = new int[k];
+    double[] medoidDistance = new double[k];
+    java.util.Arrays.fill(medoidDistance, Double.POSITIVE_INFINITY);
+    for (int i = 0; i < points.size(); i++) {
+      int c = clustering.assignment()[i];
+      for (String term : terms(points, i)) {
+        perCluster.get(c).merge(term, 1, Integer::sum);
+        overall.merge(term, 1, Integer::sum);
+      }
+      double d = KMeans.squaredDistance(points.vector(i), clustering.centroids()[c]);
+      if (d < medoidDistance[c]) {
+        medoidDistance[c] = d;
+        medoid[c] = i;
+      }
+    }
+    int[] sizes = clustering.sizes();
+    List<ClusterSummary> out = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      if (sizes[c] == 0) {
+        continue;
+      }
+      int size = sizes[c];
+      List<String> top =
+          perCluster.get(c).entrySet().stream()
+              .sorted(
+                  Comparator.comparingDouble(
+                          (Map.Entry<String, Integer> e) ->
+                              -(double) e.getValue()
+                                  / size
+                                  * Math.log((double) points.size() / overall.get(e.getKey())))
+                      .thenComparing(Map.Entry::getKey))
+              .limit(keywords)
+              .map(Map.Entry::getKey)
+              .toList();
+      out.add(
+          new ClusterSummary(c, size, points.get(medoid[c]).id(), points.title(medoid[c]), top));
+    }
+    out.sort(Comparator.comparingInt(ClusterSummary::size).reversed());
+    return out;
+  }
+
+  /** The distinct analyzed terms of a document's title and text. */
+  private Set<String> terms(Points points, int i) {
+    var d = points.get(i);
+    Set<String> terms = new HashSet<>();
+    String text = (d.title() == null ? "" : d.title() + "\n") + (d.text() == null ? "" : d.text());
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (term.length() > 2) {
+          terms.add(term.toString());
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+}

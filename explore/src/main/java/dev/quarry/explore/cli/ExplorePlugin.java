@@ -1,0 +1,15 @@
+package dev.quarry.explore.cli;
+
+import dev.quarry.engine.cli.CliPlugin;
+import java.util.List;
+
+/**
+ * Adds {@code quarry classify}, {@code quarry cluster} and {@code quarry dupes} (listed in
+ * META-INF/services).
+ */
+public final class ExplorePlugin implements CliPlugin {
+  @Override
+  public List<Object> commands() {
+    return List.of(new ClassifyCommand(), new ClusterCommand(), new DupesCommand());
+  }
+}

@@ -1,0 +1,129 @@
+package dev.quarry.explore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.engine.cli.QuarryCli;
+import dev.quarry.index.Collection;
+import dev.quarry.index.CollectionConfig;
+import dev.quarry.index.Similarity;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExploreCliTest {
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = QuarryCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private Path blobs(int unlabelledEvery) {
+    Path c = dir.resolve("c");
+    dev.quarry.explore.BlobsAccess.create(c, unlabelledEvery).close();
+    return c;
+  }
+
+  @Test
+  void classifyLabelsTheUnlabelledDocuments() {
+    Path c = blobs(4);
+    Run r = run("classify", c.toString(), "--label-field", "label", "--k", "5");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .hasSize(15)
+        .allMatch(l -> l.matches("d\\d{4}\tc[0-2]\t[01]\\.\\d{3}"));
+  }
+
+  @Test
+  void classifyCrossValidatesWithAConfusionTable() {
+    Path c = blobs(0);
+    Run r = run("classify", c.toString(), "--label-field", "label", "--cv");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("label", "recall", "c0 ")
+        .containsPattern("accuracy 0\\.9\\d+ over 60|accuracy 1\\.0000 over 60");
+  }
+
+  @Test
+  void everyCommandRejectsACollectionWithoutVectors() {
+    Path empty = dir.resolve("empty");
+    Collection.create(empty, CollectionConfig.forVectors(8, Similarity.COSINE)).close();
+    for (String[] args :
+        new String[][] {
+          {"classify", empty.toString(), "--label-field", "label"},
+          {"dupes", empty.toString()},
+          {"cluster", empty.toString(), "--k", "2"}
+        }) {
+      Run r = run(args);
+      assertThat(r.exit()).isNotZero();
+      assertThat(r.err().lines())
+          .singleElement()
+          .asString()
+          .contains("holds no documents, so no vectors to")
+          .contains("index some first");
+    }
+  }
+
+  @Test
+  void unknownFieldsAndBadParametersAreOneLine() {
+    Path c = blobs(0);
+    assertOneLine(
+        run("classify", c.toString(), "--label-field", "colour"), "unknown field 'colour'");
+    assertOneLine(
+        run("classify", c.toString(), "--label-field", "label", "--k", "0"),
+        "k must be between 1 and 1000, got 0");
+    assertOneLine(
+        run("classify", c.toString(), "--label-field", "label", "--method", "svm"),
+        "unknown method 'svm'");
+    assertOneLine(
+        run("dupes", c.toString(), "--threshold", "1.5"),
+        "threshold must be between 0.5 and 1, got 1.5");
+    assertOneLine(
+        run("dupes", c.toString(), "--keep", "biggest", "--delete"), "unknown keep rule 'biggest'");
+    assertOneLine(
+        run("dupes", c.toString(), "--keep", "oldest", "--delete", "--date-field", "when"),
+        "unknown field 'when'");
+    assertOneLine(
+        run("classify", dir.resolve("nothing").toString(), "--label-field", "label"), "nothing");
+  }
+
+  @Test
+  void dupesDeletesAllButTheLongestOfEachGroup() {
+    Path c = dir.resolve("d");
+    dev.quarry.explore.BlobsAccess.createWithCopies(c).close();
+    Run r = run("dupes", c.toString(), "--threshold", "0.99", "--delete", "--keep", "longest");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("group of 2: keep a-long; a-short")
+        .contains("deleted 1 documents");
+    try (Collection after = Collection.openReadOnly(c)) {
+      assertThat(after.get("a-short")).isEmpty();
+      assertThat(after.get("a-long")).isPresent();
+    }
+  }
+
+  @Test
+  void clusterDescribesAndWritesTheClusterAsAField() {
+    Path c = blobs(0);
+    Run r = run("cluster", c.toString(), "--k", "3", "--write", "group");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().filter(l -> l.matches("\\d+\\s+20\\s+document \\d+.*"))).hasSize(3);
+    assertThat(r.out()).contains("wrote field 'group' on 60 documents");
+    try (Collection after = Collection.openReadOnly(c)) {
+      assertThat(after.fields()).containsKey("group");
+      assertThat(after.get("d0000").orElseThrow().first("group"))
+          .isEqualTo(after.get("d0001").orElseThrow().first("group"));
+    }
+  }
+
+  private static void assertOneLine(Run r, String part) {
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.err().lines()).singleElement().asString().startsWith("error: ").contains(part);
+  }
+}
