@@ -46,6 +46,13 @@ class CrashRecoveryTest {
         assertThat(System.nanoTime()).as("child start timed out").isLessThan(deadline);
         Thread.sleep(5);
       }
+      // Kill only once writes flow (a loaded machine can take seconds to get the child going), so
+      // that every run kills a writer mid-stream rather than one still warming up.
+      while (Collections.frequency(Files.readAllLines(log), "ACK") < 2) {
+        assertThat(child.isAlive()).as("child exited before writing; run %d", run).isTrue();
+        assertThat(System.nanoTime()).as("child writes timed out").isLessThan(deadline);
+        Thread.sleep(5);
+      }
       Thread.sleep(50 + random.nextInt(400));
       child.destroyForcibly(); // SIGKILL on Unix
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
