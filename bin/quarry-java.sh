@@ -52,9 +52,11 @@ quarry_aot_prepare() {
   if [ "$fresh" = 1 ]; then
     quarry_aot_opts=(-XX:AOTCache="$quarry_aot_cache" "-Xlog:aot*=off,cds*=off")
   elif mkdir -p "$dir" 2>/dev/null; then
-    # Recording prints to stdout, which would corrupt --json: all JVM logging off for this run.
+    # The JVM announces the recording on stdout ("AOTConfiguration recorded: …"), which would
+    # corrupt --json: VM output and all JVM logging off for this run.
     quarry_aot_record="$quarry_aot_cache.$$.conf"
-    quarry_aot_opts=(-Xlog:disable -Xlog:all=off -XX:AOTMode=record -XX:AOTConfiguration="$quarry_aot_record")
+    quarry_aot_opts=(-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -Xlog:disable -Xlog:all=off
+      -XX:AOTMode=record -XX:AOTConfiguration="$quarry_aot_record")
   fi
 }
 
