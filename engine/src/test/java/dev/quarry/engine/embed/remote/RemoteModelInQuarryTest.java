@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quarry.engine.Quarry;
 import dev.quarry.engine.QuarryConfig;
 import dev.quarry.engine.cli.QuarryCli;
-import dev.quarry.engine.embed.OnnxEmbedder;
 import dev.quarry.engine.ingest.IngestReport;
 import dev.quarry.engine.ingest.TextDocument;
 import java.io.PrintWriter;
@@ -123,7 +122,7 @@ class RemoteModelInQuarryTest {
             dir.resolve("local"), QuarryConfig.DEFAULTS.withModel("all-minilm-l6-v2-q"))) {
       q.upsert(List.of(TextDocument.of("a", "embedded in process")));
       assertThat(q.search("in process", 1).hits()).hasSize(1);
-      assertThat(q.embedder()).isInstanceOf(OnnxEmbedder.class);
+      assertThat(q.embedder()).isNotInstanceOf(RemoteEmbedder.class);
     }
     assertThat(QuarryConfig.DEFAULTS.remote()).isNull();
     // Every java.net.http client starts a selector thread named HttpClient-N-SelectorManager.
