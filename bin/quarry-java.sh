@@ -26,8 +26,8 @@ quarry_aot_record=""
 quarry_aot_cache=""
 
 # Ahead-of-time cache (JDK 25+, JEP 483/514/515): classes already parsed, linked and profiled make
-# a command's start-up cheaper (docs/decisions/0075). One cache per command, since each loads its
-# own classes: the first run of a command records what it loads, a background JVM then writes
+# a command's start-up cheaper (docs/decisions/0075). One cache per short command, since each
+# loads its own classes: the first run of a command records what it loads, a background JVM then writes
 # DIR/COMMAND.aot, and later runs map it. A cache older than the classpath file or any jar on it is
 # stale and recorded again; the JVM checks the jars too and runs without a cache that does not
 # match. QUARRY_AOT=0 turns it off.
@@ -37,8 +37,13 @@ quarry_aot_prepare() {
   quarry_aot_opts=()
   quarry_aot_record=""
   quarry_aot_cache="$dir/$command.aot"
-  if [ "${QUARRY_AOT:-1}" = 0 ] || [ "${QUARRY_JDK_MAJOR:-0}" -lt 25 ] \
-    || ! [[ "$command" =~ ^[a-z][a-z-]*$ ]]; then
+  # Only commands whose start-up is most of their time: a recording run writes its configuration
+  # at exit, even after a halt, which would slow a second Ctrl-C on `index` by seconds.
+  case "$command" in
+    search | get | stats | verify | models) ;;
+    *) return 0 ;;
+  esac
+  if [ "${QUARRY_AOT:-1}" = 0 ] || [ "${QUARRY_JDK_MAJOR:-0}" -lt 25 ]; then
     return 0
   fi
   if [ ! -f "$quarry_aot_cache" ] || [ "$classpath_file" -nt "$quarry_aot_cache" ]; then
