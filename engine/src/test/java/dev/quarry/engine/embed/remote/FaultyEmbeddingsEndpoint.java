@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An OpenAI-compatible {@code POST /v1/embeddings} on loopback that serves real vectors (from a
@@ -57,6 +58,9 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
 
   /** A single answer to give instead of the vectors, for error tests. */
   private volatile Answer override;
+
+  /** An answer for the next request only; taken atomically so no request sees it twice. */
+  private final AtomicReference<Answer> once = new AtomicReference<>();
 
   record Answer(int status, String body, String retryAfter) {}
 
@@ -97,6 +101,11 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
   /** Answers every request with this until set to null. */
   void answer(Answer value) {
     this.override = value;
+  }
+
+  /** Answers the next request with this, then serves vectors again. */
+  void answerOnce(Answer value) {
+    this.once.set(value);
   }
 
   public int requests() {
@@ -157,7 +166,8 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
       send(exchange, 401, "{\"error\": {\"message\": \"Incorrect API key provided\"}}");
       return;
     }
-    Answer fixed = override;
+    Answer next = once.getAndSet(null);
+    Answer fixed = next != null ? next : override;
     if (fixed != null) {
       if (fixed.retryAfter() != null) {
         exchange.getResponseHeaders().set("Retry-After", fixed.retryAfter());
