@@ -1,9 +1,16 @@
 package dev.quarry.engine;
 
+import ai.onnxruntime.OrtEnvironment;
+import dev.quarry.core.HomeFolder;
+import dev.quarry.core.NativeLibraryCache;
+import dev.quarry.core.NativeLibraryCache.Library;
 import dev.quarry.core.QuarryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Quarry's home folder: extracted models, native library caches, the embedding cache and demo
@@ -20,15 +27,7 @@ public final class QuarryHome {
 
   /** The home folder (not created). */
   public static Path path() {
-    String prop = System.getProperty("quarry.home");
-    if (prop != null && !prop.isBlank()) {
-      return Path.of(prop).toAbsolutePath();
-    }
-    String env = System.getenv("QUARRY_HOME");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env).toAbsolutePath();
-    }
-    return Path.of(System.getProperty("user.home"), ".quarry");
+    return HomeFolder.path();
   }
 
   /** A sub-folder of the home, created if missing. */
@@ -59,6 +58,42 @@ public final class QuarryHome {
     if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
       System.setProperty("DJL_CACHE_DIR", dir("djl").toString());
     }
+    useCachedOnnxRuntime();
     prepared = true;
+  }
+
+  /**
+   * Points ONNX Runtime at its libraries in Quarry's native cache (it reads {@code
+   * onnxruntime.native.path} when its first class loads), unless the user chose a path.
+   */
+  private static void useCachedOnnxRuntime() {
+    if (System.getProperty("onnxruntime.native.path") != null) {
+      return;
+    }
+    String platform = onnxPlatform();
+    if (platform == null) {
+      return;
+    }
+    List<Library> libraries =
+        Stream.of("onnxruntime", "onnxruntime4j_jni")
+            .map(System::mapLibraryName)
+            .map(f -> new Library("ai/onnxruntime/native/" + platform + "/" + f, f))
+            .toList();
+    NativeLibraryCache.folder(OrtEnvironment.class.getClassLoader(), "onnxruntime", libraries)
+        .ifPresent(folder -> System.setProperty("onnxruntime.native.path", folder.toString()));
+  }
+
+  /** ONNX Runtime's name for this platform's resource folder; null where Quarry does not map it. */
+  private static String onnxPlatform() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String arch = System.getProperty("os.arch", "");
+    String cpu =
+        switch (arch) {
+          case "amd64", "x86_64" -> "x64";
+          case "aarch64" -> "aarch64";
+          default -> null;
+        };
+    String system = os.contains("linux") ? "linux" : os.contains("mac") ? "osx" : null;
+    return cpu == null || system == null ? null : system + "-" + cpu;
   }
 }

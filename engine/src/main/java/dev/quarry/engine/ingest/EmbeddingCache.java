@@ -4,6 +4,7 @@ import dev.quarry.core.ErrorText;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
+import dev.quarry.index.RocksDbLibrary;
 import dev.quarry.index.VectorBytes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ import org.rocksdb.WriteOptions;
  */
 public final class EmbeddingCache implements AutoCloseable {
   static {
-    RocksDB.loadLibrary();
+    RocksDbLibrary.load();
   }
 
   private final Options options;

@@ -2,6 +2,7 @@ package dev.quarry.index.internal;
 
 import dev.quarry.core.QuarryException;
 import dev.quarry.index.Document;
+import dev.quarry.index.RocksDbLibrary;
 import dev.quarry.index.VectorBytes;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public final class Store implements AutoCloseable {
   private static final byte OP_DELETE = 'D';
 
   static {
-    RocksDB.loadLibrary();
+    RocksDbLibrary.load();
   }
 
   private final Path path;
