@@ -33,6 +33,8 @@ public final class SciFactOnSpark {
   private SciFactOnSpark() {}
 
   public static void main(String[] args) throws Exception {
+    BenchSpark.helpIfAsked(
+        args, "bin/bench spark --data ../shared/data [--partitions 4] [--work target/bench-spark]");
     Path data = Path.of(BenchSpark.option(args, "--data", "../shared/data"));
     Path beir = data.resolve("beir-scifact");
     if (!Files.isDirectory(beir)) {
