@@ -157,6 +157,19 @@ public final class BeirEvaluation {
     return c;
   }
 
+  /**
+   * The top-100 request {@link #evaluate} sends for a keyword or hybrid {@code strategy}: the
+   * literal text (BEIR queries are not written in Quarry's query syntax), negation and recency off.
+   */
+  public static SearchRequest request(String text, Strategy strategy) {
+    return SearchRequest.builder(text.replace("\"", " ").replace(" -", " "))
+        .k(100)
+        .mode(strategy == Strategy.KEYWORD ? SearchRequest.Mode.KEYWORD : SearchRequest.Mode.HYBRID)
+        .negation(SearchRequest.Negation.OFF)
+        .recency(SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF))
+        .build();
+  }
+
   public static Result evaluate(
       Collection c,
       Embedder embedder,
@@ -179,20 +192,8 @@ public final class BeirEvaluation {
             case EXACT -> c.exactSearch(embedder.embed(text, Role.QUERY), 100);
             case HNSW -> c.search(embedder.embed(text, Role.QUERY), 100, KnnOptions.DEFAULTS);
             case KEYWORD, HYBRID -> {
-              // Literal text: BEIR queries are not written in Quarry's query syntax.
-              var request =
-                  SearchRequest.builder(text.replace("\"", " ").replace(" -", " "))
-                      .k(100)
-                      .mode(
-                          strategy == Strategy.KEYWORD
-                              ? SearchRequest.Mode.KEYWORD
-                              : SearchRequest.Mode.HYBRID)
-                      .negation(SearchRequest.Negation.OFF)
-                      .recency(
-                          SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF))
-                      .build();
               List<Hit> out = new ArrayList<>();
-              for (SearchHit h : engine.search(request).hits()) {
+              for (SearchHit h : engine.search(request(text, strategy)).hits()) {
                 out.add(new Hit(h.id(), (float) h.score(), -1));
               }
               yield out;

@@ -12,10 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
-/** A local Spark session, the sample corpus and the single-process reference the tests compare. */
-final class LocalSpark {
+/**
+ * A local Spark session, the sample corpus, the single-process reference the tests compare, and the
+ * tie-aware comparison of two top 10s (the tests and {@code bin/bench spark}).
+ */
+public final class LocalSpark {
   /** The team's sample corpus (324 documents), from the module folder the tests run in. */
   static final Path SAMPLE = Path.of("../../data/sample/corpus.jsonl").toAbsolutePath().normalize();
 
@@ -52,7 +57,7 @@ final class LocalSpark {
   }
 
   /** Scores closer than this are a tie (float rounding of the same vectors, or equal sums). */
-  static final double TIE = 1e-5;
+  public static final double TIE = 1e-5;
 
   /**
    * Whether two rankings of the same query differ only in the order of tied hits: every hit that
@@ -61,15 +66,21 @@ final class LocalSpark {
    * (vectors equal to float rounding), may break such ties differently: Lucene orders equal scores
    * by segment and document number.
    */
-  static boolean sameUpToTies(List<SearchHit> a, List<SearchHit> b) {
-    List<SearchHit> moved = new ArrayList<>();
+  public static boolean sameUpToTies(List<SearchHit> a, List<SearchHit> b) {
+    return sameUpToTies(a, b, SearchHit::id, LocalSpark::tied);
+  }
+
+  /** {@link #sameUpToTies(List, List)} for any hit type, with its own notion of a tie. */
+  public static <H> boolean sameUpToTies(
+      List<H> a, List<H> b, Function<H, String> id, BiPredicate<H, H> tied) {
+    List<H> moved = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {
-      if (i >= b.size() || !a.get(i).id().equals(b.get(i).id())) {
+      if (i >= b.size() || !id.apply(a.get(i)).equals(id.apply(b.get(i)))) {
         moved.add(a.get(i));
       }
     }
     return a.size() == b.size()
-        && moved.stream().allMatch(x -> moved.stream().anyMatch(y -> y != x && tied(x, y)));
+        && moved.stream().allMatch(x -> moved.stream().anyMatch(y -> y != x && tied.test(x, y)));
   }
 
   private static boolean tied(SearchHit x, SearchHit y) {
@@ -83,7 +94,7 @@ final class LocalSpark {
   }
 
   /** A hit with its score parts, for messages. */
-  static String describe(List<SearchHit> hits) {
+  public static String describe(List<SearchHit> hits) {
     StringBuilder sb = new StringBuilder();
     for (SearchHit h : hits) {
       sb.append(

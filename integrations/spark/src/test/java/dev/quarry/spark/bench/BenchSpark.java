@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
@@ -20,6 +21,14 @@ final class BenchSpark {
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
+  }
+
+  /** Prints {@code usage} and exits when {@code args} ask for help. */
+  static void helpIfAsked(String[] args, String usage) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println("usage: " + usage);
+      System.exit(0);
+    }
   }
 
   /** The value after {@code name} in {@code args}, or {@code fallback}. */

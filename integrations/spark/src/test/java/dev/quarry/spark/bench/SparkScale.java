@@ -68,6 +68,10 @@ public final class SparkScale {
   private SparkScale() {}
 
   public static void main(String[] args) {
+    BenchSpark.helpIfAsked(
+        args,
+        "bin/bench spark-scale --docs N [--partitions 16] [--queries 200] [--seed 7]"
+            + " [--max-segments 0|1] [--work target/scale]");
     int docs = Integer.parseInt(BenchSpark.option(args, "--docs", "20000"));
     int partitions = Integer.parseInt(BenchSpark.option(args, "--partitions", "16"));
     int queries = Integer.parseInt(BenchSpark.option(args, "--queries", "200"));
