@@ -25,7 +25,9 @@ public final class UmapLayout {
       long seed,
       int threads,
       MapProgress progress) {
+    progress.stage("start (PCA)", 1);
     float[][] start = scaledStart(Pca.project(vectors, 2), seed);
+    progress.step(1);
     int epochs = defaultEpochs(vectors.size());
     progress.stage("layout (UMAP epochs)", epochs);
     ProgressListener listener = state -> progress.step(state.getCount());
