@@ -40,6 +40,10 @@ public record MapOptions(
     return new MapOptions(method, colorBy, n, seedValue, neighbours, clusters);
   }
 
+  public MapOptions clusters(int k) {
+    return new MapOptions(method, colorBy, sample, seed, neighbours, k);
+  }
+
   boolean byCluster() {
     return CLUSTER.equals(colorBy);
   }
