@@ -18,8 +18,10 @@ import java.util.Map;
  * JSON, hover shows a point's title and id, the legend shows and hides labels. No network needed.
  */
 public final class MapHtml {
-  private static final String ECHARTS =
+  /** The ECharts script in its webjar, on the classpath; the server serves the same file. */
+  public static final String ECHARTS =
       "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
+
   private static final String TEMPLATE = "dev/quarry/explore/map.html";
 
   private MapHtml() {}

@@ -19,10 +19,6 @@ import java.util.Locale;
  * seconds: PCA of 2,000 documents unless asked otherwise.
  */
 final class MapApi {
-  /** The ECharts webjar's script (on the classpath through the explore module). */
-  private static final String ECHARTS =
-      "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
-
   static final int DEFAULT_SAMPLE = 2_000;
   static final int MAX_SAMPLE = 20_000;
 
@@ -39,7 +35,7 @@ final class MapApi {
   }
 
   private static void echarts(Context ctx) {
-    java.io.InputStream script = MapApi.class.getClassLoader().getResourceAsStream(ECHARTS);
+    java.io.InputStream script = MapApi.class.getClassLoader().getResourceAsStream(MapHtml.ECHARTS);
     if (script == null) {
       throw new IllegalStateException("the ECharts webjar is missing from the classpath");
     }
