@@ -70,8 +70,8 @@
         trigger: "item",
         formatter: (p) => "<b>" + esc(data.titles[p.value[2]]) + "</b><br>" + esc(data.ids[p.value[2]]) + "<br>" + esc(p.seriesName),
       },
-      xAxis: { name: data.x, nameLocation: "middle", nameGap: 25, scale: true, splitLine: { show: false } },
-      yAxis: { name: data.y, nameLocation: "middle", nameGap: 35, scale: true, splitLine: { show: false } },
+      xAxis: { name: data.x, nameLocation: "middle", nameGap: 25, scale: true, splitLine: { show: false }, axisLine: { onZero: false } },
+      yAxis: { name: data.y, nameLocation: "middle", nameGap: 35, scale: true, splitLine: { show: false }, axisLine: { onZero: false } },
       series: data.series.map((s) => ({
         name: s.name, type: "scatter", data: s.points, symbolSize: 6, itemStyle: { color: s.color, opacity: 0.8 },
       })),
