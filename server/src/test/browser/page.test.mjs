@@ -246,3 +246,19 @@ test("a bad filter shows the server's message, and the page stays usable", async
   await submitSearch();
   assert.ok((await renderedIds()).every((id) => id.startsWith("hist-")));
 });
+
+test("the map draws the collection coloured by a field, with ECharts from this server", async () => {
+  await page.click("#map-box summary");
+  await page.waitForFunction(() => [...document.querySelectorAll("#map-color option")].some((o) => o.value === "category"));
+  await page.select("#map-color", "category");
+  await page.click("#map-draw");
+  await page.waitForFunction(() => /Hover a point|error|could not/i.test(document.getElementById("map-status").textContent),
+    { timeout: 60_000 });
+  assert.match(await page.$eval("#map-status", (e) => e.textContent), new RegExp("PCA of " + corpus.length + " documents"));
+  assert.ok(await page.$("#map-chart canvas"), "the chart is drawn");
+  const legend = await page.evaluate(() => echarts.getInstanceByDom(document.getElementById("map-chart"))
+    .getOption().series.map((s) => s.name).sort());
+  assert.deepEqual(legend, [...new Set(corpus.map((d) => d.category))].sort());
+  assert.ok(requests.includes(base + "/vendor/echarts/echarts.min.js"));
+  for (const url of requests) assert.ok(url.startsWith(base + "/"), "fetched elsewhere: " + url);
+});

@@ -100,6 +100,26 @@ class ArchitectureTest {
               "the server sits on top of the engine and adds `quarry serve` through CliPlugin"
                   + " (decision 0051)");
 
+  @ArchTest
+  static final ArchRule coreModulesDoNotUseExplore =
+      noClasses()
+          .that()
+          .resideInAnyPackage(CORE_MODULES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.quarry.explore..", "tagbio.umap..")
+          .because("explore sits on top of the engine and adds its commands through CliPlugin");
+
+  @ArchTest
+  static final ArchRule exploreDoesNotUseTheServer =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.quarry.explore..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.quarry.server..", "io.javalin..", "org.eclipse.jetty..")
+          .because("the server uses explore for the page's map, not the other way (decision 0106)");
+
   /** The public API: core, index (not internal or spi), query (not spi), engine. */
   private static final DescribedPredicate<JavaClass> API_PACKAGE =
       resideInAnyPackage("dev.quarry.core..", "dev.quarry.index", "dev.quarry.query..")

@@ -37,6 +37,7 @@ final class QuarryServer {
               config.routes.get("/openapi.json", OpenApi::serve);
               api.register(config.routes);
               embeddings.register(config.routes);
+              new MapApi(collections).register(config.routes);
               errors(config);
             });
     try {

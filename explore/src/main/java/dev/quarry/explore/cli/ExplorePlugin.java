@@ -4,12 +4,13 @@ import dev.quarry.engine.cli.CliPlugin;
 import java.util.List;
 
 /**
- * Adds {@code quarry classify}, {@code quarry cluster} and {@code quarry dupes} (listed in
- * META-INF/services).
+ * Adds {@code quarry classify}, {@code quarry cluster}, {@code quarry dupes} and {@code quarry map}
+ * (listed in META-INF/services).
  */
 public final class ExplorePlugin implements CliPlugin {
   @Override
   public List<Object> commands() {
-    return List.of(new ClassifyCommand(), new ClusterCommand(), new DupesCommand());
+    return List.of(
+        new ClassifyCommand(), new ClusterCommand(), new DupesCommand(), new MapCommand());
   }
 }

@@ -58,7 +58,8 @@ class ExploreCliTest {
         new String[][] {
           {"classify", empty.toString(), "--label-field", "label"},
           {"dupes", empty.toString()},
-          {"cluster", empty.toString(), "--k", "2"}
+          {"cluster", empty.toString(), "--k", "2"},
+          {"map", empty.toString(), "--out", dir.resolve("m.png").toString()}
         }) {
       Run r = run(args);
       assertThat(r.exit()).isNotZero();
@@ -120,6 +121,73 @@ class ExploreCliTest {
       assertThat(after.get("d0000").orElseThrow().first("group"))
           .isEqualTo(after.get("d0001").orElseThrow().first("group"));
     }
+  }
+
+  @Test
+  void mapWritesAPictureWithTheRequestedSize() throws Exception {
+    Path c = blobs(0);
+    Path png = dir.resolve("map.png");
+    Run r = run("map", c.toString(), "--out", png.toString(), "--color-by", "label");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("60 documents, umap, coloured by label");
+    assertThat(r.err()).isEmpty(); // not a terminal: no progress
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+    assertThat(image.getWidth()).isEqualTo(1400);
+    assertThat(image.getHeight()).isEqualTo(1000);
+  }
+
+  @Test
+  void mapWritesAPageThatNeedsNoNetwork() throws Exception {
+    Path c = blobs(0);
+    Path html = dir.resolve("map.html");
+    Run r =
+        run(
+            "map",
+            c.toString(),
+            "--out",
+            html.toString(),
+            "--method",
+            "pca",
+            "--color-by",
+            "cluster",
+            "--clusters",
+            "3",
+            "--title",
+            "Blobs <3>");
+    assertThat(r.exit()).as(r.err()).isZero();
+    String page = java.nio.file.Files.readString(html);
+    assertThat(page)
+        .contains("<title>Blobs &lt;3&gt;</title>")
+        .contains("echarts.init")
+        .contains("\"cluster 2\"")
+        .contains("\"d0059\"")
+        .contains("\"document 59\"")
+        .doesNotContain("src=\"http");
+  }
+
+  @Test
+  void mapRejectsBadInputWithOneLine() {
+    Path c = blobs(0);
+    String out = dir.resolve("m.png").toString();
+    assertOneLine(
+        run("map", c.toString(), "--out", out, "--color-by", "colour"), "unknown field 'colour'");
+    assertOneLine(
+        run("map", c.toString(), "--out", out, "--method", "tsne"),
+        "unknown map method 'tsne': use umap or pca");
+    assertOneLine(
+        run("map", c.toString(), "--out", dir.resolve("m.svg").toString()),
+        "--out must name a .png or .html file, got 'm.svg'");
+    assertOneLine(
+        run("map", c.toString(), "--out", out, "--sample", "-1"), "sample must be between 0 and");
+    assertOneLine(
+        run("map", c.toString(), "--out", out, "--neighbours", "1"),
+        "neighbours must be between 2 and 200, got 1");
+    assertOneLine(
+        run("map", c.toString(), "--out", out, "--color-by", "cluster", "--clusters", "1"),
+        "clusters must be between 2 and 1000, got 1");
+    assertOneLine(
+        run("map", c.toString(), "--out", out, "--sample", "2"),
+        "a UMAP map needs at least 3 documents, got 2");
   }
 
   private static void assertOneLine(Run r, String part) {
