@@ -1,5 +1,6 @@
 package dev.quarry.index.internal;
 
+import dev.quarry.index.spi.CodeKernels;
 import java.io.IOException;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.RandomAccessInput;
@@ -67,7 +68,7 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
     if (encoding == ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE) {
       this.queryBytes = null;
       this.docScratch = null;
-      this.queryPlanes = planes(quantizedQuery, codeBytes);
+      this.queryPlanes = CodeKernels.planes(quantizedQuery, codeBytes);
     } else {
       this.queryBytes = quantizedQuery;
       this.docScratch = new byte[codeBytes];
@@ -110,24 +111,13 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
     return new InPlaceCodeScorer(values, codes, similarity, quantized, corrections);
   }
 
-  /** The query's four bit planes, each {@code planeBytes} long, as little-endian longs. */
-  private static long[] planes(byte[] transposed, int planeBytes) {
-    int words = (planeBytes + Long.BYTES - 1) / Long.BYTES;
-    long[] planes = new long[4 * words];
-    for (int p = 0; p < 4; p++) {
-      for (int i = 0; i < planeBytes; i++) {
-        planes[p * words + i / Long.BYTES] |=
-            (transposed[p * planeBytes + i] & 0xFFL) << (8 * (i % Long.BYTES));
-      }
-    }
-    return planes;
-  }
-
   @Override
   public float score(int node) throws IOException {
     long at = node * recordBytes;
     float codeDot =
-        queryPlanes != null ? bitNibbleDot(at) : VectorUtil.uint8DotProduct(queryBytes, doc(at));
+        queryPlanes != null
+            ? CodeKernels.bitNibbleDot(codes, at, codeBytes, queryPlanes)
+            : VectorUtil.uint8DotProduct(queryBytes, doc(at));
     return correct(at + codeBytes, codeDot);
   }
 
@@ -144,37 +134,6 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
   private byte[] doc(long at) throws IOException {
     codes.readBytes(at, docScratch, 0, codeBytes);
     return docScratch;
-  }
-
-  /**
-   * Σ over the query's bit planes p of popcount(plane_p AND doc) · 2^p: Lucene's {@code
-   * int4BitDotProduct}, eight bytes at a time straight from the file.
-   */
-  private float bitNibbleDot(long at) throws IOException {
-    int words = queryPlanes.length / 4;
-    long p0 = 0;
-    long p1 = 0;
-    long p2 = 0;
-    long p3 = 0;
-    int whole = codeBytes / Long.BYTES;
-    for (int w = 0; w < whole; w++) {
-      long d = codes.readLong(at + (long) w * Long.BYTES);
-      p0 += Long.bitCount(queryPlanes[w] & d);
-      p1 += Long.bitCount(queryPlanes[words + w] & d);
-      p2 += Long.bitCount(queryPlanes[2 * words + w] & d);
-      p3 += Long.bitCount(queryPlanes[3 * words + w] & d);
-    }
-    if (whole < words) {
-      long d = 0;
-      for (int i = whole * Long.BYTES; i < codeBytes; i++) {
-        d |= (codes.readByte(at + i) & 0xFFL) << (8 * (i % Long.BYTES));
-      }
-      p0 += Long.bitCount(queryPlanes[whole] & d);
-      p1 += Long.bitCount(queryPlanes[words + whole] & d);
-      p2 += Long.bitCount(queryPlanes[2 * words + whole] & d);
-      p3 += Long.bitCount(queryPlanes[3 * words + whole] & d);
-    }
-    return p0 + (p1 << 1) + (p2 << 2) + (p3 << 3);
   }
 
   /** Lucene's correction of the code dot product into the similarity score. */
