@@ -13,18 +13,22 @@ import java.util.Random;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsReader;
 import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +36,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The in-place scorer gives Lucene's scores for Lucene's codes, node by node, and the walk built on
- * it finds what Lucene's own quantized walk finds. A Lucene upgrade that changes the format's
- * layout or formula fails here. The seed is printed (re-run with -Dquarry.seed=N).
+ * it finds what Lucene's own quantized walk finds, deleted documents left out. A Lucene upgrade
+ * that changes the format's layout or formula fails here. The seed is printed (re-run with
+ * -Dquarry.seed=N).
  */
 class InPlaceCodeScorerTest {
   private static final int DOCS = 700;
@@ -58,12 +63,18 @@ class InPlaceCodeScorerTest {
       try (IndexWriter writer = new IndexWriter(directory, iwc)) {
         for (int i = 0; i < DOCS; i++) {
           Document doc = new Document();
+          doc.add(new StringField("n", Integer.toString(i), Field.Store.NO));
           doc.add(
               new KnnFloatVectorField(
                   IndexFields.VECTOR, vector(random, dims, similarity), function));
           writer.addDocument(doc);
         }
         writer.forceMerge(1);
+        // Deleted documents keep their codes and graph nodes; the walk must never return them.
+        for (int i = 0; i < DOCS; i += 7) {
+          writer.deleteDocuments(new Term("n", Integer.toString(i)));
+        }
+        writer.commit();
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         LeafReaderContext leaf = reader.leaves().get(0);
@@ -85,6 +96,9 @@ class InPlaceCodeScorerTest {
               searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, query, 40), 40).scoreDocs;
           ScoreDoc[] walked = QuantizedWalk.candidates(searcher, query, 40);
           assertThat(docs(walked)).isEqualTo(docs(expected));
+          Bits live = leaf.reader().getLiveDocs();
+          assertThat(live).isNotNull();
+          assertThat(walked).allSatisfy(h -> assertThat(live.get(h.doc)).isTrue());
         }
       }
     }
