@@ -15,8 +15,11 @@ public enum VectorEncoding {
   INT8("int8", 2),
   /** Half a byte per dimension, rescored. */
   INT4("int4", 3),
-  /** 1 bit per dimension, rescored; needs the most oversampling. */
-  BINARY("binary", 10);
+  /**
+   * 1 bit per dimension, rescored. Its floor of 3× (10× before decision 0121) matters only below
+   * efSearch 30: the whole beam is rescored (decision 0072), so efSearch sets its effort.
+   */
+  BINARY("binary", 3);
 
   private final String id;
   private final int defaultOversample;

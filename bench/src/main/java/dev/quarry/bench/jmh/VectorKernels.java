@@ -1,8 +1,18 @@
 package dev.quarry.bench.jmh;
 
 import dev.quarry.core.Vectors;
+import dev.quarry.index.spi.CodeKernels;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.RandomAccessInput;
 import org.apache.lucene.util.VectorUtil;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,13 +24,16 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The similarity kernels every search and graph build spends its time in, per encoding: float32 dot
  * product and squared distance (Lucene's Panama SIMD path) beside a plain scalar loop as the peer,
- * int8 and packed int4 dot products, and the XOR bit count behind binary codes. 384 dimensions is
- * all-MiniLM-L6-v2 and bge-small; 784 is Fashion-MNIST.
+ * int8 (signed, and the unsigned one Quarry's int8 codes use) and packed int4 dot products, the XOR
+ * bit count, and the 1-bit × 4-bit dot product of binary codes against a quantized query: Lucene's
+ * on arrays beside Quarry's in-place one, which reads the code from a memory-mapped file (decision
+ * 0120). 384 dimensions is all-MiniLM-L6-v2 and bge-small; 784 is Fashion-MNIST.
  *
  * <p>Run: {@code bin/bench jmh VectorKernels} (seed: {@code -p seed=N}; a quick look: {@code
  * bin/bench jmh VectorKernels -f 1 -wi 2 -i 3}).
@@ -48,6 +61,16 @@ public class VectorKernels {
   byte[] b4;
   byte[] aBits;
   byte[] bBits;
+  byte[] u8;
+  byte[] u8Scratch;
+  byte[] queryNibblePlanes;
+  byte[] docBitCode;
+  long[] queryPlanes;
+  Path folder;
+  Directory directory;
+  IndexInput file;
+  RandomAccessInput mappedBitCode;
+  RandomAccessInput mappedU8Code;
 
   @Setup
   public void setUp() {
@@ -67,6 +90,34 @@ public class VectorKernels {
     }
     aBits = bytes(random, (dims + 7) / 8, -128, 128);
     bBits = bytes(random, (dims + 7) / 8, -128, 128);
+    u8 = bytes(random, dims, 0, 256);
+    u8Scratch = new byte[dims];
+    // Binary codes are padded to whole 64-bit words, as Lucene's format pads them.
+    int bitBytes = (dims + 63) / 64 * 8;
+    docBitCode = bytes(random, bitBytes, -128, 128);
+    queryNibblePlanes = bytes(random, 4 * bitBytes, -128, 128);
+    queryPlanes = CodeKernels.planes(queryNibblePlanes, bitBytes);
+    try {
+      folder = Files.createTempDirectory("vector-kernels");
+      directory = new MMapDirectory(folder);
+      try (IndexOutput out = directory.createOutput("codes", IOContext.DEFAULT)) {
+        out.writeBytes(docBitCode, docBitCode.length);
+        out.writeBytes(b8, b8.length);
+      }
+      file = directory.openInput("codes", IOContext.DEFAULT);
+      mappedBitCode = file.randomAccessSlice(0, bitBytes);
+      mappedU8Code = file.randomAccessSlice(bitBytes, b8.length);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @TearDown
+  public void tearDown() throws IOException {
+    file.close();
+    directory.close();
+    Files.deleteIfExists(folder.resolve("codes"));
+    Files.deleteIfExists(folder);
   }
 
   private static float[] gaussian(SplittableRandom random, int n) {
@@ -111,6 +162,33 @@ public class VectorKernels {
   @Benchmark
   public int int8Dot() {
     return VectorUtil.dotProduct(a8, b8);
+  }
+
+  /** What Quarry's int8 codes (Lucene's unsigned 8-bit scalar quantization) are scored with. */
+  @Benchmark
+  public int int8UnsignedDot() {
+    return VectorUtil.uint8DotProduct(u8, b8);
+  }
+
+  /**
+   * The in-place int8 path: the code read from the mapped file into a scratch array, then dotted.
+   */
+  @Benchmark
+  public int int8UnsignedDotFromFile() throws IOException {
+    mappedU8Code.readBytes(0, u8Scratch, 0, u8Scratch.length);
+    return VectorUtil.uint8DotProduct(u8, u8Scratch);
+  }
+
+  /** Lucene 10.6's binary scorer kernel, on a code it has copied out of the file. */
+  @Benchmark
+  public long binaryQueryNibbleLucene() {
+    return VectorUtil.int4BitDotProduct(queryNibblePlanes, docBitCode);
+  }
+
+  /** Quarry's in-place kernel: the same sum, the code read from the mapped file. */
+  @Benchmark
+  public long binaryQueryNibbleInPlace() throws IOException {
+    return CodeKernels.bitNibbleDot(mappedBitCode, 0, docBitCode.length, queryPlanes);
   }
 
   @Benchmark

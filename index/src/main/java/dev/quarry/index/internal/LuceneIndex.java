@@ -344,9 +344,17 @@ public final class LuceneIndex implements AutoCloseable {
     // poorly: with a fixed rescore count, binary codes stopped near recall 0.92 on Fashion-MNIST
     // whatever the effort (decision 0072).
     int collect = config.encoding().quantized() ? beam : rescore;
-    TopDocs top =
-        searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, query, beam, filter), collect);
-    ScoreDoc[] docs = top.scoreDocs;
+    // Unfiltered quantized walks score the codes in place where the segments allow (decision 0120).
+    ScoreDoc[] docs =
+        config.encoding().quantized() && filter == null
+            ? QuantizedWalk.candidates(searcher, query, beam)
+            : null;
+    if (docs == null) {
+      TopDocs top =
+          searcher.search(
+              new KnnFloatVectorQuery(IndexFields.VECTOR, query, beam, filter), collect);
+      docs = top.scoreDocs;
+    }
     if (config.encoding().quantized()) {
       // Rescored with the full-precision vectors Lucene keeps beside the quantized ones.
       docs = new ExactScan(query, docs.length).rescore(searcher, docs);

@@ -1,0 +1,142 @@
+package dev.quarry.index.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.quarry.index.CollectionConfig;
+import dev.quarry.index.Similarity;
+import dev.quarry.index.VectorEncoding;
+import dev.quarry.index.spi.IndexFields;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsReader;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.hnsw.RandomVectorScorer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The in-place scorer gives Lucene's scores for Lucene's codes, node by node, and the walk built on
+ * it finds what Lucene's own quantized walk finds, deleted documents left out. A Lucene upgrade
+ * that changes the format's layout or formula fails here. The seed is printed (re-run with
+ * -Dquarry.seed=N).
+ */
+class InPlaceCodeScorerTest {
+  private static final int DOCS = 700;
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({
+    "INT8, COSINE, 100",
+    "INT8, EUCLIDEAN, 37",
+    "BINARY, COSINE, 100",
+    "BINARY, EUCLIDEAN, 200"
+  })
+  void scoresEqualLucenes(VectorEncoding encoding, Similarity similarity, int dims)
+      throws Exception {
+    long seed = seed();
+    Random random = new Random(seed);
+    CollectionConfig config = CollectionConfig.forVectors(dims, similarity).withEncoding(encoding);
+    VectorSimilarityFunction function = VectorFormats.similarity(similarity);
+    try (Directory directory = FSDirectory.open(dir)) {
+      IndexWriterConfig iwc = new IndexWriterConfig().setCodec(VectorFormats.codec(config));
+      try (IndexWriter writer = new IndexWriter(directory, iwc)) {
+        for (int i = 0; i < DOCS; i++) {
+          Document doc = new Document();
+          doc.add(new StringField("n", Integer.toString(i), Field.Store.NO));
+          doc.add(
+              new KnnFloatVectorField(
+                  IndexFields.VECTOR, vector(random, dims, similarity), function));
+          writer.addDocument(doc);
+        }
+        writer.forceMerge(1);
+        // Deleted documents keep their codes and graph nodes; the walk must never return them.
+        for (int i = 0; i < DOCS; i += 7) {
+          writer.deleteDocuments(new Term("n", Integer.toString(i)));
+        }
+        writer.commit();
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        LeafReaderContext leaf = reader.leaves().get(0);
+        for (int q = 0; q < 10; q++) {
+          float[] query = vector(random, dims, similarity);
+          RandomVectorScorer lucene = luceneScorer(leaf, query);
+          RandomVectorScorer ours = QuantizedWalk.Segment.of(leaf).scorer(query);
+          int[] nodes = new int[DOCS];
+          float[] bulk = new float[DOCS];
+          Arrays.setAll(nodes, i -> i);
+          ours.bulkScore(nodes, bulk, DOCS);
+          for (int ord = 0; ord < DOCS; ord++) {
+            float expected = lucene.score(ord);
+            assertThat(ours.score(ord)).as("ord %d", ord).isCloseTo(expected, within(1e-5f));
+            assertThat(bulk[ord]).isEqualTo(ours.score(ord));
+          }
+          IndexSearcher searcher = new IndexSearcher(reader);
+          ScoreDoc[] expected =
+              searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, query, 40), 40).scoreDocs;
+          ScoreDoc[] walked = QuantizedWalk.candidates(searcher, query, 40);
+          assertThat(docs(walked)).isEqualTo(docs(expected));
+          Bits live = leaf.reader().getLiveDocs();
+          assertThat(live).isNotNull();
+          assertThat(walked).allSatisfy(h -> assertThat(live.get(h.doc)).isTrue());
+        }
+      }
+    }
+  }
+
+  private static RandomVectorScorer luceneScorer(LeafReaderContext leaf, float[] query)
+      throws Exception {
+    var perField =
+        (PerFieldKnnVectorsFormat.FieldsReader) ((CodecReader) leaf.reader()).getVectorReader();
+    var hnsw = (Lucene99HnswVectorsReader) perField.getFieldReader(IndexFields.VECTOR);
+    return hnsw.getFlatVectorsReader().getRandomVectorScorer(IndexFields.VECTOR, query);
+  }
+
+  private static int[] docs(ScoreDoc[] hits) {
+    return Arrays.stream(hits).mapToInt(h -> h.doc).sorted().toArray();
+  }
+
+  /** Cosine: unit vectors (Quarry normalizes them on write); Euclidean: raw, not centred. */
+  private static float[] vector(Random random, int dims, Similarity similarity) {
+    float[] v = new float[dims];
+    double norm = 0;
+    for (int i = 0; i < dims; i++) {
+      v[i] = (float) (random.nextGaussian() + (similarity == Similarity.EUCLIDEAN ? 3 : 0));
+      norm += v[i] * v[i];
+    }
+    if (similarity == Similarity.COSINE) {
+      for (int i = 0; i < dims; i++) {
+        v[i] /= (float) Math.sqrt(norm);
+      }
+    }
+    return v;
+  }
+
+  private static long seed() {
+    String fixed = System.getProperty("quarry.seed");
+    long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
+    System.out.println(
+        "InPlaceCodeScorerTest: seed=" + seed + " (re-run with -Dquarry.seed=" + seed + ")");
+    return seed;
+  }
+}
