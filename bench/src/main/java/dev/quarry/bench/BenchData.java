@@ -57,7 +57,7 @@ public final class BenchData {
   }
 
   /** An evenly spaced sample of {@code n} items, so that it spans the whole corpus. */
-  static <T> List<T> spread(List<T> all, int n) {
+  public static <T> List<T> spread(List<T> all, int n) {
     if (n >= all.size()) {
       return all;
     }
