@@ -76,6 +76,14 @@ public final class ClusterBenchmark implements Callable<Integer> {
   boolean noKmeans;
 
   @Option(
+      names = "--scaling",
+      split = ",",
+      description =
+          "Instead of the table: HDBSCAN's own time on this many MiniLM glosses each (no"
+              + " sample), to show how it grows.")
+  List<Integer> scaling = List.of();
+
+  @Option(
       names = "--smoke",
       description = "2,000 glosses, HDBSCAN on a 1,000 sample, with --auto: proves it runs (CI).")
   boolean smoke;
@@ -102,16 +110,45 @@ public final class ClusterBenchmark implements Callable<Integer> {
             minilm.get(0).length,
             seed);
     int min = minSize != null ? minSize : Hdbscan.defaultMinSize(n);
+    if (!scaling.isEmpty()) {
+      scaling(minilm, min);
+      return 0;
+    }
     System.out.printf(
         "## Clusters of %d WordNet glosses vs their %d supersenses (seed %d; load average %s)%n%n"
             + "| method | vectors | clusters | noise | homogeneity | completeness | V-measure |"
-            + " NMI | seconds | peak heap MB |%n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|%n",
+            + " NMI | seconds | peak heap added MB |%n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|%n",
         n, new java.util.HashSet<>(labels).size(), seed, loadAverage());
     for (Run run : runs(n, min)) {
       row(run, MODEL, minilm, labels);
       row(run, "random projection of words", projected, labels);
     }
     return 0;
+  }
+
+  /** HDBSCAN on spreads of m vectors, the smallest cluster scaled as the sample's would be. */
+  private void scaling(List<float[]> vectors, int min) {
+    System.out.printf(
+        "## HDBSCAN (Tribuo) run time by documents (load average %s)%n%n| documents | smallest"
+            + " cluster | clusters | seconds | ratio to previous |%n|---:|---:|---:|---:|---:|%n",
+        loadAverage());
+    double previous = 0;
+    for (int m : scaling) {
+      List<float[]> part = BenchData.spread(vectors, m);
+      int scaled = Math.max(2, (int) Math.round((double) min * m / vectors.size()));
+      long start = System.nanoTime();
+      Clustering clustering = Hdbscan.run(part, scaled, m, THREADS, seed);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "| %,d | %d | %d | %.1f | %s |%n",
+          m,
+          scaled,
+          clustering.clusters(),
+          seconds,
+          previous > 0 ? String.format(Locale.ROOT, "%.2f", seconds / previous) : "");
+      previous = seconds;
+    }
   }
 
   /** A clustering method with its parameters, as a table row's first cell. */
@@ -125,6 +162,12 @@ public final class ClusterBenchmark implements Callable<Integer> {
               "k-means k=" + k + ", " + iterations + " it.",
               v -> KMeans.run(v, k, iterations, THREADS, seed)));
     }
+    for (int sample : samples) {
+      String on = sample >= n ? "all" : String.format("sample %,d", sample);
+      runs.add(
+          new Run(
+              "HDBSCAN min " + min + ", " + on, v -> Hdbscan.run(v, min, sample, THREADS, seed)));
+    }
     if (auto) {
       runs.add(
           new Run(
@@ -136,12 +179,6 @@ public final class ClusterBenchmark implements Callable<Integer> {
                       iterations,
                       THREADS,
                       seed)));
-    }
-    for (int sample : samples) {
-      String on = sample >= n ? "all" : String.format("sample %,d", sample);
-      runs.add(
-          new Run(
-              "HDBSCAN min " + min + ", " + on, v -> Hdbscan.run(v, min, sample, THREADS, seed)));
     }
     return runs;
   }
@@ -198,15 +235,21 @@ public final class ClusterBenchmark implements Callable<Integer> {
     return out;
   }
 
-  /** The most heap in use while a task runs, sampled every 50 ms. */
+  /**
+   * The most heap in use while a task runs, sampled every 50 ms, above what was in use (after a
+   * collection) when it started: the task's own memory, not the vectors loaded before it.
+   */
   static final class HeapPeak {
     private volatile boolean running = true;
     private volatile long peak;
+    private long base;
     private Thread thread;
 
     static HeapPeak start() {
       System.gc();
       HeapPeak p = new HeapPeak();
+      Runtime runtime = Runtime.getRuntime();
+      p.base = runtime.totalMemory() - runtime.freeMemory();
       p.thread =
           Thread.ofPlatform()
               .daemon()
@@ -228,7 +271,7 @@ public final class ClusterBenchmark implements Callable<Integer> {
     long stop() throws InterruptedException {
       running = false;
       thread.join();
-      return peak;
+      return Math.max(0, peak - base);
     }
   }
 }
