@@ -1,5 +1,6 @@
 package dev.quarry.explore;
 
+import dev.quarry.core.QuarryException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,10 @@ public final class AutoK {
   /** Candidates are capped at a tenth of the documents (clusters of ten on average), at least 2. */
   public static Choice choose(List<float[]> vectors, int iterations, int threads, long seed) {
     int n = vectors.size();
-    ExploreChecks.requireRange("documents for --auto", n, 20, Integer.MAX_VALUE);
+    if (n < 20) {
+      throw QuarryException.invalid(
+          "choosing k needs at least 20 documents, the collection has " + n + ": give --k");
+    }
     List<float[]> fit = Samples.pick(vectors, Samples.indices(n, Math.min(n, FIT_SAMPLE), seed));
     List<float[]> scored =
         Samples.pick(

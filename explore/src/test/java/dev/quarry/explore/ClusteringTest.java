@@ -84,4 +84,12 @@ class ClusteringTest {
         .extracting(AutoK.Candidate::k)
         .containsExactly(2, 3, 4, 6, 8, 12, 16);
   }
+
+  @Test
+  void autoRefusesTooFewDocumentsInOneLine() {
+    List<float[]> vectors = blobs(2, 5, 0.1, new ArrayList<>());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AutoK.choose(vectors, 30, 1, 3))
+        .isInstanceOf(dev.quarry.core.QuarryException.class)
+        .hasMessage("choosing k needs at least 20 documents, the collection has 10: give --k");
+  }
 }
