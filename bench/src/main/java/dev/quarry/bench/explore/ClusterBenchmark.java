@@ -116,8 +116,9 @@ public final class ClusterBenchmark implements Callable<Integer> {
     }
     System.out.printf(
         "## Clusters of %d WordNet glosses vs their %d supersenses (seed %d; load average %s)%n%n"
-            + "| method | vectors | clusters | noise | homogeneity | completeness | V-measure |"
-            + " NMI | seconds | peak heap added MB |%n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|%n",
+            + "| method | vectors | clusters | largest | noise | homogeneity | completeness |"
+            + " V-measure | NMI | seconds | peak heap added MB |%n"
+            + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n",
         n, new java.util.HashSet<>(labels).size(), seed, loadAverage());
     for (Run run : runs(n, min)) {
       row(run, MODEL, minilm, labels);
@@ -193,10 +194,11 @@ public final class ClusterBenchmark implements Callable<Integer> {
     ClusterScores s = ClusterScores.of(clustering.assignment(), labels);
     System.out.printf(
         Locale.ROOT,
-        "| %s | %s | %d | %d | %.4f | %.4f | %.4f | %.4f | %.1f | %d |%n",
+        "| %s | %s | %d | %d | %d | %.4f | %.4f | %.4f | %.4f | %.1f | %d |%n",
         run.name(),
         vectorsName,
         clustering.clusters(),
+        java.util.Arrays.stream(clustering.sizes()).max().orElse(0),
         clustering.noise(),
         s.homogeneity(),
         s.completeness(),
