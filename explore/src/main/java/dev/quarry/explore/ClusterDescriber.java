@@ -2,7 +2,9 @@ package dev.quarry.explore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,14 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Describes clusters by size, medoid and keywords. A keyword scores its share of the cluster's
  * documents times its inverse document frequency over the collection (TF-IDF over clusters).
+ * Keywords leave out Snowball's English stop list (Lucene's copy, decision 0112): the collection's
+ * analyzer keeps words such as "how", "were" or "your", which searches need but a topic does not.
  */
 public final class ClusterDescriber {
+  private static final CharArraySet STOP_WORDS = englishStopWords();
+
   private final Analyzer analyzer;
 
   /** {@code analyzer}: the collection's keyword analyzer, so keywords are the terms it indexes. */
@@ -35,12 +45,17 @@ public final class ClusterDescriber {
     Map<String, Integer> overall = new HashMap<>();
     int[] medoid = new int[k];
     double[] medoidDistance = new double[k];
-    java.util.Arrays.fill(medoidDistance, Double.POSITIVE_INFINITY);
+    Arrays.fill(medoidDistance, Double.POSITIVE_INFINITY);
     for (int i = 0; i < points.size(); i++) {
       int c = clustering.assignment()[i];
       for (String term : terms(points, i)) {
-        perCluster.get(c).merge(term, 1, Integer::sum);
         overall.merge(term, 1, Integer::sum);
+        if (c != Clustering.NOISE) {
+          perCluster.get(c).merge(term, 1, Integer::sum);
+        }
+      }
+      if (c == Clustering.NOISE) {
+        continue;
       }
       double d = KMeans.squaredDistance(points.vector(i), clustering.centroids()[c]);
       if (d < medoidDistance[c]) {
@@ -83,7 +98,7 @@ public final class ClusterDescriber {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        if (term.length() > 2) {
+        if (term.length() > 2 && !STOP_WORDS.contains(term.buffer(), 0, term.length())) {
           terms.add(term.toString());
         }
       }
@@ -92,5 +107,17 @@ public final class ClusterDescriber {
       throw new UncheckedIOException(e);
     }
     return terms;
+  }
+
+  private static CharArraySet englishStopWords() {
+    try (var reader =
+        IOUtils.getDecodingReader(
+            IOUtils.requireResourceNonNull(
+                SnowballFilter.class.getResourceAsStream("english_stop.txt"), "english_stop.txt"),
+            StandardCharsets.UTF_8)) {
+      return WordlistLoader.getSnowballWordSet(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

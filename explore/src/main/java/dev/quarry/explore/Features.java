@@ -1,7 +1,16 @@
 package dev.quarry.explore;
 
+import java.util.List;
+import org.tribuo.MutableDataset;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ClusteringFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
 /** Vectors as Tribuo examples: one named feature per dimension. */
 final class Features {
+  private static final ClusteringFactory CLUSTERS = new ClusteringFactory();
+
   private Features() {}
 
   /** "d0000".. : sorted names, since Tribuo keeps an example's features in name order. */
@@ -19,5 +28,21 @@ final class Features {
       out[i] = v[i];
     }
     return out;
+  }
+
+  /** One unlabelled example per vector, in order: the input of Tribuo's clustering trainers. */
+  static MutableDataset<ClusterID> unassigned(List<float[]> vectors) {
+    String[] names = names(vectors.get(0).length);
+    MutableDataset<ClusterID> data =
+        new MutableDataset<>(
+            new SimpleDataSourceProvenance("quarry collection", CLUSTERS), CLUSTERS);
+    for (float[] v : vectors) {
+      data.add(example(names, v));
+    }
+    return data;
+  }
+
+  static ArrayExample<ClusterID> example(String[] names, float[] v) {
+    return new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, values(v));
   }
 }

@@ -1,21 +1,14 @@
 package dev.quarry.explore;
 
 import java.util.List;
-import org.tribuo.MutableDataset;
-import org.tribuo.clustering.ClusterID;
-import org.tribuo.clustering.ClusteringFactory;
 import org.tribuo.clustering.kmeans.KMeansModel;
 import org.tribuo.clustering.kmeans.KMeansTrainer;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.distance.L2Distance;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /** k-means (Tribuo, k-means++ initialisation, Euclidean distance), seeded. */
 public final class KMeans {
   /** Lloyd iterations; Tribuo stops earlier when no assignment changes. */
   public static final int DEFAULT_ITERATIONS = 30;
-
-  private static final ClusteringFactory FACTORY = new ClusteringFactory();
 
   private KMeans() {}
 
@@ -24,17 +17,10 @@ public final class KMeans {
       List<float[]> vectors, int k, int iterations, int threads, long seed) {
     ExploreChecks.requireRange("k", k, 2, Math.max(2, vectors.size()));
     ExploreChecks.requireRange("iterations", iterations, 1, 10_000);
-    String[] names = Features.names(vectors.get(0).length);
-    MutableDataset<ClusterID> data =
-        new MutableDataset<>(new SimpleDataSourceProvenance("quarry collection", FACTORY), FACTORY);
-    for (float[] v : vectors) {
-      data.add(
-          new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID, names, Features.values(v)));
-    }
     KMeansTrainer trainer =
         new KMeansTrainer(
             k, iterations, new L2Distance(), KMeansTrainer.Initialisation.PLUSPLUS, threads, seed);
-    KMeansModel model = trainer.train(data);
+    KMeansModel model = trainer.train(Features.unassigned(vectors));
     var centres = model.getCentroidVectors();
     float[][] centroids = new float[centres.length][];
     for (int c = 0; c < centres.length; c++) {

@@ -30,17 +30,66 @@ class ClusteringTest {
     }
   }
 
+  /** {@code perClass} points around each of {@code classes} centres, labelled "c0".. in order. */
+  private static List<float[]> blobs(int classes, int perClass, double noise, List<String> labels) {
+    java.util.Random random = new java.util.Random(5);
+    List<float[]> out = new ArrayList<>();
+    for (int c = 0; c < classes; c++) {
+      float[] centre = Blobs.gaussian(random, 3);
+      for (int i = 0; i < perClass; i++) {
+        float[] v = Blobs.gaussian(random, noise);
+        for (int d = 0; d < v.length; d++) {
+          v[d] += centre[d];
+        }
+        out.add(v);
+        labels.add("c" + c);
+      }
+    }
+    return out;
+  }
+
   @Test
-  void scoresMatchHandComputedValues() {
-    // Each cluster holds one label (homogeneity 1); each label spreads over two clusters
-    // (completeness 1/2, as I(L;C) = log 2 and H(C) = log 4).
-    int[] clusters = {0, 1, 2, 3};
-    List<String> labels = List.of("a", "a", "b", "b");
-    ClusterScores s = ClusterScores.of(clusters, labels);
-    assertThat(s.homogeneity()).isEqualTo(1.0, within(1e-12));
-    assertThat(s.completeness()).isEqualTo(0.5, within(1e-12));
-    assertThat(s.vMeasure()).isEqualTo(2 / 3.0, within(1e-12));
-    assertThat(ClusterScores.of(new int[] {0, 0, 0, 0}, labels).homogeneity())
-        .isEqualTo(0.0, within(1e-12));
+  void hdbscanFindsTheClustersAndLeavesFarPointsAsNoise() {
+    List<String> labels = new ArrayList<>();
+    List<float[]> vectors = blobs(3, 40, 0.1, labels);
+    java.util.Random far = new java.util.Random(6);
+    for (int i = 0; i < 4; i++) {
+      vectors.add(Blobs.gaussian(far, 30));
+      labels.add("far" + i);
+    }
+    Clustering clustering = Hdbscan.run(vectors, 10, Hdbscan.DEFAULT_SAMPLE, 1, 3);
+    assertThat(clustering.clusters()).isEqualTo(3);
+    assertThat(clustering.sizes()).containsOnly(40);
+    for (int i = 120; i < 124; i++) {
+      assertThat(clustering.assignment()[i]).isEqualTo(Clustering.NOISE);
+    }
+  }
+
+  @Test
+  void hdbscanOnASampleAssignsTheRestToTheirClusters() {
+    List<String> labels = new ArrayList<>();
+    List<float[]> vectors = blobs(4, 100, 0.1, labels);
+    Clustering clustering = Hdbscan.run(vectors, 40, 100, 1, 3);
+    assertThat(clustering.clusters()).isEqualTo(4);
+    assertThat(clustering.noise()).isLessThan(20);
+    assertThat(ClusterScores.of(clustering.assignment(), labels).vMeasure()).isGreaterThan(0.9);
+  }
+
+  @Test
+  void autoChoosesTheNumberOfSeparatedClusters() {
+    List<float[]> vectors = blobs(4, 50, 0.1, new ArrayList<>());
+    AutoK.Choice choice = AutoK.choose(vectors, 30, 1, 3);
+    assertThat(choice.k()).isEqualTo(4);
+    assertThat(choice.candidates())
+        .extracting(AutoK.Candidate::k)
+        .containsExactly(2, 3, 4, 6, 8, 12, 16);
+  }
+
+  @Test
+  void autoRefusesTooFewDocumentsInOneLine() {
+    List<float[]> vectors = blobs(2, 5, 0.1, new ArrayList<>());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AutoK.choose(vectors, 30, 1, 3))
+        .isInstanceOf(dev.quarry.core.QuarryException.class)
+        .hasMessage("choosing k needs at least 20 documents, the collection has 10: give --k");
   }
 }

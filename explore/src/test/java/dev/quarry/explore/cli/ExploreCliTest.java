@@ -188,6 +188,51 @@ class ExploreCliTest {
     assertOneLine(
         run("map", c.toString(), "--out", out, "--sample", "2"),
         "a UMAP map needs at least 3 documents, got 2");
+  void clusterByHdbscanFindsItsOwnNumberAndWritesNoiseAsMinusOne() {
+    Path c = blobs(0);
+    Run r = run("cluster", c.toString(), "--method", "hdbscan", "--min-size", "10", "--write", "g");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("HDBSCAN (smallest cluster 10): 3 clusters");
+    assertThat(r.out().lines().filter(l -> l.matches("\\d+\\s+\\d+\\s+document \\d+.*")))
+        .hasSize(3);
+    try (Collection after = Collection.openReadOnly(c)) {
+      assertThat(after.get("d0000").orElseThrow().first("g")).isIn(-1L, 0L, 1L, 2L);
+    }
+  }
+
+  @Test
+  void clusterAutoChoosesKBySilhouette() {
+    Path c = blobs(0);
+    Run r = run("cluster", c.toString(), "--auto");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("k = 3 by mean silhouette (k:score 2:");
+    assertThat(r.out().lines().filter(l -> l.matches("\\d+\\s+20\\s+document \\d+.*"))).hasSize(3);
+  }
+
+  @Test
+  void clusterRejectsBadOptionsInOneLine() {
+    Path c = blobs(0);
+    String dir = c.toString();
+    assertOneLine(run("cluster", dir), "k-means needs exactly one of --k N");
+    assertOneLine(run("cluster", dir, "--k", "3", "--auto"), "k-means needs exactly one of --k N");
+    assertOneLine(run("cluster", dir, "--k", "1"), "k must be between 2 and 60, got 1");
+    assertOneLine(run("cluster", dir, "--method", "dbscan"), "unknown method 'dbscan'");
+    assertOneLine(
+        run("cluster", dir, "--method", "hdbscan", "--k", "3"), "--k is for k-means: HDBSCAN");
+    assertOneLine(
+        run("cluster", dir, "--k", "3", "--min-size", "5"), "--min-size and --sample are for");
+    assertOneLine(
+        run("cluster", dir, "--method", "hdbscan", "--min-size", "1"),
+        "min-size must be between 2 and 60, got 1");
+    assertOneLine(
+        run("cluster", dir, "--method", "hdbscan", "--sample", "5"),
+        "sample must be between 100 and 1000000, got 5");
+    assertOneLine(
+        run("cluster", dir, "--k", "3", "--write", "label"),
+        "field 'label' holds keyword values; --write needs a new field or an integer one");
+    try (Collection after = Collection.openReadOnly(c)) {
+      assertThat(after.get("d0000").orElseThrow().first("label")).isEqualTo("c0");
+    }
   }
 
   private static void assertOneLine(Run r, String part) {
