@@ -188,6 +188,9 @@ class ExploreCliTest {
     assertOneLine(
         run("map", c.toString(), "--out", out, "--sample", "2"),
         "a UMAP map needs at least 3 documents, got 2");
+  }
+
+  @Test
   void clusterByHdbscanFindsItsOwnNumberAndWritesNoiseAsMinusOne() {
     Path c = blobs(0);
     Run r = run("cluster", c.toString(), "--method", "hdbscan", "--min-size", "10", "--write", "g");
