@@ -51,7 +51,10 @@ final class ExcludedTitles {
     FULL
   }
 
-  /** Words that name a set of things rather than which things (singular, see {@link #singular}). */
+  /**
+   * Words that name a set of things, or a kind of document, rather than which things (singular, see
+   * {@link #singular}).
+   */
   private static final Set<String> SET_WORDS =
       Set.of(
           "one",
@@ -71,7 +74,16 @@ final class ExcludedTitles {
           "brand",
           "product",
           "stuff",
-          "anything");
+          "anything",
+          // Kinds of document: "the saltwater entries", "the Sicilian notes" name what they are
+          // about by the other words.
+          "entry",
+          "post",
+          "article",
+          "page",
+          "note",
+          "doc",
+          "document");
 
   /**
    * A plural folded to its singular, lightly ("phones", "batteries", "boxes"), so that "the Pro
@@ -235,12 +247,22 @@ final class ExcludedTitles {
     return others.isEmpty();
   }
 
-  /** How many of a text's first words tell what it is about: its subject and first predicate. */
-  static final int LEAD_WORDS = 8;
+  /**
+   * How far into a long first sentence a name can still be what the text is about ("Orvane's 2021
+   * lens for full-frame bodies is a standard zoom"): its predicate, before the asides.
+   */
+  static final int SENTENCE_WORDS = 30;
+
+  /** The end of a sentence: a full stop, question or exclamation mark before a space. */
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s)");
+
+  /** Marks that end a clause inside a sentence: the contrast a word sets holds up to one. */
+  private static final Pattern CLAUSE_END = Pattern.compile("[,;:()\\[\\]\u2013\u2014]|\\s-+\\s");
 
   /**
    * Words that set a name against the text's subject, or relate the subject to it, when they come
-   * just before it ("unlike gin", "softer than rum", "an alternative to Redux", "like Kafka").
+   * before it in its clause ("unlike gin", "softer than any rum", "an alternative to Redux", "like
+   * Kafka").
    */
   private static final Set<String> CONTRAST =
       Set.of(
@@ -273,28 +295,55 @@ final class ExcludedTitles {
   private static final Set<String> LACKS = Set.of("free", "less", "alternative", "substitute");
 
   /**
-   * Whether the first {@link #LEAD_WORDS} words of {@code text} name the excluded entity: all of
-   * its naming words (see {@link #core}, or one listed entity's), and not set against the text's
-   * subject by a contrast word in the two words before them.
+   * Whether the text is about the excluded entity by how it opens: its first sentence (up to {@link
+   * #SENTENCE_WORDS} words) names all of the entity's naming words (see {@link #core}, or one
+   * listed entity's) in one clause, with no contrast word before them in that clause and no "-free"
+   * after. A short text's one sentence is its subject and predicate ("… is a telephoto zoom"); what
+   * a text sets against its subject ("lighter than any of its zooms") or names only in a later
+   * sentence is a mention in passing (decisions 0054, 0100).
    */
   boolean leadNames(String text) {
     if (text == null) {
       return false;
     }
-    // Only the opening is folded: a candidate's whole text can be long, and a search reads many.
-    String[] opening = text.strip().split("\\s+", 3 * LEAD_WORDS + 1);
-    List<String> words =
-        tokens(
-            String.join(
-                " ", Arrays.asList(opening).subList(0, Math.min(3 * LEAD_WORDS, opening.length))));
-    List<String> lead = words.subList(0, Math.min(LEAD_WORDS, words.size()));
-    if (namedIn(lead, core)) {
-      return true;
+    List<List<String>> clauses = firstSentenceClauses(text);
+    for (List<String> clause : clauses) {
+      if (namedIn(clause, core) || listed.stream().anyMatch(entity -> namedIn(clause, entity))) {
+        return true;
+      }
     }
-    return listed.stream().anyMatch(entity -> namedIn(lead, entity));
+    return false;
   }
 
-  private static boolean namedIn(List<String> lead, Set<String> naming) {
+  /** The folded words of the text's first sentence, clause by clause, at most SENTENCE_WORDS. */
+  private static List<List<String>> firstSentenceClauses(String text) {
+    // Only the opening is folded: a candidate's whole text can be long, and a search reads many.
+    String[] opening = text.strip().split("\\s+", 3 * SENTENCE_WORDS + 1);
+    String head =
+        String.join(
+            " ", Arrays.asList(opening).subList(0, Math.min(3 * SENTENCE_WORDS, opening.length)));
+    Matcher end = SENTENCE_END.matcher(head);
+    String sentence = end.find() ? head.substring(0, end.start()) : head;
+    List<List<String>> clauses = new ArrayList<>();
+    int left = SENTENCE_WORDS;
+    for (String part : CLAUSE_END.split(sentence)) {
+      List<String> words = tokens(part);
+      if (left <= 0) {
+        break;
+      }
+      if (!words.isEmpty()) {
+        clauses.add(words.subList(0, Math.min(left, words.size())));
+        left -= words.size();
+      }
+    }
+    return clauses;
+  }
+
+  /**
+   * Whether {@code clause} has all of the {@code naming} words, none of them after a contrast word
+   * of the clause, and the last not followed by a word that says the text lacks it.
+   */
+  private static boolean namedIn(List<String> clause, Set<String> naming) {
     if (naming.isEmpty()) {
       return false;
     }
@@ -302,8 +351,8 @@ final class ExcludedTitles {
     int last = -1;
     for (String w : naming) {
       int at = -1;
-      for (int i = 0; i < lead.size() && at < 0; i++) {
-        if (singular(lead.get(i)).equals(w)) {
+      for (int i = 0; i < clause.size() && at < 0; i++) {
+        if (singular(clause.get(i)).equals(w)) {
           at = i;
         }
       }
@@ -313,12 +362,12 @@ final class ExcludedTitles {
       first = first < 0 ? at : Math.min(first, at);
       last = Math.max(last, at);
     }
-    for (int i = Math.max(0, first - 2); i < first; i++) {
-      if (CONTRAST.contains(lead.get(i))) {
+    for (int i = 0; i < first; i++) {
+      if (CONTRAST.contains(clause.get(i))) {
         return false;
       }
     }
-    return last + 1 >= lead.size() || !LACKS.contains(lead.get(last + 1));
+    return last + 1 >= clause.size() || !LACKS.contains(clause.get(last + 1));
   }
 
   /** Whether consecutive words of {@code span} spell {@code name}'s words alike, in order. */
