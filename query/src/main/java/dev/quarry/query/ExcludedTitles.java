@@ -247,9 +247,13 @@ final class ExcludedTitles {
     return others.isEmpty();
   }
 
+  /** How many of a text's first words tell what it is about: its subject and first predicate. */
+  static final int LEAD_WORDS = 8;
+
   /**
-   * How far into a long first sentence a name can still be what the text is about ("Orvane's 2021
-   * lens for full-frame bodies is a standard zoom"): its predicate, before the asides.
+   * How far into a long first sentence a kind of thing can still be what the text is about
+   * ("Orvane's 2021 lens for full-frame bodies is a standard zoom"): its predicate, before the
+   * asides.
    */
   static final int SENTENCE_WORDS = 30;
 
@@ -295,24 +299,41 @@ final class ExcludedTitles {
   private static final Set<String> LACKS = Set.of("free", "less", "alternative", "substitute");
 
   /**
-   * Whether the text is about the excluded entity by how it opens: its first sentence (up to {@link
-   * #SENTENCE_WORDS} words) names all of the entity's naming words (see {@link #core}, or one
-   * listed entity's) in one clause, with no contrast word before them in that clause and no "-free"
-   * after. A short text's one sentence is its subject and predicate ("… is a telephoto zoom"); what
-   * a text sets against its subject ("lighter than any of its zooms") or names only in a later
-   * sentence is a mention in passing (decisions 0054, 0100).
+   * Whether the text is about the excluded entity by how it opens: its first {@link #LEAD_WORDS}
+   * words name all of the entity's naming words (see {@link #core}, or one listed entity's), in one
+   * clause, with no contrast word before them in that clause and no "-free" after. A <em>kind</em>
+   * of thing (naming words all lower case: "zooms", "the gravel ones") may be named anywhere in the
+   * first sentence (up to {@link #SENTENCE_WORDS} words), since a text says what kind its subject
+   * is in the predicate ("… is a telephoto zoom"); a name is the subject of its own text, so a name
+   * past the lead is a mention. What a clause sets against its subject ("lighter than any of its
+   * zooms") or a later sentence names is in passing (decisions 0054, 0100).
    */
   boolean leadNames(String text) {
     if (text == null) {
       return false;
     }
-    List<List<String>> clauses = firstSentenceClauses(text);
-    for (List<String> clause : clauses) {
-      if (namedIn(clause, core) || listed.stream().anyMatch(entity -> namedIn(clause, entity))) {
+    int from = 0;
+    for (List<String> clause : firstSentenceClauses(text)) {
+      if (namedIn(clause, from, core)) {
         return true;
       }
+      for (Set<String> entity : listed) {
+        if (namedIn(clause, from, entity)) {
+          return true;
+        }
+      }
+      from += clause.size();
     }
     return false;
+  }
+
+  /**
+   * Whether the clause, starting at word {@code from} of the text, names {@code naming}: within the
+   * lead, or anywhere if it is a kind rather than a name.
+   */
+  private boolean namedIn(List<String> clause, int from, Set<String> naming) {
+    int at = namedAt(clause, naming);
+    return at >= 0 && (from + at < LEAD_WORDS || naming.stream().noneMatch(spanNames::contains));
   }
 
   /** The folded words of the text's first sentence, clause by clause, at most SENTENCE_WORDS. */
@@ -340,12 +361,13 @@ final class ExcludedTitles {
   }
 
   /**
-   * Whether {@code clause} has all of the {@code naming} words, none of them after a contrast word
-   * of the clause, and the last not followed by a word that says the text lacks it.
+   * Where {@code clause} names the {@code naming} words: the index of the first, when it has all of
+   * them, none after a contrast word of the clause and the last not followed by a word that says
+   * the text lacks it; otherwise -1.
    */
-  private static boolean namedIn(List<String> clause, Set<String> naming) {
+  private static int namedAt(List<String> clause, Set<String> naming) {
     if (naming.isEmpty()) {
-      return false;
+      return -1;
     }
     int first = -1;
     int last = -1;
@@ -357,17 +379,17 @@ final class ExcludedTitles {
         }
       }
       if (at < 0) {
-        return false;
+        return -1;
       }
       first = first < 0 ? at : Math.min(first, at);
       last = Math.max(last, at);
     }
     for (int i = 0; i < first; i++) {
       if (CONTRAST.contains(clause.get(i))) {
-        return false;
+        return -1;
       }
     }
-    return last + 1 >= clause.size() || !LACKS.contains(clause.get(last + 1));
+    return last + 1 >= clause.size() || !LACKS.contains(clause.get(last + 1)) ? first : -1;
   }
 
   /** Whether consecutive words of {@code span} spell {@code name}'s words alike, in order. */

@@ -205,6 +205,14 @@ class ExcludedTitlesTest {
   }
 
   @Test
+  void aNamePastTheLeadIsAMentionEvenInTheFirstSentence() {
+    ExcludedTitles t = new ExcludedTitles("Redux", "state management libraries");
+    assertThat(t.leadNames("Redux keeps the state of a React app in one store.")).isTrue();
+    assertThat(t.leadNames("MobX is a library for state in React apps that teams pick over Redux."))
+        .isFalse();
+  }
+
+  @Test
   void aKindOfDocumentInTheSpanNamesNothing() {
     ExcludedTitles t = new ExcludedTitles("the saltwater entries", "tank journal");
     assertThat(t.leadNames("Added shrimp to the nano; the saltwater skimmer hums.")).isTrue();
