@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Tells which documents are <em>about</em> an excluded entity: those whose title names it ("not
@@ -104,6 +105,58 @@ final class ExcludedTitles {
   }
 
   /**
+   * Words of a clause around the entity that name nothing ("anything that has chicken in it", "the
+   * ones which use Kafka"): pronouns, relative words, auxiliaries and verbs of having or
+   * mentioning, folded as the span's words are.
+   */
+  private static final Set<String> CLAUSE_WORDS =
+      Stream.of(
+              "it",
+              "its",
+              "they",
+              "them",
+              "their",
+              "this",
+              "that",
+              "these",
+              "those",
+              "which",
+              "who",
+              "whose",
+              "where",
+              "is",
+              "are",
+              "was",
+              "were",
+              "be",
+              "been",
+              "has",
+              "have",
+              "had",
+              "does",
+              "did",
+              "contains",
+              "containing",
+              "mentions",
+              "mentioning",
+              "involves",
+              "involving",
+              "uses",
+              "using",
+              "made",
+              "includes",
+              "including",
+              "features",
+              "featuring",
+              "about",
+              "any",
+              "some",
+              "all",
+              "other")
+          .map(ExcludedTitles::singular)
+          .collect(Collectors.toUnmodifiableSet());
+
+  /**
    * A place title with its region after a comma, as encyclopedias disambiguate places
    * ("Lillehammer, Innlandet"): the region, one to three capitalised words, may be left out like a
    * "(…)".
@@ -163,6 +216,7 @@ final class ExcludedTitles {
     Set<String> named = new LinkedHashSet<>(span);
     named.removeAll(this.positive);
     named.removeAll(SET_WORDS);
+    named.removeAll(CLAUSE_WORDS);
     this.core = named;
     this.listed = listed(excluded, this.positive);
   }
@@ -180,6 +234,7 @@ final class ExcludedTitles {
       Set<String> named = contentWords(tokens(part));
       named.removeAll(positive);
       named.removeAll(SET_WORDS);
+      named.removeAll(CLAUSE_WORDS);
       if (named.isEmpty()) {
         return List.of(); // "X and others", "sizes S, M": not a list of entities
       }

@@ -205,6 +205,17 @@ class ExcludedTitlesTest {
   }
 
   @Test
+  void wordsOfAClauseAroundTheEntityNameNothing() {
+    ExcludedTitles t = new ExcludedTitles("anything that has chicken in it", "curry recipes");
+    assertThat(t.match("Chicken korma")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.leadNames("A mild curry: chicken thighs simmered in yoghurt.")).isTrue();
+    assertThat(t.leadNames("A mild curry of chickpeas and spinach.")).isFalse();
+    assertThat(
+            new ExcludedTitles("the ones which use Kafka", "queue docs").match("Kafka consumers"))
+        .isEqualTo(ExcludedTitles.Match.BASE);
+  }
+
+  @Test
   void aNamePastTheLeadIsAMentionEvenInTheFirstSentence() {
     ExcludedTitles t = new ExcludedTitles("Redux", "state management libraries");
     assertThat(t.leadNames("Redux keeps the state of a React app in one store.")).isTrue();
