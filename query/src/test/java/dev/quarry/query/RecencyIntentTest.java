@@ -24,6 +24,7 @@ class RecencyIntentTest {
         "recently released sci-fi films | recently",
         "which startups recently raised money | recently",
         "my latest photos | latest",
+        "Which US state is considering a ban on plastic bags? | is considering",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);

@@ -52,7 +52,8 @@ public final class EnglishRecencyCues {
    * situation under way there is a problem to fix, not news (decision 0100).
    */
   private static final Pattern PERSONAL =
-      Pattern.compile("\\b(?:my|our|your|i|i'm|we|we're|me|us|mine)\\b", Pattern.CASE_INSENSITIVE);
+      // "us" in lower case only: "US" is a country ("Which US state is considering …").
+      Pattern.compile("(?i:\\b(?:my|our|your|i|i'm|we|we're|me|mine)\\b)|\\bus\\b");
 
   private EnglishRecencyCues() {}
 
