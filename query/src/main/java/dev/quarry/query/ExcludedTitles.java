@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Tells which documents are <em>about</em> an excluded entity: those whose title names it ("not
@@ -51,7 +52,10 @@ final class ExcludedTitles {
     FULL
   }
 
-  /** Words that name a set of things rather than which things (singular, see {@link #singular}). */
+  /**
+   * Words that name a set of things, or a kind of document, rather than which things (singular, see
+   * {@link #singular}).
+   */
   private static final Set<String> SET_WORDS =
       Set.of(
           "one",
@@ -71,7 +75,16 @@ final class ExcludedTitles {
           "brand",
           "product",
           "stuff",
-          "anything");
+          "anything",
+          // Kinds of document: "the saltwater entries", "the Sicilian notes" name what they are
+          // about by the other words.
+          "entry",
+          "post",
+          "article",
+          "page",
+          "note",
+          "doc",
+          "document");
 
   /**
    * A plural folded to its singular, lightly ("phones", "batteries", "boxes"), so that "the Pro
@@ -90,6 +103,58 @@ final class ExcludedTitles {
     }
     return w.substring(0, w.length() - 1);
   }
+
+  /**
+   * Words of a clause around the entity that name nothing ("anything that has chicken in it", "the
+   * ones which use Kafka"): pronouns, relative words, auxiliaries and verbs of having or
+   * mentioning, folded as the span's words are.
+   */
+  private static final Set<String> CLAUSE_WORDS =
+      Stream.of(
+              "it",
+              "its",
+              "they",
+              "them",
+              "their",
+              "this",
+              "that",
+              "these",
+              "those",
+              "which",
+              "who",
+              "whose",
+              "where",
+              "is",
+              "are",
+              "was",
+              "were",
+              "be",
+              "been",
+              "has",
+              "have",
+              "had",
+              "does",
+              "did",
+              "contains",
+              "containing",
+              "mentions",
+              "mentioning",
+              "involves",
+              "involving",
+              "uses",
+              "using",
+              "made",
+              "includes",
+              "including",
+              "features",
+              "featuring",
+              "about",
+              "any",
+              "some",
+              "all",
+              "other")
+          .map(ExcludedTitles::singular)
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * A place title with its region after a comma, as encyclopedias disambiguate places
@@ -151,6 +216,7 @@ final class ExcludedTitles {
     Set<String> named = new LinkedHashSet<>(span);
     named.removeAll(this.positive);
     named.removeAll(SET_WORDS);
+    named.removeAll(CLAUSE_WORDS);
     this.core = named;
     this.listed = listed(excluded, this.positive);
   }
@@ -168,6 +234,7 @@ final class ExcludedTitles {
       Set<String> named = contentWords(tokens(part));
       named.removeAll(positive);
       named.removeAll(SET_WORDS);
+      named.removeAll(CLAUSE_WORDS);
       if (named.isEmpty()) {
         return List.of(); // "X and others", "sizes S, M": not a list of entities
       }
@@ -239,8 +306,22 @@ final class ExcludedTitles {
   static final int LEAD_WORDS = 8;
 
   /**
+   * How far into a long first sentence a kind of thing can still be what the text is about
+   * ("Orvane's 2021 lens for full-frame bodies is a standard zoom"): its predicate, before the
+   * asides.
+   */
+  static final int SENTENCE_WORDS = 30;
+
+  /** The end of a sentence: a full stop, question or exclamation mark before a space. */
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s)");
+
+  /** Marks that end a clause inside a sentence: the contrast a word sets holds up to one. */
+  private static final Pattern CLAUSE_END = Pattern.compile("[,;:()\\[\\]\u2013\u2014]|\\s-+\\s");
+
+  /**
    * Words that set a name against the text's subject, or relate the subject to it, when they come
-   * just before it ("unlike gin", "softer than rum", "an alternative to Redux", "like Kafka").
+   * before it in its clause ("unlike gin", "softer than any rum", "an alternative to Redux", "like
+   * Kafka").
    */
   private static final Set<String> CONTRAST =
       Set.of(
@@ -273,52 +354,97 @@ final class ExcludedTitles {
   private static final Set<String> LACKS = Set.of("free", "less", "alternative", "substitute");
 
   /**
-   * Whether the first {@link #LEAD_WORDS} words of {@code text} name the excluded entity: all of
-   * its naming words (see {@link #core}, or one listed entity's), and not set against the text's
-   * subject by a contrast word in the two words before them.
+   * Whether the text is about the excluded entity by how it opens: its first {@link #LEAD_WORDS}
+   * words name all of the entity's naming words (see {@link #core}, or one listed entity's), in one
+   * clause, with no contrast word before them in that clause and no "-free" after. A <em>kind</em>
+   * of thing (naming words all lower case: "zooms", "the gravel ones") may be named anywhere in the
+   * first sentence (up to {@link #SENTENCE_WORDS} words), since a text says what kind its subject
+   * is in the predicate ("… is a telephoto zoom"); a name is the subject of its own text, so a name
+   * past the lead is a mention. What a clause sets against its subject ("lighter than any of its
+   * zooms") or a later sentence names is in passing (decisions 0054, 0100).
    */
   boolean leadNames(String text) {
     if (text == null) {
       return false;
     }
-    // Only the opening is folded: a candidate's whole text can be long, and a search reads many.
-    String[] opening = text.strip().split("\\s+", 3 * LEAD_WORDS + 1);
-    List<String> words =
-        tokens(
-            String.join(
-                " ", Arrays.asList(opening).subList(0, Math.min(3 * LEAD_WORDS, opening.length))));
-    List<String> lead = words.subList(0, Math.min(LEAD_WORDS, words.size()));
-    if (namedIn(lead, core)) {
-      return true;
+    int from = 0;
+    for (List<String> clause : firstSentenceClauses(text)) {
+      if (namedIn(clause, from, core)) {
+        return true;
+      }
+      for (Set<String> entity : listed) {
+        if (namedIn(clause, from, entity)) {
+          return true;
+        }
+      }
+      from += clause.size();
     }
-    return listed.stream().anyMatch(entity -> namedIn(lead, entity));
+    return false;
   }
 
-  private static boolean namedIn(List<String> lead, Set<String> naming) {
+  /**
+   * Whether the clause, starting at word {@code from} of the text, names {@code naming}: within the
+   * lead, or anywhere if it is a kind rather than a name.
+   */
+  private boolean namedIn(List<String> clause, int from, Set<String> naming) {
+    int at = namedAt(clause, naming);
+    return at >= 0 && (from + at < LEAD_WORDS || naming.stream().noneMatch(spanNames::contains));
+  }
+
+  /** The folded words of the text's first sentence, clause by clause, at most SENTENCE_WORDS. */
+  private static List<List<String>> firstSentenceClauses(String text) {
+    // Only the opening is folded: a candidate's whole text can be long, and a search reads many.
+    String[] opening = text.strip().split("\\s+", 3 * SENTENCE_WORDS + 1);
+    String head =
+        String.join(
+            " ", Arrays.asList(opening).subList(0, Math.min(3 * SENTENCE_WORDS, opening.length)));
+    Matcher end = SENTENCE_END.matcher(head);
+    String sentence = end.find() ? head.substring(0, end.start()) : head;
+    List<List<String>> clauses = new ArrayList<>();
+    int left = SENTENCE_WORDS;
+    for (String part : CLAUSE_END.split(sentence)) {
+      List<String> words = tokens(part);
+      if (left <= 0) {
+        break;
+      }
+      if (!words.isEmpty()) {
+        clauses.add(words.subList(0, Math.min(left, words.size())));
+        left -= words.size();
+      }
+    }
+    return clauses;
+  }
+
+  /**
+   * Where {@code clause} names the {@code naming} words: the index of the first, when it has all of
+   * them, none after a contrast word of the clause and the last not followed by a word that says
+   * the text lacks it; otherwise -1.
+   */
+  private static int namedAt(List<String> clause, Set<String> naming) {
     if (naming.isEmpty()) {
-      return false;
+      return -1;
     }
     int first = -1;
     int last = -1;
     for (String w : naming) {
       int at = -1;
-      for (int i = 0; i < lead.size() && at < 0; i++) {
-        if (singular(lead.get(i)).equals(w)) {
+      for (int i = 0; i < clause.size() && at < 0; i++) {
+        if (singular(clause.get(i)).equals(w)) {
           at = i;
         }
       }
       if (at < 0) {
-        return false;
+        return -1;
       }
       first = first < 0 ? at : Math.min(first, at);
       last = Math.max(last, at);
     }
-    for (int i = Math.max(0, first - 2); i < first; i++) {
-      if (CONTRAST.contains(lead.get(i))) {
-        return false;
+    for (int i = 0; i < first; i++) {
+      if (CONTRAST.contains(clause.get(i))) {
+        return -1;
       }
     }
-    return last + 1 >= lead.size() || !LACKS.contains(lead.get(last + 1));
+    return last + 1 >= clause.size() || !LACKS.contains(clause.get(last + 1)) ? first : -1;
   }
 
   /** Whether consecutive words of {@code span} spell {@code name}'s words alike, in order. */

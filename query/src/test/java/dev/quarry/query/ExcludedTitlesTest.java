@@ -176,13 +176,58 @@ class ExcludedTitlesTest {
     ExcludedTitles t = new ExcludedTitles("gin", "cocktail recipes");
     assertThat(t.leadNames("Gin shaken with lemon juice and egg white.")).isTrue();
     assertThat(t.leadNames("A sour of dry gin, lemon and sugar.")).isTrue();
-    // A mention set against the subject, or past the lead, is in passing.
+    // A mention set against the subject, or after the first sentence, is in passing.
     assertThat(t.leadNames("Aged rum stirred with bitters, softer than gin.")).isFalse();
     assertThat(t.leadNames("Unlike gin, this aged rum is stirred.")).isFalse();
     assertThat(t.leadNames("A gin-free sour with lemon")).isFalse();
+    assertThat(t.leadNames("Dark rum over crushed ice with lime. Serve it where gin is served."))
+        .isFalse();
+    // The first sentence's predicate names what the drink is made of (decision 0100).
     assertThat(
             t.leadNames("Dark rum over crushed ice with lime, demerara syrup and then a gin float"))
+        .isTrue();
+  }
+
+  @Test
+  void aFirstSentenceNamesTheExcludedKindUnlessAClauseSetsItAgainstTheSubject() {
+    ExcludedTitles t = new ExcludedTitles("the inflatable ones", "kayak reviews");
+    assertThat(
+            t.leadNames("Vestra's 2024 touring kayak for lakes and slow rivers is an inflatable"))
+        .isTrue();
+    assertThat(t.leadNames("A rigid sea kayak, stiffer than any of the inflatables we tried."))
         .isFalse();
+    assertThat(t.leadNames("A rigid sea kayak, unlike the brand's cheaper inflatable.")).isFalse();
+    String longOpening =
+        "A rigid touring kayak with a skeg, two hatches, a day hatch, a deck bag, a pump, a spray"
+            + " deck, a paddle float, a tow line, a compass mount and a seat that you can move to"
+            + " trim the boat, sold beside an inflatable.";
+    assertThat(t.leadNames(longOpening)).isFalse(); // past the sentence's first 30 words
+  }
+
+  @Test
+  void wordsOfAClauseAroundTheEntityNameNothing() {
+    ExcludedTitles t = new ExcludedTitles("anything that has chicken in it", "curry recipes");
+    assertThat(t.match("Chicken korma")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.leadNames("A mild curry: chicken thighs simmered in yoghurt.")).isTrue();
+    assertThat(t.leadNames("A mild curry of chickpeas and spinach.")).isFalse();
+    assertThat(
+            new ExcludedTitles("the ones which use Kafka", "queue docs").match("Kafka consumers"))
+        .isEqualTo(ExcludedTitles.Match.BASE);
+  }
+
+  @Test
+  void aNamePastTheLeadIsAMentionEvenInTheFirstSentence() {
+    ExcludedTitles t = new ExcludedTitles("Redux", "state management libraries");
+    assertThat(t.leadNames("Redux keeps the state of a React app in one store.")).isTrue();
+    assertThat(t.leadNames("MobX is a library for state in React apps that teams pick over Redux."))
+        .isFalse();
+  }
+
+  @Test
+  void aKindOfDocumentInTheSpanNamesNothing() {
+    ExcludedTitles t = new ExcludedTitles("the saltwater entries", "tank journal");
+    assertThat(t.leadNames("Added shrimp to the nano; the saltwater skimmer hums.")).isTrue();
+    assertThat(t.match("Saltwater tank, week 3")).isEqualTo(ExcludedTitles.Match.BASE);
   }
 
   @Test

@@ -166,6 +166,11 @@ class NegationDetectorTest {
         "python web frameworks not django | django | not",
         "camping stoves not orsa | orsa | not",
         "telescope reviews not the refractors | refractors | not",
+        // Filler around the excluded kind is cut (decision 0100).
+        "camera bodies except for any of the full-frame ones | full-frame | except for",
+        "kayak reviews, but not the inflatable ones please | inflatable | but not",
+        "tents except some of the ultralight ones | ultralight | except",
+        "hiking boots, no leather stuff please | leather | no",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);

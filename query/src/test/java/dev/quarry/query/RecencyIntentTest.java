@@ -19,6 +19,12 @@ class RecencyIntentTest {
         "Which city is hosting the next trade fair? | is hosting",
         "Which airline is now cutting routes to the coast? | is now cutting",
         "Flights are being cancelled across the region; which airport closed? | are being",
+        "breaking news on the harbour strike | breaking",
+        "Breaking: ferry routes suspended | Breaking",
+        "recently released sci-fi films | recently",
+        "which startups recently raised money | recently",
+        "my latest photos | latest",
+        "Which US state is considering a ban on plastic bags? | is considering",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);
@@ -43,6 +49,16 @@ class RecencyIntentTest {
         "a record-breaking marathon course",
         "consumer offset reset: earliest or latest",
         "set the start position to latest or earliest",
+        // The asker's own problem under way is no news, nor their own recent past (decision 0100).
+        "my kettle is making a clicking noise",
+        "why our sump pump is running all the time",
+        "the gutter on my shed is leaking",
+        "I recently repainted the hallway, how long before hanging pictures",
+        "we have recently adopted a cat, what should it eat",
+        // "Breaking" outside news.
+        "breaking changes when upgrading the router firmware",
+        "breaking in new hiking boots",
+        "breaking strength of climbing rope",
         "",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {

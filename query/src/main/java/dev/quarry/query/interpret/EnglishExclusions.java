@@ -340,7 +340,7 @@ public final class EnglishExclusions {
    */
   private static final Pattern FILLER =
       Pattern.compile(
-          "^(?:the|a|an|any|anything|including|mentioning|considering|using|discussing"
+          "^(?:the|a|an|any|anything|(?:any|some|all|each|either|one|none) of|(?-i:of)|including|mentioning|considering|using|discussing"
               + "|involving|referring to|referencing|touching on|delving into|taking into account"
               + "|focusing on|bringing up|going into (?:any )?details? (?:about|on|of)"
               + "|all(?= (?:information|info|details?|mentions?|references?|content))"
@@ -354,6 +354,20 @@ public final class EnglishExclusions {
               + "|relationships?) (?:in|on|with|at|to))"
               + "\\s+",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Words after the excluded entity that only soften or close the request ("the zoom ones please",
+   * "mountain bikes for now", "the Sicilian stuff"); cut repeatedly, as {@link #FILLER} in front.
+   * "Ones" and "stuff" stand for the things of that kind, which the kind itself names.
+   */
+  private static final Pattern TRAILING_FILLER =
+      Pattern.compile(
+          "\\s+(?:please|thanks|thank you|for now|at all|either|ones?|stuff|things)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A span that ends on a word for things of a kind ("the inflatable ones please"). */
+  private static final Pattern KIND_TAIL =
+      Pattern.compile("\\s(?:ones?|stuff|things)(?:\\s+please)?$", Pattern.CASE_INSENSITIVE);
 
   /**
    * An excluded "span" that is only a question word or pronoun is a misread ("… except who?",
@@ -668,12 +682,18 @@ public final class EnglishExclusions {
       ex = cut;
       cut = FILLER.matcher(ex).replaceFirst("");
     }
+    // "The inflatable ones": an adjective that names a kind of thing, not a state ("not seen").
+    boolean kind = KIND_TAIL.matcher(ex).find();
+    for (String cut = TRAILING_FILLER.matcher(ex).replaceFirst(""); !cut.equals(ex); ) {
+      ex = cut;
+      cut = TRAILING_FILLER.matcher(ex).replaceFirst("");
+    }
     if (ex.isBlank()
         || positive.isBlank()
         || !ex.matches("(?s).*[\\p{L}\\p{N}].*")
         || NOT_AN_ENTITY.matcher(ex).matches()
         || ex.split("\\s+").length > maxWords
-        || (lowerCaseState(ex) && !ex.endsWith("ing"))) {
+        || (lowerCaseState(ex) && !ex.endsWith("ing") && !kind)) {
       // Not an entity (a lone state such as "seen" in "owl calling but not seen"; an activity
       // such as "gaming" in "for coding, not gaming" is one), or too long to be one: more likely
       // a clause we would misread.

@@ -25,10 +25,14 @@ public final class EnglishRecencyCues {
           "(?<![\\w-])(?<!(?:earliest|oldest) (?:or|and|vs|versus) )"
               + "(latest(?! (?:time|date|day|hour|minute|moment|point|age|possible)\\b)"
               + "(?! (?:or|and|vs|versus) (?:earliest|oldest)\\b)"
-              + "|newest|most recent|recent|recently|what(?:'s| is|s) new\\b|"
+              // "I recently moved my tank" tells the asker's own past, not a wish for news.
+              + "|newest|most recent|recent|(?<!\\b(?:i|we|i've|we've|i have|we have|i had|we had) )"
+              + "recently(?! (?:i|we)\\b)|what(?:'s| is|s) new\\b|"
               + "up[- ]to[- ]date|this (?:week|month|year|morning|weekend)|"
               + "today|tonight|yesterday|last (?:week|night|month)|past (?:week|few days)|just (?:released|announced|launched)|"
-              + "breaking|new release|newly|"
+              // "Breaking" is news only as "breaking news" or a "Breaking:" headline: "breaking
+              // changes", "breaking in new boots" and "breaking strength" are not.
+              + "breaking(?=\\s+(?:news|story|stories|reports?|headlines?)\\b|\\s*:)|new release|newly|"
               // News phrasing ("announced on Tuesday", "this fall"), added from RealTime QA's
               // tuning split; on RecencyQA's tuning split they fire on 1 of 358 slow-changing
               // questions.
@@ -43,6 +47,14 @@ public final class EnglishRecencyCues {
               + "|building\\b|during\\b)[a-z]{2,}ing)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * The asker speaking of their own things ("my chain is skipping", "why our build is failing"): a
+   * situation under way there is a problem to fix, not news (decision 0100).
+   */
+  private static final Pattern PERSONAL =
+      // "us" in lower case only: "US" is a country ("Which US state is considering …").
+      Pattern.compile("(?i:\\b(?:my|our|your|i|i'm|we|we're|me|mine)\\b)|\\bus\\b");
+
   private EnglishRecencyCues() {}
 
   /** The cue that fired, or null. */
@@ -51,6 +63,17 @@ public final class EnglishRecencyCues {
       return null;
     }
     Matcher m = CUES.matcher(query);
-    return m.find() ? m.group(1) : null;
+    boolean personal = PERSONAL.matcher(query).find();
+    while (m.find()) {
+      if (!(personal && underWay(m.group(1)))) {
+        return m.group(1);
+      }
+    }
+    return null;
+  }
+
+  /** Whether the cue is the "is/are (now) …ing" form of a situation under way. */
+  private static boolean underWay(String cue) {
+    return cue.endsWith("ing") && cue.matches("(?is)(?:is|are)\\s.*");
   }
 }
