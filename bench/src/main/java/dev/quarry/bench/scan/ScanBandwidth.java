@@ -4,8 +4,6 @@ import dev.quarry.bench.BenchData;
 import dev.quarry.bench.WorkFolder;
 import dev.quarry.index.Collection;
 import dev.quarry.index.VectorEncoding;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +77,7 @@ public final class ScanBandwidth implements Runnable {
     }
     int threads = Runtime.getRuntime().availableProcessors();
     long vectorBytes = 4L * vectors * dims;
-    String loadBefore = loadAverage();
+    String loadBefore = BenchData.loadAverage();
     List<Collection> open = new ArrayList<>();
     try (StreamRead stream = new StreamRead(vectorBytes, threads, seed)) {
       Map<String, Pass> contenders = new LinkedHashMap<>();
@@ -114,7 +112,7 @@ public final class ScanBandwidth implements Runnable {
               + " %d threads; load average %s%n",
           vectors, dims, vectorBytes / 1e6, K, rounds, seconds, threads, loadBefore);
       report(measure(contenders));
-      System.out.printf("load average at the end: %s%n", loadAverage());
+      System.out.printf("load average at the end: %s%n", BenchData.loadAverage());
     } catch (Exception e) {
       throw new RuntimeException(e);
     } finally {
@@ -219,14 +217,5 @@ public final class ScanBandwidth implements Runnable {
       m = Math.max(m, v);
     }
     return m;
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (Exception e) {
-      return "unknown (no /proc/loadavg)";
-    }
   }
 }
