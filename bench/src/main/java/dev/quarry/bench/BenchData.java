@@ -69,6 +69,16 @@ public final class BenchData {
     return out;
   }
 
+  /** The 1, 5 and 15 minute load averages, to print beside figures of a shared machine. */
+  public static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown (no /proc/loadavg)";
+    }
+  }
+
   /** The median of {@code values}. */
   public static double median(double[] values) {
     double[] s = values.clone();
