@@ -102,7 +102,8 @@ final class ThreadCpu implements AutoCloseable {
           String stat = Files.readString(task.resolve("stat"));
           String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           int tid = Integer.parseInt(task.getFileName().toString());
-          names.computeIfAbsent(tid, t -> comm(task));
+          // Read every time: a new thread is named "java" until the JVM sets its own name.
+          names.put(tid, comm(task));
           into.put(tid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
         } catch (IOException | RuntimeException e) {
           // the thread ended between the listing and the read: its last sample stands
