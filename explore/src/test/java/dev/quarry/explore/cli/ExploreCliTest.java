@@ -250,10 +250,10 @@ class ExploreCliTest {
         run("cluster", dir, "--method", "hdbscan", "--reduce", "pca"),
         "unknown --reduce 'pca': use umap or none");
     assertOneLine(
-        run("cluster", dir, "--method", "hdbscan", "--reduce", "none", "--reduce-dims", "3"),
+        run("cluster", dir, "--method", "hdbscan", "--reduce-dims", "3"),
         "--reduce-dims needs --reduce umap");
     assertOneLine(
-        run("cluster", dir, "--method", "hdbscan", "--reduce-dims", "1"),
+        run("cluster", dir, "--method", "hdbscan", "--reduce", "umap", "--reduce-dims", "1"),
         "reduce-dims must be between 2 and 15, got 1");
     assertOneLine(
         run("cluster", dir, "--method", "hdbscan", "--min-size", "1"),
