@@ -59,7 +59,8 @@ public final class GivenNeighboursUmap {
     float[] weights = edges.data();
     MathUtils.zeroEntriesBelowLimit(weights, MathUtils.max(weights) / epochs);
     edges = (CooMatrix) edges.eliminateZeros();
-    float[] ab = Curve.curveFit(1.0f, minDist);
+    // umap-java's Curve.curveFit gives a = b = 0 at min_dist 0: our own fit (decision 0113).
+    float[] ab = dev.quarry.explore.UmapCurve.fit(minDist);
     Matrix embedding = new DefaultMatrix(initial);
     float[] epochsPerSample = Umap.makeEpochsPerSample(edges.data(), epochs);
     try {

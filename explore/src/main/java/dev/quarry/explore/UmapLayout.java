@@ -19,14 +19,27 @@ public final class UmapLayout {
     return points > 10_000 ? 200 : 500;
   }
 
+  /** The two-dimensional layout of a map. */
   public static float[][] layout(
       GraphNeighbours neighbours,
       List<float[]> vectors,
       long seed,
       int threads,
       MapProgress progress) {
+    return layout(neighbours, vectors, 2, MIN_DIST, seed, threads, progress);
+  }
+
+  /** A layout in {@code dimensions} dimensions (HDBSCAN's reduction uses 5, min_dist 0). */
+  public static float[][] layout(
+      GraphNeighbours neighbours,
+      List<float[]> vectors,
+      int dimensions,
+      float minDist,
+      long seed,
+      int threads,
+      MapProgress progress) {
     progress.stage("start (PCA)", 1);
-    float[][] start = scaledStart(Pca.project(vectors, 2), seed);
+    float[][] start = scaledStart(Pca.project(vectors, dimensions), seed);
     progress.step(1);
     int epochs = defaultEpochs(vectors.size());
     progress.stage("layout (UMAP epochs)", epochs);
@@ -34,7 +47,7 @@ public final class UmapLayout {
     GivenNeighboursUmap.listen(listener, epochs);
     try {
       return GivenNeighboursUmap.layout(
-          neighbours.indices(), neighbours.distances(), start, epochs, MIN_DIST, seed, threads);
+          neighbours.indices(), neighbours.distances(), start, epochs, minDist, seed, threads);
     } finally {
       GivenNeighboursUmap.unlisten(listener);
     }

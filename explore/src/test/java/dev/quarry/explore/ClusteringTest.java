@@ -76,6 +76,43 @@ class ClusteringTest {
   }
 
   @Test
+  void hdbscanAfterUmapReductionRecoversTheBlobs() {
+    try (Collection c = Blobs.create(dir, 4, 50, 0.15, 0, 12)) {
+      Points points = Points.of(c, "cluster");
+      List<float[]> vectors = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      for (int i = 0; i < points.size(); i++) {
+        vectors.add(points.vector(i));
+        ids.add(points.get(i).id());
+        labels.add(points.label(i, "label"));
+      }
+      List<float[]> reduced = UmapReduction.reduce(c, ids, vectors, 5, 7, 1, MapProgress.none());
+      assertThat(reduced).hasSize(200).allSatisfy(v -> assertThat(v).hasSize(5));
+      Clustering clustering = Hdbscan.run(reduced, 20, Hdbscan.DEFAULT_SAMPLE, 1, 3);
+      assertThat(clustering.clusters()).isEqualTo(4);
+      assertThat(ClusterScores.of(clustering.assignment(), labels).vMeasure()).isGreaterThan(0.9);
+    }
+  }
+
+  @Test
+  void umapReductionRefusesBadDimensionsInOneLine() {
+    try (Collection c = Blobs.create(dir, 2, 5, 0.15, 0, 12)) {
+      Points points = Points.of(c, "cluster");
+      List<float[]> vectors = new ArrayList<>();
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < points.size(); i++) {
+        vectors.add(points.vector(i));
+        ids.add(points.get(i).id());
+      }
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> UmapReduction.reduce(c, ids, vectors, 16, 7, 1, MapProgress.none()))
+          .isInstanceOf(dev.quarry.core.QuarryException.class)
+          .hasMessage("reduce-dims must be between 2 and 15, got 16");
+    }
+  }
+
+  @Test
   void autoChoosesTheNumberOfSeparatedClusters() {
     List<float[]> vectors = blobs(4, 50, 0.1, new ArrayList<>());
     AutoK.Choice choice = AutoK.choose(vectors, 30, 1, 3);

@@ -3,12 +3,19 @@ package dev.quarry.bench.explore;
 import dev.quarry.bench.BenchData;
 import dev.quarry.bench.BenchPaths;
 import dev.quarry.bench.WordnetVectors;
+import dev.quarry.core.FileTrees;
 import dev.quarry.core.Vectors;
 import dev.quarry.explore.AutoK;
 import dev.quarry.explore.ClusterScores;
 import dev.quarry.explore.Clustering;
 import dev.quarry.explore.Hdbscan;
 import dev.quarry.explore.KMeans;
+import dev.quarry.explore.UmapReduction;
+import dev.quarry.index.Collection;
+import dev.quarry.index.CollectionConfig;
+import dev.quarry.index.Document;
+import dev.quarry.index.Similarity;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +73,16 @@ public final class ClusterBenchmark implements Callable<Integer> {
       description = "HDBSCAN smallest cluster, in glosses. Default: Quarry's (0.2%, at least 5).")
   Integer minSize;
 
+  @Option(
+      names = "--reduce-dims",
+      description =
+          "HDBSCAN rows run on the vectors reduced by UMAP on an HNSW graph to this many"
+              + " dimensions, as `quarry cluster` does (0: no reduction). Default: ${DEFAULT-VALUE}.")
+  int reduceDims = UmapReduction.DEFAULT_DIMENSIONS;
+
+  @Option(names = "--raw", description = "Also HDBSCAN rows on the unreduced vectors (before).")
+  boolean raw;
+
   @Option(names = "--glosses", description = "Use an even spread of this many glosses (all: 0).")
   int glosses;
 
@@ -99,6 +116,7 @@ public final class ClusterBenchmark implements Callable<Integer> {
       glosses = 2_000;
       samples = List.of(1_000);
       auto = true;
+      raw = true;
     }
     int limit = glosses > 0 ? glosses : Integer.MAX_VALUE;
     List<float[]> minilm = WordnetVectors.load(paths.data(), paths.work(), MODEL, limit);
@@ -165,9 +183,17 @@ public final class ClusterBenchmark implements Callable<Integer> {
     }
     for (int sample : samples) {
       String on = sample >= n ? "all" : String.format("sample %,d", sample);
-      runs.add(
-          new Run(
-              "HDBSCAN min " + min + ", " + on, v -> Hdbscan.run(v, min, sample, THREADS, seed)));
+      if (raw || reduceDims == 0) {
+        runs.add(
+            new Run(
+                "HDBSCAN min " + min + ", " + on, v -> Hdbscan.run(v, min, sample, THREADS, seed)));
+      }
+      if (reduceDims > 0) {
+        runs.add(
+            new Run(
+                "UMAP " + reduceDims + "-d + HDBSCAN min " + min + ", " + on,
+                v -> reducedHdbscan(v, min, sample)));
+      }
     }
     if (auto) {
       runs.add(
@@ -182,6 +208,35 @@ public final class ClusterBenchmark implements Callable<Integer> {
                       seed)));
     }
     return runs;
+  }
+
+  /**
+   * HDBSCAN on the vectors reduced by UMAP through an HNSW graph, built here in a scratch
+   * vectors-only collection (its build time is in the row's seconds; `quarry cluster` finds the
+   * graph already built); centroids in the original space, as the command takes them.
+   */
+  private Clustering reducedHdbscan(List<float[]> vectors, int min, int sample) {
+    Path dir = paths.work().resolve("cluster-umap-" + ProcessHandle.current().pid());
+    FileTrees.delete(dir);
+    List<String> ids = new ArrayList<>(vectors.size());
+    try (Collection c =
+        Collection.create(
+            dir, CollectionConfig.forVectors(vectors.get(0).length, Similarity.COSINE))) {
+      List<Document> docs = new ArrayList<>(vectors.size());
+      for (int i = 0; i < vectors.size(); i++) {
+        ids.add("g" + i);
+        docs.add(Document.builder("g" + i).vector(vectors.get(i)).build());
+      }
+      c.upsert(docs);
+      c.commit();
+      List<float[]> reduced =
+          UmapReduction.reduce(
+              c, ids, vectors, reduceDims, seed, THREADS, dev.quarry.explore.MapProgress.none());
+      Clustering found = Hdbscan.run(reduced, min, sample, THREADS, seed);
+      return Clustering.withMeans(found.assignment(), vectors, found.clusters());
+    } finally {
+      FileTrees.delete(dir);
+    }
   }
 
   private void row(Run run, String vectorsName, List<float[]> vectors, List<String> labels)

@@ -193,7 +193,18 @@ class ExploreCliTest {
   @Test
   void clusterByHdbscanFindsItsOwnNumberAndWritesNoiseAsMinusOne() {
     Path c = blobs(0);
-    Run r = run("cluster", c.toString(), "--method", "hdbscan", "--min-size", "10", "--write", "g");
+    Run r =
+        run(
+            "cluster",
+            c.toString(),
+            "--method",
+            "hdbscan",
+            "--reduce",
+            "none",
+            "--min-size",
+            "10",
+            "--write",
+            "g");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("HDBSCAN (smallest cluster 10): 3 clusters");
     assertThat(r.out().lines().filter(l -> l.matches("\\d+\\s+\\d+\\s+document \\d+.*")))
@@ -201,6 +212,16 @@ class ExploreCliTest {
     try (Collection after = Collection.openReadOnly(c)) {
       assertThat(after.get("d0000").orElseThrow().first("g")).isIn(-1L, 0L, 1L, 2L);
     }
+  }
+
+  @Test
+  void clusterByHdbscanOnUmapReducedVectors() {
+    Path c = blobs(0);
+    Run r =
+        run("cluster", c.toString(), "--method", "hdbscan", "--reduce", "umap", "--min-size", "10");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("HDBSCAN (on UMAP to 5 dimensions, smallest cluster 10): 3 clusters");
   }
 
   @Test
@@ -223,7 +244,17 @@ class ExploreCliTest {
     assertOneLine(
         run("cluster", dir, "--method", "hdbscan", "--k", "3"), "--k is for k-means: HDBSCAN");
     assertOneLine(
-        run("cluster", dir, "--k", "3", "--min-size", "5"), "--min-size and --sample are for");
+        run("cluster", dir, "--k", "3", "--min-size", "5"),
+        "--min-size, --sample, --reduce and --reduce-dims are for --method hdbscan only");
+    assertOneLine(
+        run("cluster", dir, "--method", "hdbscan", "--reduce", "pca"),
+        "unknown --reduce 'pca': use umap or none");
+    assertOneLine(
+        run("cluster", dir, "--method", "hdbscan", "--reduce-dims", "3"),
+        "--reduce-dims needs --reduce umap");
+    assertOneLine(
+        run("cluster", dir, "--method", "hdbscan", "--reduce", "umap", "--reduce-dims", "1"),
+        "reduce-dims must be between 2 and 15, got 1");
     assertOneLine(
         run("cluster", dir, "--method", "hdbscan", "--min-size", "1"),
         "min-size must be between 2 and 60, got 1");
