@@ -188,6 +188,10 @@ public final class IngestPipeline {
                         sinceCommit += chunks;
                       }
                       progress.update(accepted.get(), chunksWritten.get());
+                      LOG.debug(
+                          "wrote a batch: {} documents, {} chunks in all",
+                          docsWritten.get(),
+                          chunksWritten.get());
                       if (sinceCommit >= options.commitEveryChunks()) {
                         collection.commit();
                         sinceCommit = 0;
