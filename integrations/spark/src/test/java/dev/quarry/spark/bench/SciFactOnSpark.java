@@ -22,6 +22,7 @@ import dev.quarry.spark.QuarrySpark;
 import dev.quarry.spark.SparkIndexReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -110,9 +111,13 @@ public final class SciFactOnSpark {
           "verify: Spark %s, single-process %s%n",
           built.verify().ok() ? "clean" : built.verify(),
           single.verify().ok() ? "clean" : single.verify());
+      Map<Strategy, BeirEvaluation.Result> onSpark = new EnumMap<>(Strategy.class);
+      Map<Strategy, BeirEvaluation.Result> onSingle = new EnumMap<>(Strategy.class);
       for (Strategy strategy : List.of(Strategy.HYBRID, Strategy.HNSW, Strategy.EXACT)) {
         var a = BeirEvaluation.evaluate(built, embedder, queries, qrels, strategy);
         var b = BeirEvaluation.evaluate(single, embedder, queries, qrels, strategy);
+        onSpark.put(strategy, a);
+        onSingle.put(strategy, b);
         int same = 0;
         int ties = 0;
         int differ = 0;
@@ -153,7 +158,26 @@ public final class SciFactOnSpark {
             ndcgSingle,
             ndcgSpark - ndcgSingle);
       }
+      System.out.printf(
+          "HNSW recall@10 against exact search: Spark %.4f (%d segments), single-process %.4f"
+              + " (%d segments)%n",
+          recall(onSpark.get(Strategy.HNSW), onSpark.get(Strategy.EXACT)),
+          built.stats().segments(),
+          recall(onSingle.get(Strategy.HNSW), onSingle.get(Strategy.EXACT)),
+          single.stats().segments());
     }
+  }
+
+  /** Mean share of each query's exact top 10 that the approximate top 10 holds. */
+  private static double recall(BeirEvaluation.Result approximate, BeirEvaluation.Result exact) {
+    double sum = 0;
+    for (var q : exact.run().entrySet()) {
+      List<String> truth = ids(top10(q.getValue()));
+      sum +=
+          ids(top10(approximate.run().get(q.getKey()))).stream().filter(truth::contains).count()
+              / (double) truth.size();
+    }
+    return sum / exact.run().size();
   }
 
   /**
