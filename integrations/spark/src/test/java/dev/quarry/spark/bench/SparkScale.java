@@ -28,11 +28,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code bin/bench spark-scale --docs N [--partitions 16] [--queries 200] [--seed 7]
- * [--max-segments 0]}: N short documents from a seeded generator through the Spark job on {@code
- * local[2]} with many partitions, merged into one collection; then build time, disk, vector search
- * queries/s and recall@10 against exact search on generated queries. Documents embed with the
- * default model (MiniLM), so on two cores N is kept in the tens of thousands and the build is
- * extrapolated to a million from the measured rate (docs/spark.md).
+ * [--max-segments 0] [--search-only]}: N short documents from a seeded generator through the Spark
+ * job on {@code local[2]} with many partitions, merged into one collection; then build time, disk,
+ * vector search queries/s and recall@10 against exact search on generated queries. Documents embed
+ * with the default model (MiniLM), so on two cores N is kept in the tens of thousands and the build
+ * is extrapolated to a million from the measured rate (docs/spark.md).
  */
 public final class SparkScale {
   /** Words of 24 made-up topics, 12 each: a text mostly stays within its topic. */
@@ -71,13 +71,19 @@ public final class SparkScale {
     BenchSpark.helpIfAsked(
         args,
         "bin/bench spark-scale --docs N [--partitions 16] [--queries 200] [--seed 7]"
-            + " [--max-segments 0|1] [--work target/scale]");
+            + " [--max-segments 0|1] [--work target/scale]"
+            + " [--search-only: search the collection an earlier run left in --work]");
     int docs = Integer.parseInt(BenchSpark.option(args, "--docs", "20000"));
     int partitions = Integer.parseInt(BenchSpark.option(args, "--partitions", "16"));
     int queries = Integer.parseInt(BenchSpark.option(args, "--queries", "200"));
     long seed = Long.parseLong(BenchSpark.option(args, "--seed", "7"));
     int maxSegments = Integer.parseInt(BenchSpark.option(args, "--max-segments", "0"));
-    Path out = BenchSpark.freshFolder(Path.of(BenchSpark.option(args, "--work", "target/scale")));
+    Path work = Path.of(BenchSpark.option(args, "--work", "target/scale"));
+    if (List.of(args).contains("--search-only")) {
+      search(work, seed, queries);
+      return;
+    }
+    Path out = BenchSpark.freshFolder(work);
     System.out.printf(
         "spark-scale: %d generated documents (seed %d), %d partitions, max segments %d%n",
         docs, seed, partitions, maxSegments);
