@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * @param cosine the similarity to the query vector (absent for a hit found by keyword only)
  * @param keyword the BM25 score (absent for a hit the keyword leg did not find)
  * @param keywordFinal the keyword leg's ranking score: BM25, or with an exclusion BM25 as a share
- *     of the best minus the penalty
+ *     of the best minus the penalty over the median floor (which can differ from the vector leg's
+ *     {@code exclusionPenalty}, decision 0140)
  * @param fused the hybrid fusion score
  * @param exclusionPenalty what an exclusion took from the similarity (absent without one)
  * @param titledAfterExcluded ranked after the rest because its title names the excluded entity

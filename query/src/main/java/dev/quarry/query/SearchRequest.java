@@ -252,8 +252,9 @@ public record SearchRequest(
    * @param relative count only the similarity to the excluded part above what the 40 most relevant
    *     candidates typically have (their median), so that the wanted documents, which resemble a
    *     nearby topic ("bread, except sourdough"), keep their place and only those about it move
-   *     down; otherwise the whole similarity counts, and documents on the asked topic can fall
-   *     below unrelated ones
+   *     down; on the vector leg, and no less than that median, what they have at the candidate's
+   *     similarity to the asked part (decision 0140); otherwise the whole similarity counts, and
+   *     documents on the asked topic can fall below unrelated ones
    */
   public record Negation(
       boolean detect,

@@ -1,6 +1,7 @@
 package dev.quarry.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
@@ -169,16 +170,51 @@ class PipelineStagesTest {
     List<Candidate> keyword = candidates("bread", "sourdough");
     keyword.get(0).keyword = 2;
     keyword.get(1).keyword = 4;
-    keyword.get(1).penalty = 1.5; // a vector candidate carries its penalty already
-    float[] excluded = embedder.embed("cake", Role.QUERY);
-    ExclusionPenalty penalty = new ExclusionPenalty(excluded, 0.25, 0);
+    keyword.get(1).penalty = 0.01; // the vector leg's penalty, over its higher floor
+    float[] excluded = collection.get("sourdough").orElseThrow().vector();
+    ExclusionPenalty penalty = new ExclusionPenalty(excluded, 2.0, 0.5);
     List<Candidate> dropped =
         ExclusionPenalty.onKeywordLeg(keyword, penalty, collection, new Plan(false));
+    // The keyword leg takes the penalty over the constant floor (2.0 × (1.0 − 0.5) here), not the
+    // vector leg's, which the candidate still shows.
     assertThat(dropped).extracting(c -> c.id).containsExactly("sourdough");
+    assertThat(dropped.get(0).penalty).isEqualTo(0.01);
     assertThat(keyword).extracting(c -> c.id).containsExactly("bread");
     assertThat(keyword.get(0).keywordFinal).isEqualTo(0.5 - keyword.get(0).penalty);
     assertThat(ExclusionPenalty.typicalSimilarity(new double[] {0.9, 0.1, 0.5})).isEqualTo(0.5);
     assertThat(ExclusionPenalty.typicalSimilarity(new double[] {-0.2})).isEqualTo(0);
+  }
+
+  @Test
+  void theExpectedSimilarityToTheExcludedPartFollowsTheSimilarityToTheAskedPart() {
+    // On the asked topic, closeness to the excluded part rises with closeness to the asked part.
+    double[] asked = {0.6, 0.5, 0.4, 0.2, 0.1};
+    double[] excluded = {0.5, 0.4, 0.3, 0.1, 0.0};
+    ExclusionPenalty.Expected line = ExclusionPenalty.Expected.fit(asked, excluded);
+    // Half the least-squares slope (1.0 here), through the means (0.36, 0.26).
+    assertThat(line.slope()).isCloseTo(0.5, within(1e-9));
+    assertThat(line.at(0.56)).isCloseTo(0.36, within(1e-9));
+    // Fewer than two candidates, or all equally close to the asked part: no slope to read.
+    assertThat(ExclusionPenalty.Expected.fit(new double[] {0.5}, new double[] {0.4}))
+        .isEqualTo(ExclusionPenalty.Expected.NONE);
+    assertThat(ExclusionPenalty.Expected.fit(new double[] {0.5, 0.5}, new double[] {0.1, 0.3}))
+        .isEqualTo(new ExclusionPenalty.Expected(0.5, 0.2, 0));
+  }
+
+  @Test
+  void theVectorPenaltyCountsOnlyWhatACandidateHasAboveTheLineAndTheFloor() {
+    ExclusionPenalty.Expected line = new ExclusionPenalty.Expected(0.3, 0.2, 1.0);
+    ExclusionPenalty penalty = new ExclusionPenalty(new float[] {1}, 5.0, 0.1);
+    // A wanted look-alike close to the asked part, and as close to the excluded part as its
+    // peers at that closeness: nothing; with the constant floor alone it would pay 5 × 0.3.
+    assertThat(penalty.of(0.4, 0.5, line)).isCloseTo(0, within(1e-9));
+    assertThat(penalty.of(0.4)).isCloseTo(1.5, within(1e-9));
+    // The one about the excluded part stands above the line.
+    assertThat(penalty.of(0.6, 0.5, line)).isCloseTo(5.0 * 0.2, within(1e-9));
+    // Far from the asked part the line drops below the floor, which still holds.
+    assertThat(penalty.of(0.3, 0.0, line)).isCloseTo(5.0 * 0.2, within(1e-9));
+    // No line (not relative): the floor alone, as before.
+    assertThat(penalty.of(0.3, 0.5, ExclusionPenalty.Expected.NONE)).isEqualTo(penalty.of(0.3));
   }
 
   @Test

@@ -558,7 +558,9 @@ class QueryEngineTest {
     SearchResult on = vectorSearch(q, relative, 50);
     assertThat(String.join("\n", on.plan()))
         .contains("the penalty counts only similarity to the excluded part above")
-        .contains("the median of the 40 most relevant candidates");
+        .contains("the median of the 40 most relevant candidates")
+        .contains("on the vector leg above")
+        .contains("× (similarity to the asked part −");
     // The loaves that mention sourdough in passing come first; the one about it after them.
     List<String> ranked = ids(on);
     assertThat(ranked.subList(0, loaves.size())).containsExactlyInAnyOrderElementsOf(loaves);
@@ -595,7 +597,9 @@ class QueryEngineTest {
             SearchRequest.builder("gardening tips but not vegetables").k(3).explain(true).build());
     assertThat(ids(hybrid)).containsExactlyInAnyOrder("flower-1", "flower-2", "flower-3");
     assertThat(String.join("\n", hybrid.plan()))
-        .contains("negation: keyword scores are BM25 as a share of the best, minus the penalty;")
+        .contains(
+            "negation: keyword scores are BM25 as a share of the best, minus the penalty above the"
+                + " median;")
         .contains("candidate(s) fell to 0 or below and left the keyword leg");
     // The keyword leg alone, without the exclusion's penalty, puts the vegetables first.
     SearchResult keyword =
