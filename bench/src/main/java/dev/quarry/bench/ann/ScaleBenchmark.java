@@ -146,7 +146,11 @@ public final class ScaleBenchmark implements Runnable {
 
   private void build(Path root, Path truthFile, List<float[]> seeds, List<float[]> queryVectors)
       throws Exception {
-    BenchData.deleteTree(root);
+    // Only the encodings built now are replaced: one process per encoding can then build beside
+    // the others, and all share the cached ground truth.
+    for (String name : encodings) {
+      BenchData.deleteTree(root.resolve(VectorEncoding.parse(name).id()));
+    }
     Files.createDirectories(root);
     long t0 = System.nanoTime();
     List<float[]> base = ScaleVectors.generate(seeds, vectors, noise, seed);
@@ -157,11 +161,13 @@ public final class ScaleBenchmark implements Runnable {
         truthFile, base, queryVectors, LuceneAccess.similarityFunction(Similarity.COSINE), K);
     AnnDataset dataset = new AnnDataset("scale", "", Similarity.COSINE, base, queryVectors, null);
     System.out.printf(
-        "%n| encoding | build wall s | build CPU s | heap MiB (collection) | RSS MiB | index MiB"
-            + " | search-hot MiB | store MiB |%n|---|---|---|---|---|---|---|---|%n");
+        "%n| encoding | build wall s | build CPU s | heap MiB (collection) | heap peak MiB | RSS MiB"
+            + " | RSS peak MiB | index MiB | search-hot MiB | store MiB |%n"
+            + "|---|---|---|---|---|---|---|---|---|---|%n");
     for (String name : encodings) {
       VectorEncoding encoding = VectorEncoding.parse(name);
       ProcessMemory before = ProcessMemory.now();
+      ProcessMemory.resetPeaks();
       long cpu = processCpuNanos();
       long start = System.nanoTime();
       try (QuarryEngine engine = new QuarryEngine(encoding, HnswParams.DEFAULTS)) {
@@ -170,12 +176,14 @@ public final class ScaleBenchmark implements Runnable {
         double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
         ProcessMemory after = ProcessMemory.now();
         System.out.printf(
-            "| %s | %.0f | %.0f | %s | %s | %s | %s | %s |%n",
+            "| %s | %.0f | %.0f | %s | %s | %s | %s | %s | %s | %s |%n",
             encoding.id(),
             wall,
             cpuSeconds,
             mib(after.heapBytes() - before.heapBytes()),
+            mib(after.peakHeapBytes()),
             mib(after.residentBytes()),
+            mib(after.peakResidentBytes()),
             mib(engine.indexBytes()),
             mib(engine.searchMemoryBytes()),
             mib(engine.storeBytes()));
@@ -184,6 +192,7 @@ public final class ScaleBenchmark implements Runnable {
   }
 
   private void search(Path root, AnnDataset dataset) throws Exception {
+    ProcessMemory.resetPeaks();
     List<AnnEngine> engines = new ArrayList<>();
     try {
       for (String name : encodings) {
@@ -217,6 +226,7 @@ public final class ScaleBenchmark implements Runnable {
         queries,
         K,
         mib(memory.heapBytes()),
+        mib(memory.peakHeapBytes()),
         mib(memory.residentBytes()),
         mib(memory.peakResidentBytes()),
         TARGET,
