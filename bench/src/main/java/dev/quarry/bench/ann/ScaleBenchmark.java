@@ -219,8 +219,8 @@ public final class ScaleBenchmark implements Runnable {
   private void printSearch(List<AnnResults.Engine> results, ProcessMemory memory) {
     AnnResults.Engine reference = results.get(0);
     System.out.printf(
-        "%n%,d vectors, %d queries, k = %d; process after the sweep: heap %s MiB, RSS %s MiB"
-            + " (peak %s MiB)%n%n| encoding | QPS @ recall %.2f | ÷ %s | recall / QPS per ef |%n"
+        "%n%,d vectors, %d queries, k = %d; process after the sweep: heap %s MiB (peak %s MiB),"
+            + " RSS %s MiB (peak %s MiB)%n%n| encoding | QPS @ recall %.2f | ÷ %s | recall / QPS per ef |%n"
             + "|---|---|---|---|%n",
         vectors,
         queries,
