@@ -106,7 +106,8 @@ public final class ScaleBenchmark implements Runnable {
       Path truthFile =
           root.resolve(String.format("truth-q%d-noise%s-seed%d.ivecs", queries, noise, seed));
       List<float[]> queryVectors = new ArrayList<>();
-      List<float[]> seeds = new ArrayList<>();
+      // The search phase keeps no seeds, so that its heap fits under a memory limit.
+      List<float[]> seeds = phase.equals("search") ? null : new ArrayList<>();
       split(queryVectors, seeds);
       if (!phase.equals("search")) {
         build(root, truthFile, seeds, queryVectors);
@@ -129,7 +130,10 @@ public final class ScaleBenchmark implements Runnable {
     }
   }
 
-  /** Queries are glosses held out evenly over the corpus; the rest seed the generated vectors. */
+  /**
+   * Queries are glosses held out evenly over the corpus; the rest seed the generated vectors (kept
+   * only when {@code seeds} is not null).
+   */
   private void split(List<float[]> queryVectors, List<float[]> seeds) throws Exception {
     List<float[]> all =
         WordnetVectors.load(paths.data(), paths.work(), "all-minilm-l6-v2", glosses);
@@ -138,7 +142,7 @@ public final class ScaleBenchmark implements Runnable {
       float[] v = Vectors.normalizeInPlace(all.get(i).clone());
       if (i % stride == 0 && queryVectors.size() < queries) {
         queryVectors.add(v);
-      } else {
+      } else if (seeds != null) {
         seeds.add(v);
       }
     }
