@@ -106,7 +106,8 @@ public final class ScaleBenchmark implements Runnable {
       Path truthFile =
           root.resolve(String.format("truth-q%d-noise%s-seed%d.ivecs", queries, noise, seed));
       List<float[]> queryVectors = new ArrayList<>();
-      List<float[]> seeds = new ArrayList<>();
+      // The search phase keeps no seeds, so that its heap fits under a memory limit.
+      List<float[]> seeds = phase.equals("search") ? null : new ArrayList<>();
       split(queryVectors, seeds);
       if (!phase.equals("search")) {
         build(root, truthFile, seeds, queryVectors);
@@ -129,7 +130,10 @@ public final class ScaleBenchmark implements Runnable {
     }
   }
 
-  /** Queries are glosses held out evenly over the corpus; the rest seed the generated vectors. */
+  /**
+   * Queries are glosses held out evenly over the corpus; the rest seed the generated vectors (kept
+   * only when {@code seeds} is not null).
+   */
   private void split(List<float[]> queryVectors, List<float[]> seeds) throws Exception {
     List<float[]> all =
         WordnetVectors.load(paths.data(), paths.work(), "all-minilm-l6-v2", glosses);
@@ -138,7 +142,7 @@ public final class ScaleBenchmark implements Runnable {
       float[] v = Vectors.normalizeInPlace(all.get(i).clone());
       if (i % stride == 0 && queryVectors.size() < queries) {
         queryVectors.add(v);
-      } else {
+      } else if (seeds != null) {
         seeds.add(v);
       }
     }
@@ -146,7 +150,11 @@ public final class ScaleBenchmark implements Runnable {
 
   private void build(Path root, Path truthFile, List<float[]> seeds, List<float[]> queryVectors)
       throws Exception {
-    BenchData.deleteTree(root);
+    // Only the encodings built now are replaced: one process per encoding can then build beside
+    // the others, and all share the cached ground truth.
+    for (String name : encodings) {
+      BenchData.deleteTree(root.resolve(VectorEncoding.parse(name).id()));
+    }
     Files.createDirectories(root);
     long t0 = System.nanoTime();
     List<float[]> base = ScaleVectors.generate(seeds, vectors, noise, seed);
@@ -157,11 +165,13 @@ public final class ScaleBenchmark implements Runnable {
         truthFile, base, queryVectors, LuceneAccess.similarityFunction(Similarity.COSINE), K);
     AnnDataset dataset = new AnnDataset("scale", "", Similarity.COSINE, base, queryVectors, null);
     System.out.printf(
-        "%n| encoding | build wall s | build CPU s | heap MiB (collection) | RSS MiB | index MiB"
-            + " | search-hot MiB | store MiB |%n|---|---|---|---|---|---|---|---|%n");
+        "%n| encoding | build wall s | build CPU s | heap MiB (collection) | heap peak MiB | RSS MiB"
+            + " | RSS peak MiB | index MiB | search-hot MiB | store MiB |%n"
+            + "|---|---|---|---|---|---|---|---|---|---|%n");
     for (String name : encodings) {
       VectorEncoding encoding = VectorEncoding.parse(name);
       ProcessMemory before = ProcessMemory.now();
+      ProcessMemory.resetPeaks();
       long cpu = processCpuNanos();
       long start = System.nanoTime();
       try (QuarryEngine engine = new QuarryEngine(encoding, HnswParams.DEFAULTS)) {
@@ -170,12 +180,14 @@ public final class ScaleBenchmark implements Runnable {
         double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
         ProcessMemory after = ProcessMemory.now();
         System.out.printf(
-            "| %s | %.0f | %.0f | %s | %s | %s | %s | %s |%n",
+            "| %s | %.0f | %.0f | %s | %s | %s | %s | %s | %s | %s |%n",
             encoding.id(),
             wall,
             cpuSeconds,
             mib(after.heapBytes() - before.heapBytes()),
+            mib(after.peakHeapBytes()),
             mib(after.residentBytes()),
+            mib(after.peakResidentBytes()),
             mib(engine.indexBytes()),
             mib(engine.searchMemoryBytes()),
             mib(engine.storeBytes()));
@@ -184,6 +196,7 @@ public final class ScaleBenchmark implements Runnable {
   }
 
   private void search(Path root, AnnDataset dataset) throws Exception {
+    ProcessMemory.resetPeaks();
     List<AnnEngine> engines = new ArrayList<>();
     try {
       for (String name : encodings) {
@@ -210,13 +223,14 @@ public final class ScaleBenchmark implements Runnable {
   private void printSearch(List<AnnResults.Engine> results, ProcessMemory memory) {
     AnnResults.Engine reference = results.get(0);
     System.out.printf(
-        "%n%,d vectors, %d queries, k = %d; process after the sweep: heap %s MiB, RSS %s MiB"
-            + " (peak %s MiB)%n%n| encoding | QPS @ recall %.2f | ÷ %s | recall / QPS per ef |%n"
+        "%n%,d vectors, %d queries, k = %d; process after the sweep: heap %s MiB (peak %s MiB),"
+            + " RSS %s MiB (peak %s MiB)%n%n| encoding | QPS @ recall %.2f | ÷ %s | recall / QPS per ef |%n"
             + "|---|---|---|---|%n",
         vectors,
         queries,
         K,
         mib(memory.heapBytes()),
+        mib(memory.peakHeapBytes()),
         mib(memory.residentBytes()),
         mib(memory.peakResidentBytes()),
         TARGET,
