@@ -14,12 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IndexDirectoryTest {
   @Test
-  void searchesReadVectorAndGraphFilesWithRandomAdvice() {
+  void searchesReadFloatVectorFilesWithRandomAdvice() {
     for (String file :
         new String[] {
-          "_0_Lucene99HnswVectorsFormat_0.vec",
-          "_3_Lucene99HnswVectorsFormat_0.vex",
-          "_1_Lucene104HnswScalarQuantizedVectorsFormat_0.veq"
+          "_0_Lucene99HnswVectorsFormat_0.vec", "_1_Lucene104HnswScalarQuantizedVectorsFormat_0.vec"
         }) {
       assertEquals(Optional.of(ReadAdvice.RANDOM), IndexDirectory.advice(file, IOContext.DEFAULT));
     }
@@ -32,7 +30,15 @@ class IndexDirectoryTest {
     assertEquals(
         MMapDirectory.ADVISE_BY_CONTEXT.apply(vectors, merge),
         IndexDirectory.advice(vectors, merge));
-    for (String file : new String[] {"_0_Lucene104_0.tim", "_0.fdt", "_0.vem", "segments_2"}) {
+    for (String file :
+        new String[] {
+          "_0_Lucene104_0.tim",
+          "_0.fdt",
+          "_0_Lucene99HnswVectorsFormat_0.vem",
+          "_0_Lucene99HnswVectorsFormat_0.vex",
+          "_1_Lucene104HnswScalarQuantizedVectorsFormat_0.veq",
+          "segments_2"
+        }) {
       assertEquals(
           MMapDirectory.ADVISE_BY_CONTEXT.apply(file, IOContext.DEFAULT),
           IndexDirectory.advice(file, IOContext.DEFAULT));
