@@ -40,7 +40,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +110,7 @@ public final class LuceneIndex implements AutoCloseable {
     DirectoryReader reader = null;
     try {
       // FSDirectory.open creates a missing folder; a reader must not write.
-      directory = Files.isDirectory(path) ? FSDirectory.open(path) : null;
+      directory = Files.isDirectory(path) ? IndexDirectory.open(path) : null;
       if (directory != null) {
         try {
           reader = DirectoryReader.open(directory);
@@ -136,7 +135,7 @@ public final class LuceneIndex implements AutoCloseable {
     Directory directory = null;
     IndexWriter writer = null;
     try {
-      directory = FSDirectory.open(path);
+      directory = IndexDirectory.open(path);
       IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
       iwc.setCodec(VectorFormats.codec(config));
       iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
