@@ -106,6 +106,16 @@ class FuzzedRequestsTest {
           "[[[]]]",
           "\"" + "z".repeat(1000) + "\"");
 
+  /** Whether the server's own parser accepts {@code body}. */
+  private static boolean isJson(String body) {
+    try {
+      JsonBodies.parse(body);
+      return true;
+    } catch (ApiError.ApiException malformed) {
+      return false;
+    }
+  }
+
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
@@ -118,7 +128,10 @@ class FuzzedRequestsTest {
         x -> {
           String cut = valid.substring(0, x.ints(0, valid.length() - 1));
           String noise = x.string(0, 8, Chars.between(0x20, 0x7e).with("\t\n{}[]\",:\\"));
-          return new Case("bad JSON", "POST", path, utf8(cut + noise), -1);
+          String body = cut + noise;
+          // A cut and its noise can close the document again ("dimensions":8 + "9}"): a comma
+          // after a whole JSON value keeps the case malformed.
+          return new Case("bad JSON", "POST", path, utf8(isJson(body) ? body + "," : body), -1);
         };
     Function<Gen, Case> wrongType =
         x -> {
