@@ -23,6 +23,7 @@ import dev.quarry.spark.SparkIndexReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -172,10 +173,9 @@ public final class SciFactOnSpark {
   private static double recall(BeirEvaluation.Result approximate, BeirEvaluation.Result exact) {
     double sum = 0;
     for (var q : exact.run().entrySet()) {
-      List<String> truth = ids(top10(q.getValue()));
-      sum +=
-          ids(top10(approximate.run().get(q.getKey()))).stream().filter(truth::contains).count()
-              / (double) truth.size();
+      Map<String, Integer> truth = new HashMap<>();
+      ids(top10(q.getValue())).forEach(id -> truth.put(id, 1));
+      sum += RetrievalMetrics.recall(ids(approximate.run().get(q.getKey())), truth, 10);
     }
     return sum / exact.run().size();
   }
