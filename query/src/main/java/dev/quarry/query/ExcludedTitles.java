@@ -518,7 +518,7 @@ final class ExcludedTitles {
   }
 
   /** Folded tokens in order, function words included. */
-  private static List<String> tokens(String s) {
+  static List<String> tokens(String s) {
     if (s == null) {
       return List.of();
     }

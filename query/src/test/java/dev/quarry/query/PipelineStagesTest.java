@@ -276,7 +276,8 @@ class PipelineStagesTest {
                 List.of(),
                 Optional.empty(),
                 Optional.of("(always)"),
-                new TextFilters(Map.of(), List.of(), null, null));
+                new TextFilters(Map.of(), List.of(), null, null),
+                List.of());
     QueryEngine engine = new QueryEngine(collection, embedder, Clock.fixed(AS_OF, ZoneOffset.UTC));
     SearchResult r =
         engine.search(

@@ -225,4 +225,52 @@ class RecencyRankingTest {
       }
     }
   }
+
+  @Test
+  void theNewestOfWhatTheQueryNamesComesBeforeANewerOneOfAnotherName() {
+    Collection c = collection("brands");
+    Instant asOf = Instant.parse("2025-12-31T00:00:00Z");
+    add(
+        c,
+        "stridex-4",
+        "Stridex Glide 4 review",
+        "The Stridex Glide 4 running shoe.",
+        day(2025, 3));
+    add(
+        c,
+        "stridex-3",
+        "Stridex Glide 3 review",
+        "The Stridex Glide 3 running shoe.",
+        day(2023, 3));
+    add(c, "pacefox-4", "Pacefox Apex 4 review", "The Pacefox Apex 4 running shoe.", day(2025, 7));
+    add(c, "pacefox-3", "Pacefox Apex 3 review", "The Pacefox Apex 3 running shoe.", day(2023, 7));
+    // Far from the query, so that the four shoes are all within the relevance gate.
+    add(c, "cake", "Chocolate cake", "A rich chocolate cake with walnuts.", day(2025, 11));
+    QueryEngine engine = new QueryEngine(c, embedder, Clock.fixed(asOf, ZoneOffset.UTC));
+    for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+      SearchResult r =
+          engine.search(
+              SearchRequest.builder("newest running shoe from Stridex")
+                  .mode(mode)
+                  .k(4)
+                  .explain(true)
+                  .build());
+      assertThat(ids(r)).as(mode.name()).startsWith("stridex-4", "stridex-3");
+      if (mode == SearchRequest.Mode.KEYWORD) {
+        continue; // BM25 finds only the shoes that name Stridex
+      }
+      assertThat(String.join("\n", r.plan()))
+          .as(mode.name())
+          .contains("the query names stridex; 2 of the 4 candidates within the gate name fewer");
+      assertThat(r.hits().get(2).parts().recency().relevant()).as(mode.name()).isFalse();
+    }
+    // Without a name, the newest shoe of any brand comes first.
+    SearchResult any =
+        engine.search(SearchRequest.builder("newest running shoe review").k(5).build());
+    assertThat(ids(any).get(0)).isEqualTo("pacefox-4");
+  }
+
+  private static Instant day(int year, int month) {
+    return LocalDate.of(year, month, 13).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
 }
