@@ -254,6 +254,11 @@ public final class Quarry implements AutoCloseable {
     collection.compact();
   }
 
+  /** Merges away deleted documents and down to at most {@code maxSegments} (0: keep them). */
+  public void compact(int maxSegments) {
+    collection.compact(maxSegments);
+  }
+
   public void commit() {
     collection.commit();
   }

@@ -704,12 +704,29 @@ public final class Collection implements AutoCloseable {
     lastSeq = seq;
   }
 
-  /** Merges away deleted documents and commits. */
+  /** Merges away deleted documents and commits; the segments stay as they are otherwise. */
   public void compact() {
+    compact(0);
+  }
+
+  /**
+   * Merges away deleted documents and, when {@code maxSegments} is above 0, merges the index down
+   * to at most that many segments, then commits. A search walks one HNSW graph per segment, so one
+   * segment is the fastest to search; merging rebuilds the merged graphs and takes about as long as
+   * building them did (docs/decisions/0157-compact-to-segments.md).
+   */
+  public void compact(int maxSegments) {
+    if (maxSegments < 0) {
+      throw QuarryException.invalid(
+          "segments must be 1 or more (or 0 to keep them), got " + maxSegments);
+    }
     checkWritable();
     writes.lock();
     try {
       index.forceMergeDeletes();
+      if (maxSegments > 0) {
+        index.forceMerge(maxSegments);
+      }
       commit();
     } finally {
       writes.unlock();

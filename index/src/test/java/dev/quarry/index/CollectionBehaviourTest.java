@@ -289,4 +289,29 @@ class CollectionBehaviourTest {
       assertThat(s.storeBytes()).isPositive();
     }
   }
+
+  @Test
+  void compactToOneSegmentKeepsEveryDocumentFindable() {
+    Random r = new Random(9);
+    try (Collection c = Collection.create(dir, CollectionConfig.forModel(MODEL))) {
+      List<Document> all = new ArrayList<>();
+      for (int batch = 0; batch < 4; batch++) {
+        List<Document> docs = docs(r, batch * 100, 100);
+        all.addAll(docs);
+        c.upsert(docs);
+        c.commit(); // one segment per commit
+      }
+      c.delete(List.of("doc-0"));
+      c.commit();
+      assertThat(c.stats().segments()).isGreaterThan(1);
+      assertThatThrownBy(() -> c.compact(-1)).hasMessageContaining("segments must be 1 or more");
+      c.compact(1);
+      assertThat(c.stats().segments()).isEqualTo(1);
+      assertThat(c.stats().documents()).isEqualTo(399);
+      assertThat(c.stats().deletedRatio()).isZero();
+      for (Document d : all.subList(1, all.size())) {
+        assertThat(c.search(d.vector(), 1, KnnOptions.DEFAULTS).get(0).id()).isEqualTo(d.id());
+      }
+    }
+  }
 }

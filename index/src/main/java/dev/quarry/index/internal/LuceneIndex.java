@@ -260,6 +260,15 @@ public final class LuceneIndex implements AutoCloseable {
     }
   }
 
+  /** Merges down to at most {@code maxSegments} segments, rebuilding their graphs as one. */
+  public void forceMerge(int maxSegments) {
+    try {
+      writer().forceMerge(maxSegments);
+    } catch (IOException | RuntimeException e) {
+      throw translate("merge", path, e);
+    }
+  }
+
   public void forceMergeDeletes() {
     try {
       writer().forceMergeDeletes(true);
