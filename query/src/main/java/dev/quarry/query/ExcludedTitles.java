@@ -518,7 +518,7 @@ final class ExcludedTitles {
   }
 
   /** Folded tokens in order, function words included. */
-  static List<String> tokens(String s) {
+  private static List<String> tokens(String s) {
     if (s == null) {
       return List.of();
     }

@@ -5,13 +5,9 @@ import dev.quarry.index.Collection;
 import dev.quarry.query.rank.RecencyOrder;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanClause;
@@ -70,13 +66,7 @@ final class RecencyReranker {
               byRelevance, vectorLeg, p.asOfOnly() ? null : p.filter(), recency, time.asOf());
     }
     if (decay) {
-      decay(
-          recency,
-          time.asOf(),
-          ranked,
-          vectorLeg,
-          fused,
-          subject(p, recency.gate(), ranked, vectorLeg));
+      decay(recency, time.asOf(), ranked, vectorLeg, fused);
     }
   }
 
@@ -91,10 +81,11 @@ final class RecencyReranker {
       Instant asOf,
       List<Candidate> ranked,
       boolean vectorLeg,
-      boolean fused,
-      Set<Candidate> offSubject) {
+      boolean fused) {
     RecencyOrder order = new RecencyOrder(asOf, recency.halfLife());
-    ToDoubleFunction<Candidate> base = relevanceBase(vectorLeg);
+    // Relevance for the gate: the vector similarity when there is one (fused rank scores are too
+    // flat to tell relevant from not), else the score.
+    ToDoubleFunction<Candidate> base = vectorLeg ? Candidate::vectorFinal : c -> c.score;
     MinMax relevance = MinMax.of(ranked, base);
     MinMax fusedScores = fused ? MinMax.of(ranked, c -> c.score) : null;
     int eligible = 0;
@@ -102,7 +93,7 @@ final class RecencyReranker {
     for (Candidate c : ranked) {
       double b = base.applyAsDouble(c);
       double rel = relevance.normalize(b);
-      boolean relevant = rel >= recency.gate() && !offSubject.contains(c);
+      boolean relevant = rel >= recency.gate();
       // Within the gate, what is decayed is the mode's own ranking: a fused score (min-max
       // normalized) keeps the keyword evidence of a hybrid search; a vector search decays the
       // similarity itself (at most 1), since min-max relevance would exaggerate small similarity
@@ -150,58 +141,6 @@ final class RecencyReranker {
                 + " relevant candidate(s) have no '"
                 + recency.dateField()
                 + "' and follow the dated relevant ones, by relevance");
-  }
-
-  /**
-   * Relevance for the gate: the vector similarity when there is one (fused rank scores are too flat
-   * to tell relevant from not), else the score.
-   */
-  private static ToDoubleFunction<Candidate> relevanceBase(boolean vectorLeg) {
-    return vectorLeg ? Candidate::vectorFinal : c -> c.score;
-  }
-
-  /**
-   * The candidates within the gate that name fewer of the query's names than the best of them does:
-   * another brand's newer shoe is not "the newest shoe from Stridex" (NamedSubject). Empty when the
-   * query names nothing, or every candidate within the gate names as many.
-   */
-  private Set<Candidate> subject(
-      SearchPlan p, double gate, List<Candidate> ranked, boolean vectorLeg) {
-    NamedSubject subject = new NamedSubject(p.interpretation().names());
-    if (subject.isEmpty()) {
-      return Set.of();
-    }
-    ToDoubleFunction<Candidate> base = relevanceBase(vectorLeg);
-    MinMax relevance = MinMax.of(ranked, base);
-    Map<Candidate, Integer> named = new HashMap<>();
-    int best = 0;
-    for (Candidate c : ranked) {
-      if (relevance.normalize(base.applyAsDouble(c)) >= gate) {
-        int n = subject.named(c.document(collection));
-        named.put(c, n);
-        best = Math.max(best, n);
-      }
-    }
-    int most = best;
-    Set<Candidate> off = new HashSet<>();
-    named.forEach(
-        (c, n) -> {
-          if (n < most) {
-            off.add(c);
-          }
-        });
-    if (best > 0) {
-      plan.add(
-          String.format(
-              Locale.ROOT,
-              "recency: the query names %s; %d of the %d candidates within the gate name fewer of"
-                  + " them than the best (%d) and follow those that do",
-              String.join(", ", p.interpretation().names()),
-              off.size(),
-              named.size(),
-              best));
-    }
-    return off;
   }
 
   /**

@@ -276,8 +276,7 @@ class PipelineStagesTest {
                 List.of(),
                 Optional.empty(),
                 Optional.of("(always)"),
-                new TextFilters(Map.of(), List.of(), null, null),
-                List.of());
+                new TextFilters(Map.of(), List.of(), null, null));
     QueryEngine engine = new QueryEngine(collection, embedder, Clock.fixed(AS_OF, ZoneOffset.UTC));
     SearchResult r =
         engine.search(

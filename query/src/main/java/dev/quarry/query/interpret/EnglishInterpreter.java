@@ -1,6 +1,5 @@
 package dev.quarry.query.interpret;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +22,8 @@ public final class EnglishInterpreter implements QueryInterpreter {
     TextFilters filters = new TextFilters(qt.fields(), qt.excluded(), qt.after(), qt.before());
     Optional<String> cue = Optional.ofNullable(EnglishRecencyCues.cue(text));
     if (found == null) {
-      List<String> names = EnglishNames.in(text, cue.stream().toList());
       return new Interpretation(
-          qt.semantic(), qt.free(), qt.phrases(), Optional.empty(), cue, filters, names);
+          qt.semantic(), qt.free(), qt.phrases(), Optional.empty(), cue, filters);
     }
     Exclusion exclusion =
         new Exclusion(
@@ -35,12 +33,7 @@ public final class EnglishInterpreter implements QueryInterpreter {
     // A quoted phrase inside the excluded part names what to leave out, so it is not required.
     List<String> phrases =
         qt.phrases().stream().filter(p -> !exclusion.excluded().contains(p)).toList();
-    // Words of the excluded part name what is not wanted.
-    List<String> skipped = new ArrayList<>(cue.stream().toList());
-    skipped.add(found.cue());
-    skipped.add(found.excluded());
-    List<String> names = EnglishNames.in(text, skipped);
     return new Interpretation(
-        qt.semantic(), exclusion.positive(), phrases, Optional.of(exclusion), cue, filters, names);
+        qt.semantic(), exclusion.positive(), phrases, Optional.of(exclusion), cue, filters);
   }
 }

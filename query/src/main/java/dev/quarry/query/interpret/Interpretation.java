@@ -14,8 +14,6 @@ import java.util.Optional;
  * @param exclusion a natural-language exclusion, if one was found
  * @param recencyCue the words that ask for fresh results ("latest"), as evidence, if any
  * @param filters filters written in the text
- * @param names the names the asked part is about ("Stridex" in "the newest running shoe from
- *     Stridex"), folded to lower case: a recency intent ranks by date what names them first
  */
 public record Interpretation(
     String semantic,
@@ -23,10 +21,8 @@ public record Interpretation(
     List<String> phrases,
     Optional<Exclusion> exclusion,
     Optional<String> recencyCue,
-    TextFilters filters,
-    List<String> names) {
+    TextFilters filters) {
   public Interpretation {
     phrases = List.copyOf(phrases);
-    names = List.copyOf(names);
   }
 }

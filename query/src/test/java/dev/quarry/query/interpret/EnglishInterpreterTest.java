@@ -56,22 +56,4 @@ class EnglishInterpreterTest {
     assertThat(in.phrases()).isEmpty();
     assertThat(in.keywords()).isEqualTo("how do I knead dough by hand");
   }
-
-  @Test
-  void namesAreTheCapitalisedWordsOfTheAskedPart() {
-    assertThat(english.interpret("newest running shoe from Stridex", true).names())
-        .containsExactly("stridex");
-    assertThat(english.interpret("Latest Harbour Bank savings account", true).names())
-        .containsExactly("harbour", "bank");
-    assertThat(english.interpret("What's new in Pixwave's graphics cards?", true).names())
-        .containsExactly("pixwave");
-    assertThat(english.interpret("Keyhaven keyboards from this year", true).names())
-        .containsExactly("keyhaven");
-    assertThat(english.interpret("the latest iPhone. Show me GPT-4 news", true).names())
-        .containsExactly("iphone", "gpt-4");
-    assertThat(english.interpret("Show me the newest papers I saved", true).names()).isEmpty();
-    // What an exclusion names is what is not wanted.
-    assertThat(english.interpret("latest phones from Nokia but not Lumia", true).names())
-        .containsExactly("nokia");
-  }
 }
