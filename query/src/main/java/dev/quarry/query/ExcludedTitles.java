@@ -354,6 +354,60 @@ final class ExcludedTitles {
   private static final Set<String> LACKS = Set.of("free", "less", "alternative", "substitute");
 
   /**
+   * Words shortly before a name that say the text lacks it or is not it ("has no GPS", "a
+   * non-drowsy tablet", "without meat at all", "unlike the Pro"); apostrophes are folded away.
+   */
+  private static final Set<String> NEGATORS =
+      Set.of(
+          "no", "not", "without", "non", "never", "nor", "unlike", "dont", "doesnt", "isnt",
+          "arent", "cannot", "cant", "wont");
+
+  /** How many words before a name a negation reaches: "no built-in GPS", "no meat at all". */
+  private static final int NEGATION_REACH = 3;
+
+  /** A sentence's end, across which no negation reaches. */
+  private static final Pattern SENTENCE_MARK = Pattern.compile("[.;:!?](?=\\s|$)");
+
+  /**
+   * Whether a document names the excluded entity only as something it lacks or is not: it names it
+   * in its title or text, and every mention of a naming word ({@link #core}) follows a negation in
+   * its sentence or comes before "-free" ("a band with no GPS" for "watches, no GPS models"). Such
+   * a document is what an exclusion leaves <em>in</em> (decision 0152).
+   */
+  boolean onlyNegates(String title, String text) {
+    if (core.isEmpty()) {
+      return false;
+    }
+    boolean named = false;
+    for (String part : new String[] {title, text}) {
+      for (String sentence : part == null ? new String[0] : SENTENCE_MARK.split(part)) {
+        List<String> words = tokens(sentence);
+        for (int i = 0; i < words.size(); i++) {
+          if (core.contains(singular(words.get(i)))) {
+            if (!negated(words, i)) {
+              return false;
+            }
+            named = true;
+          }
+        }
+      }
+    }
+    return named;
+  }
+
+  private static boolean negated(List<String> words, int at) {
+    if (at + 1 < words.size() && LACKS.contains(words.get(at + 1))) {
+      return true;
+    }
+    for (int i = Math.max(0, at - NEGATION_REACH); i < at; i++) {
+      if (NEGATORS.contains(words.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether the text is about the excluded entity by how it opens: its first {@link #LEAD_WORDS}
    * words name all of the entity's naming words (see {@link #core}, or one listed entity's), in one
    * clause, with no contrast word before them in that clause and no "-free" after. A <em>kind</em>
