@@ -66,6 +66,8 @@ class RecencyIntentTest {
         // A deadline named by what it is for, and a program's list of what was last used.
         "latest check-out time at the youth hostel",
         "latest sowing date for leeks",
+        "the latest date to plant tulips",
+        "latest bedtime for a toddler",
         "how to clear recent searches in the map app",
         "where are recently opened files kept",
         "",

@@ -25,8 +25,8 @@ public final class EnglishRecencyCues {
           "(?<![\\w-])(?<!(?:earliest|oldest) (?:or|and|vs|versus) )"
               // Nor is "the latest check-in time" or "latest planting date": a deadline named by
               // what it is for (decision 0151).
-              + "(latest(?! (?:(?-i:[a-z]+-[a-z]+|[a-z]+ing)|arrival|departure|delivery|return"
-              + "|cutoff|bed) ?(?:time|date|day|hour|minute|moment|point|age|possible)\\b)"
+              + "(latest(?! (?:(?:(?-i:[a-z]+-[a-z]+|[a-z]+ing)|arrival|departure|delivery|return"
+              + "|cutoff|bed) ?)?(?:time|date|day|hour|minute|moment|point|age|possible)\\b)"
               + "(?! (?:or|and|vs|versus) (?:earliest|oldest)\\b)"
               // "I recently moved my tank" tells the asker's own past, not a wish for news.
               // "Recent files", "recently opened": a program's list of what the user last touched.
