@@ -206,6 +206,9 @@ class ExcludedTitlesTest {
     assertThat(drowsy.onlyNegates("Tablet B", "A non-drowsy antihistamine.")).isTrue();
     assertThat(drowsy.onlyNegates("Tablet A", "An antihistamine that may make you drowsy."))
         .isFalse();
+    // Nor does a negated mention in the opening make the text about the excluded kind.
+    assertThat(drowsy.leadNames("A non-drowsy antihistamine for hay fever.")).isFalse();
+    assertThat(drowsy.leadNames("An antihistamine for hay fever that makes you drowsy")).isTrue();
   }
 
   @Test

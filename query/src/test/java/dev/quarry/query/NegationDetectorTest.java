@@ -212,6 +212,13 @@ class NegationDetectorTest {
   }
 
   @Test
+  void dropsASoftenerLeftBeforeTheCue() {
+    NegationDetector.Exclusion e = NegationDetector.detect("tents for two, just not from Vango");
+    assertThat(e.excluded()).isEqualTo("Vango");
+    assertThat(e.positive()).isEqualTo("tents for two");
+  }
+
+  @Test
   void movesTheQuestionAfterTheEntityBackToThePositivePart() {
     NegationDetector.Exclusion e =
         NegationDetector.detect("Who else besides Ada Holm is credited on the record?");

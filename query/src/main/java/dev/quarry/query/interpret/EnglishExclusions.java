@@ -735,6 +735,11 @@ public final class EnglishExclusions {
       // a clause we would misread.
       return null;
     }
-    return new Exclusion(positive.trim(), ex, cue.toLowerCase(Locale.ROOT));
+    // "phones, just not from Acme": the softener before the cue is not part of what is asked.
+    String asked = SOFTENER_AT_END.matcher(positive.trim()).replaceFirst("");
+    return new Exclusion(asked, ex, cue.toLowerCase(Locale.ROOT));
   }
+
+  private static final Pattern SOFTENER_AT_END =
+      Pattern.compile("[,;]?\\s+(?:just|though|although|yet|but|and)$", Pattern.CASE_INSENSITIVE);
 }
