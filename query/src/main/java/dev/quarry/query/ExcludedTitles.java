@@ -331,7 +331,6 @@ final class ExcludedTitles {
           "rather",
           "not",
           "no",
-          "non",
           "never",
           "neither",
           "nor",
@@ -363,8 +362,11 @@ final class ExcludedTitles {
    */
   private static final Set<String> NEGATORS =
       Set.of(
-          "no", "not", "without", "non", "never", "nor", "unlike", "dont", "doesnt", "isnt",
-          "arent", "cannot", "cant", "wont");
+          "no", "not", "without", "never", "nor", "unlike", "dont", "doesnt", "isnt", "arent",
+          "cannot", "cant", "wont");
+
+  /** A prefix that negates only the word it is joined to: "non-drowsy", not "non-drowsy tablet". */
+  private static final String NON = "non";
 
   /** How many words before a name a negation reaches: "no built-in GPS", "no meat at all". */
   private static final int NEGATION_REACH = 3;
@@ -400,7 +402,8 @@ final class ExcludedTitles {
   }
 
   private static boolean negated(List<String> words, int at) {
-    if (at + 1 < words.size() && LACKS.contains(words.get(at + 1))) {
+    if (at + 1 < words.size() && LACKS.contains(words.get(at + 1))
+        || at > 0 && words.get(at - 1).equals(NON)) {
       return true;
     }
     for (int i = Math.max(0, at - NEGATION_REACH); i < at; i++) {
@@ -501,6 +504,9 @@ final class ExcludedTitles {
       if (CONTRAST.contains(clause.get(i))) {
         return -1;
       }
+    }
+    if (first > 0 && clause.get(first - 1).equals(NON)) {
+      return -1;
     }
     return last + 1 >= clause.size() || !LACKS.contains(clause.get(last + 1)) ? first : -1;
   }

@@ -209,6 +209,10 @@ class ExcludedTitlesTest {
     // Nor does a negated mention in the opening make the text about the excluded kind.
     assertThat(drowsy.leadNames("A non-drowsy antihistamine for hay fever.")).isFalse();
     assertThat(drowsy.leadNames("An antihistamine for hay fever that makes you drowsy")).isTrue();
+    // "Non-" negates only the word it is joined to.
+    ExcludedTitles tablets = new ExcludedTitles("tablets", "allergy medicine");
+    assertThat(tablets.leadNames("A non-drowsy antihistamine tablet.")).isTrue();
+    assertThat(tablets.onlyNegates("Leaflet", "A non-drowsy antihistamine tablet.")).isFalse();
   }
 
   @Test
