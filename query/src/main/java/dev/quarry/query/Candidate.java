@@ -19,6 +19,7 @@ final class Candidate {
   double score;
   ExcludedTitles.Match titleMatch; // computed once, when title demotion needs it
   Boolean leadNamesExcluded; // computed once, when title demotion needs it
+  Boolean onlyNegatesExcluded; // computed once, when the exclusion penalty needs it
   private Document doc;
 
   Candidate(String id) {

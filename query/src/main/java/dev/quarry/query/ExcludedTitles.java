@@ -331,6 +331,9 @@ final class ExcludedTitles {
           "rather",
           "not",
           "no",
+          "never",
+          "neither",
+          "nor",
           "without",
           "versus",
           "vs",
@@ -352,6 +355,64 @@ final class ExcludedTitles {
 
   /** Words just after a name that say the text lacks it ("gin-free", "rum-less"). */
   private static final Set<String> LACKS = Set.of("free", "less", "alternative", "substitute");
+
+  /**
+   * Words shortly before a name that say the text lacks it or is not it ("has no GPS", "a
+   * non-drowsy tablet", "without meat at all", "unlike the Pro"); apostrophes are folded away.
+   */
+  private static final Set<String> NEGATORS =
+      Set.of(
+          "no", "not", "without", "never", "nor", "unlike", "dont", "doesnt", "isnt", "arent",
+          "cannot", "cant", "wont");
+
+  /** A prefix that negates only the word it is joined to: "non-drowsy", not "non-drowsy tablet". */
+  private static final String NON = "non";
+
+  /** How many words before a name a negation reaches: "no built-in GPS", "no meat at all". */
+  private static final int NEGATION_REACH = 3;
+
+  /** A sentence's end, across which no negation reaches. */
+  private static final Pattern SENTENCE_MARK = Pattern.compile("[.;:!?](?=\\s|$)");
+
+  /**
+   * Whether a document names the excluded entity only as something it lacks or is not: it names it
+   * in its title or text, and every mention of a naming word ({@link #core}) follows a negation in
+   * its sentence or comes before "-free" ("a band with no GPS" for "watches, no GPS models"). Such
+   * a document is what an exclusion leaves <em>in</em> (decision 0152).
+   */
+  boolean onlyNegates(String title, String text) {
+    if (core.isEmpty()) {
+      return false;
+    }
+    boolean named = false;
+    for (String part : new String[] {title, text}) {
+      for (String sentence : part == null ? new String[0] : SENTENCE_MARK.split(part)) {
+        List<String> words = tokens(sentence);
+        for (int i = 0; i < words.size(); i++) {
+          if (core.contains(singular(words.get(i)))) {
+            if (!negated(words, i)) {
+              return false;
+            }
+            named = true;
+          }
+        }
+      }
+    }
+    return named;
+  }
+
+  private static boolean negated(List<String> words, int at) {
+    if (at + 1 < words.size() && LACKS.contains(words.get(at + 1))
+        || at > 0 && words.get(at - 1).equals(NON)) {
+      return true;
+    }
+    for (int i = Math.max(0, at - NEGATION_REACH); i < at; i++) {
+      if (NEGATORS.contains(words.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Whether the text is about the excluded entity by how it opens: its first {@link #LEAD_WORDS}
@@ -443,6 +504,9 @@ final class ExcludedTitles {
       if (CONTRAST.contains(clause.get(i))) {
         return -1;
       }
+    }
+    if (first > 0 && clause.get(first - 1).equals(NON)) {
+      return -1;
     }
     return last + 1 >= clause.size() || !LACKS.contains(clause.get(last + 1)) ? first : -1;
   }

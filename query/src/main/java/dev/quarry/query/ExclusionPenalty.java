@@ -4,6 +4,7 @@ import dev.quarry.core.Embedder;
 import dev.quarry.core.Role;
 import dev.quarry.core.Vectors;
 import dev.quarry.index.Collection;
+import dev.quarry.index.Document;
 import dev.quarry.query.interpret.Exclusion;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,11 +25,30 @@ final class ExclusionPenalty {
   private final float[] excluded;
   private final double weight;
   private final double floor;
+  private final ExcludedTitles titles;
 
-  ExclusionPenalty(float[] excluded, double weight, double floor) {
+  /** {@code titles} null: no document is spared for naming the excluded part only negated. */
+  ExclusionPenalty(float[] excluded, double weight, double floor, ExcludedTitles titles) {
     this.excluded = excluded;
     this.weight = weight;
     this.floor = floor;
+    this.titles = titles;
+  }
+
+  /**
+   * Whether the candidate names the excluded part only as what it lacks or is not ("it has no
+   * GPS"): its text is close to the excluded part for naming it, yet it is what the exclusion
+   * leaves in, so it takes no penalty (decision 0152).
+   */
+  boolean spares(Candidate c, Collection collection) {
+    if (titles == null) {
+      return false;
+    }
+    if (c.onlyNegatesExcluded == null) {
+      Document d = c.document(collection);
+      c.onlyNegatesExcluded = titles.onlyNegates(d.title(), d.text());
+    }
+    return c.onlyNegatesExcluded;
   }
 
   double of(double similarity) {
@@ -149,9 +169,10 @@ final class ExclusionPenalty {
               expected.slope(),
               expected.meanAsked()));
     }
-    ExclusionPenalty penalty = new ExclusionPenalty(excludedVector, weight, floor);
+    ExclusionPenalty penalty = new ExclusionPenalty(excludedVector, weight, floor, titles);
     for (int i = 0; i < vectorRanked.size(); i++) {
-      vectorRanked.get(i).penalty = penalty.of(sims[i], asked[i], expected);
+      Candidate c = vectorRanked.get(i);
+      c.penalty = penalty.spares(c, collection) ? 0 : penalty.of(sims[i], asked[i], expected);
     }
     return penalty;
   }
@@ -174,7 +195,10 @@ final class ExclusionPenalty {
     }
     double top = keyword.stream().mapToDouble(c -> c.keyword).max().orElse(1);
     for (Candidate c : keyword) {
-      double own = penalty.of(penalty.similarity(c.document(collection).vector()));
+      double own =
+          penalty.spares(c, collection)
+              ? 0
+              : penalty.of(penalty.similarity(c.document(collection).vector()));
       // A keyword-only candidate shows this penalty; a vector candidate keeps its leg's.
       if (Double.isNaN(c.penalty)) {
         c.penalty = own;

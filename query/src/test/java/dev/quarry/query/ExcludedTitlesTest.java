@@ -189,6 +189,33 @@ class ExcludedTitlesTest {
   }
 
   @Test
+  void aTextThatNamesTheExcludedPartOnlyAsWhatItLacksIsSpared() {
+    ExcludedTitles t = new ExcludedTitles("the GPS models", "running watches");
+    assertThat(t.onlyNegates("Pulse 2 review", "A slim band that counts steps; it has no GPS."))
+        .isTrue();
+    assertThat(t.onlyNegates("Pulse 2 review", "Runs without built-in GPS, so pair a phone."))
+        .isTrue();
+    assertThat(t.onlyNegates("Pulse 2 review", "A GPS-free band for the gym.")).isTrue();
+    // Named outright somewhere, or not named at all: not spared (the vector penalty decides).
+    assertThat(t.onlyNegates("Pulse 2 review", "Dual-band GPS. Not for swimming.")).isFalse();
+    assertThat(t.onlyNegates("Pulse GPS review", "It has no GPS of its own.")).isFalse();
+    assertThat(t.onlyNegates("Pulse 2 review", "A slim band that counts steps.")).isFalse();
+    // A negation does not reach into the next sentence.
+    assertThat(t.onlyNegates("Pulse 2 review", "Not waterproof. GPS on board.")).isFalse();
+    ExcludedTitles drowsy = new ExcludedTitles("drowsy ones", "allergy tablets");
+    assertThat(drowsy.onlyNegates("Tablet B", "A non-drowsy antihistamine.")).isTrue();
+    assertThat(drowsy.onlyNegates("Tablet A", "An antihistamine that may make you drowsy."))
+        .isFalse();
+    // Nor does a negated mention in the opening make the text about the excluded kind.
+    assertThat(drowsy.leadNames("A non-drowsy antihistamine for hay fever.")).isFalse();
+    assertThat(drowsy.leadNames("An antihistamine for hay fever that makes you drowsy")).isTrue();
+    // "Non-" negates only the word it is joined to.
+    ExcludedTitles tablets = new ExcludedTitles("tablets", "allergy medicine");
+    assertThat(tablets.leadNames("A non-drowsy antihistamine tablet.")).isTrue();
+    assertThat(tablets.onlyNegates("Leaflet", "A non-drowsy antihistamine tablet.")).isFalse();
+  }
+
+  @Test
   void aFirstSentenceNamesTheExcludedKindUnlessAClauseSetsItAgainstTheSubject() {
     ExcludedTitles t = new ExcludedTitles("the inflatable ones", "kayak reviews");
     assertThat(

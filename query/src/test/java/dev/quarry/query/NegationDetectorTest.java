@@ -15,6 +15,23 @@ class NegationDetectorTest {
       delimiter = '|',
       value = {
         "dropdown menu tutorial but not jquery | jquery | but not",
+        // Trailing forms of issue 17 (decision 0150).
+        "hiking boots, nothing about Salewa | Salewa | nothing about",
+        "laptops for students, nothing Acme please | Acme | nothing",
+        "board games for two, nothing with dice | dice | nothing with",
+        "camping stoves -- nothing that uses gas | gas | nothing that uses",
+        "podcast picks, no more true crime | true crime | no more",
+        "tablets, just not the Orbit ones | Orbit | not",
+        "garden tools but neither Fiskars nor Gardena | Fiskars nor Gardena | but neither",
+        "blog posts that aren't about Kubernetes | Kubernetes | that aren't about",
+        "static site generators that don't use Node | Node | that don't use",
+        "tea blends unlike the smoky lapsang, for mornings | smoky lapsang | unlike",
+        "news digests excluding anything sponsored | sponsored | excluding",
+        "which cold remedies help, not aspirin | aspirin | not",
+        "soup ideas for winter, not tomato | tomato | not",
+        "craft beers, nothing Morebrew | Morebrew | nothing",
+        "camping shelters that aren't tarps | tarps | that aren't",
+        "sweeteners that are not syrups, please | syrups | that are not",
         "Apart from Lisbon, which coastal cities are worth a visit? | Lisbon | apart from",
         "Except Toyota, which carmakers build hybrids? | Toyota | except",
         "Not including the 2019 remake, who starred in the film? | 2019 remake | not including",
@@ -195,6 +212,13 @@ class NegationDetectorTest {
   }
 
   @Test
+  void dropsASoftenerLeftBeforeTheCue() {
+    NegationDetector.Exclusion e = NegationDetector.detect("tents for two, just not from Vango");
+    assertThat(e.excluded()).isEqualTo("Vango");
+    assertThat(e.positive()).isEqualTo("tents for two");
+  }
+
+  @Test
   void movesTheQuestionAfterTheEntityBackToThePositivePart() {
     NegationDetector.Exclusion e =
         NegationDetector.detect("Who else besides Ada Holm is credited on the record?");
@@ -267,6 +291,15 @@ class NegationDetectorTest {
         "soup not hot enough",
         "owl calling but not seen",
         "What is known about the festival, regardless of its sponsor?",
+        "cheap laptops, nothing fancy",
+        "tents that aren't heavy",
+        "plans that are not always cheap",
+        "which shoes are not glass",
+        "plain rice, nothing but salt",
+        "the bakery sells bread, nothing else",
+        "What makes a raven unlike a crow?",
+        "a song unlike any other",
+        "I like neither tea nor coffee",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {

@@ -172,7 +172,7 @@ class PipelineStagesTest {
     keyword.get(1).keyword = 4;
     keyword.get(1).penalty = 0.01; // the vector leg's penalty, over its higher floor
     float[] excluded = collection.get("sourdough").orElseThrow().vector();
-    ExclusionPenalty penalty = new ExclusionPenalty(excluded, 2.0, 0.5);
+    ExclusionPenalty penalty = new ExclusionPenalty(excluded, 2.0, 0.5, null);
     List<Candidate> dropped =
         ExclusionPenalty.onKeywordLeg(keyword, penalty, collection, new Plan(false));
     // The keyword leg takes the penalty over the constant floor (2.0 × (1.0 − 0.5) here), not the
@@ -183,6 +183,20 @@ class PipelineStagesTest {
     assertThat(keyword.get(0).keywordFinal).isEqualTo(0.5 - keyword.get(0).penalty);
     assertThat(ExclusionPenalty.typicalSimilarity(new double[] {0.9, 0.1, 0.5})).isEqualTo(0.5);
     assertThat(ExclusionPenalty.typicalSimilarity(new double[] {-0.2})).isEqualTo(0);
+  }
+
+  @Test
+  void aCandidateThatNamesTheExcludedPartOnlyNegatedTakesNoPenalty() {
+    add("plain", "Plain loaf", "A loaf with no sourdough starter, only yeast", "2025-01-01", null);
+    List<Candidate> keyword = candidates("plain", "sourdough");
+    keyword.forEach(c -> c.keyword = 4);
+    float[] excluded = collection.get("sourdough").orElseThrow().vector();
+    ExclusionPenalty penalty =
+        new ExclusionPenalty(excluded, 2.0, 0.0, new ExcludedTitles("sourdough", "bread"));
+    ExclusionPenalty.onKeywordLeg(keyword, penalty, collection, new Plan(false));
+    Candidate plain = keyword.stream().filter(c -> c.id.equals("plain")).findFirst().orElseThrow();
+    assertThat(plain.penalty).isZero();
+    assertThat(plain.keywordFinal).isEqualTo(1.0);
   }
 
   @Test
@@ -204,7 +218,7 @@ class PipelineStagesTest {
   @Test
   void theVectorPenaltyCountsOnlyWhatACandidateHasAboveTheLineAndTheFloor() {
     ExclusionPenalty.Expected line = new ExclusionPenalty.Expected(0.3, 0.2, 1.0);
-    ExclusionPenalty penalty = new ExclusionPenalty(new float[] {1}, 5.0, 0.1);
+    ExclusionPenalty penalty = new ExclusionPenalty(new float[] {1}, 5.0, 0.1, null);
     // A wanted look-alike close to the asked part, and as close to the excluded part as its
     // peers at that closeness: nothing; with the constant floor alone it would pay 5 × 0.3.
     assertThat(penalty.of(0.4, 0.5, line)).isCloseTo(0, within(1e-9));

@@ -25,6 +25,10 @@ class RecencyIntentTest {
         "which startups recently raised money | recently",
         "my latest photos | latest",
         "Which US state is considering a ban on plastic bags? | is considering",
+        "latest release date of the Orbit tablet | latest",
+        "when was the last time I repotted the fern | last time I",
+        "what is the current version of the Orbit app | current version",
+        "most recent files on disk encryption | most recent",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);
@@ -59,6 +63,13 @@ class RecencyIntentTest {
         "breaking changes when upgrading the router firmware",
         "breaking in new hiking boots",
         "breaking strength of climbing rope",
+        // A deadline named by what it is for, and a program's list of what was last used.
+        "latest check-out time at the youth hostel",
+        "latest sowing date for leeks",
+        "the latest date to plant tulips",
+        "latest bedtime for a toddler",
+        "how to clear recent searches in the map app",
+        "where are recently opened files kept",
         "",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {

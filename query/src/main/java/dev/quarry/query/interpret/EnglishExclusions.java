@@ -152,6 +152,17 @@ public final class EnglishExclusions {
               + "(.*)$",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A lower-case plural noun, as the one thing after "that aren't": a kind of thing left out ("that
+   * aren't hybrids"), where an adjective would state a property of what is wanted ("that aren't
+   * heavy"). Adverbs and pronouns ending in "s" ("always", "perhaps", "this") and "-ss", "-us",
+   * "-ous", "-is" words are no plurals.
+   */
+  private static final String PLURAL_NOUN =
+      "| (?!(?:always|perhaps|sometimes|besides|towards|afterwards|unless|nowadays|its|this|his"
+          + "|hers|ours|yours|theirs|was|has|does|goes)\\b)(?-i:\\p{Ll})[\\p{L}-]{2,}(?<!ss|us|is)s"
+          + "(?=\\s*(?:[,;.?!]|please\\b|$))";
+
   private static final List<Pattern> TRAILING =
       List.of(
           Pattern.compile(
@@ -162,11 +173,13 @@ public final class EnglishExclusions {
                   + "|outside of|not counting|setting aside|ruling out"
                   // General forms: "X minus Y", "X anything but Y", "X not from Y", "X that
                   // isn't Y" (a name or an article after it: "that isn't spicy" is a property).
-                  + "|minus(?!\\s+\\d)|sans|(?:but |and )?(?:anything|everything) (?:but|except(?: for)?|other than)"
+                  + "|minus(?!\\s+\\d)|sans|unlike|(?:but|and) neither|(?:but |and )?(?:anything|everything) (?:but|except(?: for)?|other than)"
                   + "|(?:but )?not (?:from|by|made by|built by|sold by|published by|written by"
                   + "|produced by|part of)"
                   + "|(?:that|which|who)(?:'s| is| are| was| were)? ?(?:isn't|aren't|wasn't|weren't"
-                  + "|is not|are not)(?: (?:from|by|made by))?(?= (?:the|a|an|from|by) | ?(?-i:\\p{Lu}))"
+                  + "|is not|are not)(?: (?:from|by|made by|about))?(?= (?:the|a|an|from|by|about) | ?(?-i:\\p{Lu})"
+                  + PLURAL_NOUN
+                  + ")"
                   + "|(?:but |and )?(?:to )?distinguish(?:ing)? (?:it|itself|them|themselves) from"
                   + "|(?:and |but )?(?:(?:could|can|would) you |please )*refrain from"
                   + " (?:mentioning|discussing|including)"
@@ -191,7 +204,9 @@ public final class EnglishExclusions {
                   + "|(?:that|which|who) (?:are|is|was|were) (?:independent of|separate from)"
                   + "|(?:that|which) differs? from"
                   + "|(?:remember|be sure) not to (?:include|mention|discuss)"
-                  + "|(?:that|which) (?:is|are|was|were) not(?= (?:the|a|an) | ?(?-i:\\p{Lu}))"
+                  + "|(?:that|which) (?:is|are|was|were) not(?= (?:the|a|an) | ?(?-i:\\p{Lu})"
+                  + PLURAL_NOUN
+                  + ")"
                   + "|(?:that|which) (?:is|are|was|were) different from|but nothing about"
                   + "|(?:that )?(?:has|have) nothing to do with"
                   + "|(?:that )?(?:doesn't|does not|don't|do not) have anything to do with)\\s+(.+?)"
@@ -200,7 +215,8 @@ public final class EnglishExclusions {
               Pattern.CASE_INSENSITIVE),
           Pattern.compile(
               "^(.+?)\\s+(without|not about|not involving|not related to|unrelated to"
-                  + "|that (?:do|does|did) not (?:use|mention|involve|include))\\s+(.+?)"
+                  + "|that (?:(?:do|does|did) not|don't|doesn't|didn't) (?:use|mention|involve|include|touch(?: on)?"
+                  + "|cover|discuss))\\s+(.+?)"
                   + END
                   + "(.*)$",
               Pattern.CASE_INSENSITIVE),
@@ -217,14 +233,29 @@ public final class EnglishExclusions {
           // "laptops, no Acme" or "laptops but no Acme please": "no" opens an excluded part only
           // after a comma or dash, or closed by "please"; "ears but no tail" is a property.
           Pattern.compile(
-              "^(.+?)(?:[,;]|\\s+--?)\\s+(?:but\\s+)?(no)\\s+(.+?)" + END + "(.*)$",
+              "^(.+?)(?:[,;]|\\s+--?)\\s+(?:but\\s+)?(no(?: more| longer)?)\\s+(.+?)"
+                  + END
+                  + "(.*)$",
               Pattern.CASE_INSENSITIVE),
           Pattern.compile(
-              "^(.+?)\\s+(?:but\\s+)?(no)\\s+(.+?)\\s+please" + END + "(.*)$",
+              "^(.+?)\\s+(?:but\\s+)?(no(?: more| longer)?)\\s+(.+?)\\s+please" + END + "(.*)$",
               Pattern.CASE_INSENSITIVE),
-          // "laptops for coding, not gaming": "not" opens an excluded part only after a comma.
+          // "laptops, nothing Acme please", "notes, nothing about Oslo": "nothing" opens an
+          // excluded part after a comma or dash, but "nothing but Y" asks for Y alone, and
+          // "nothing else", "nothing fancy" say how much or what sort.
           Pattern.compile(
-              "^(.+?),\\s+(not)\\s+(?!only|just|even|to|too|that|so|as|because|sure|yet|all|much)"
+              "^(.+?)(?:[,;]|\\s+--?)\\s+(?:but\\s+|and\\s+|just\\s+)?(nothing(?: (?:about|on|with"
+                  + "|from|by|related to|to do with|that (?:is|are|has|have|needs?|uses?)"
+                  + "|that's))?)\\s+(?!(?:but|else|more|less|much|new|special|fancy|serious|major|too"
+                  + "|at all|of the sort|like that)\\b)(.+?)"
+                  + END
+                  + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
+          // "laptops for coding, not gaming", "phones, just not Acme": "not" opens an excluded
+          // part only after a comma.
+          Pattern.compile(
+              "^(.+?),\\s+(?:just\\s+|though\\s+|although\\s+|yet\\s+)?(not)\\s+"
+                  + "(?!(?:only|just|even|to|too|that|so|as|because|sure|yet|all|much)\\b)"
                   + "(.+?)"
                   + END
                   + "(.*)$",
@@ -375,7 +406,7 @@ public final class EnglishExclusions {
    */
   private static final Pattern NOT_AN_ENTITY =
       Pattern.compile(
-          "(?:who|whom|what|which|where|when|why|how|it|this|that|these|those|them|one|ones"
+          "(?:who|whom|what|which|where|when|why|how|it|this|that|these|those|them|one|ones|others?"
               + "|anything|everything|something|nothing)"
               // "except that it is …" is a conjunction, not an entity
               + "|that (?:it|he|she|they|we|you|i|is|was|are|were)\\b.*",
@@ -617,7 +648,8 @@ public final class EnglishExclusions {
           Pattern.CASE_INSENSITIVE);
 
   private static boolean mannerOrProperty(String cue, String excluded, String head) {
-    if (cue.equalsIgnoreCase("minus")) {
+    if (cue.equalsIgnoreCase("minus") || cue.equalsIgnoreCase("unlike")) {
+      // "What makes X unlike Y" compares them; "X unlike Y" in a request leaves Y out.
       return QUESTION.matcher(head).find();
     }
     return cue.equalsIgnoreCase("without")
@@ -676,14 +708,18 @@ public final class EnglishExclusions {
     return q;
   }
 
+  /** "Anything self-supervised": a word after it names the things of a kind, not a state. */
+  private static final Pattern ANY = Pattern.compile("^any(?:thing)?\\s", Pattern.CASE_INSENSITIVE);
+
   private static Exclusion exclusion(String positive, String excluded, String cue, int maxWords) {
     String ex = excluded.trim();
+    boolean any = ANY.matcher(ex).find();
     for (String cut = FILLER.matcher(ex).replaceFirst(""); !cut.equals(ex); ) {
       ex = cut;
       cut = FILLER.matcher(ex).replaceFirst("");
     }
     // "The inflatable ones": an adjective that names a kind of thing, not a state ("not seen").
-    boolean kind = KIND_TAIL.matcher(ex).find();
+    boolean kind = any || KIND_TAIL.matcher(ex).find();
     for (String cut = TRAILING_FILLER.matcher(ex).replaceFirst(""); !cut.equals(ex); ) {
       ex = cut;
       cut = TRAILING_FILLER.matcher(ex).replaceFirst("");
@@ -699,6 +735,11 @@ public final class EnglishExclusions {
       // a clause we would misread.
       return null;
     }
-    return new Exclusion(positive.trim(), ex, cue.toLowerCase(Locale.ROOT));
+    // "phones, just not from Acme": the softener before the cue is not part of what is asked.
+    String asked = SOFTENER_AT_END.matcher(positive.trim()).replaceFirst("");
+    return new Exclusion(asked, ex, cue.toLowerCase(Locale.ROOT));
   }
+
+  private static final Pattern SOFTENER_AT_END =
+      Pattern.compile("[,;]?\\s+(?:just|though|although|yet|but|and)$", Pattern.CASE_INSENSITIVE);
 }

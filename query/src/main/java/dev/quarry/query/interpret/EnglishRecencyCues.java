@@ -23,13 +23,24 @@ public final class EnglishRecencyCues {
           // "Earliest or latest" names a setting's two values ("offset reset latest or
           // earliest"), not a wish for the newest.
           "(?<![\\w-])(?<!(?:earliest|oldest) (?:or|and|vs|versus) )"
-              + "(latest(?! (?:time|date|day|hour|minute|moment|point|age|possible)\\b)"
+              // Nor is "the latest check-in time" or "latest planting date": a deadline named by
+              // what it is for (decision 0151).
+              + "(latest(?! (?:(?:(?-i:[a-z]+-[a-z]+|[a-z]+ing)|arrival|departure|delivery|return"
+              + "|cutoff|bed) ?)?(?:time|date|day|hour|minute|moment|point|age|possible)\\b)"
               + "(?! (?:or|and|vs|versus) (?:earliest|oldest)\\b)"
               // "I recently moved my tank" tells the asker's own past, not a wish for news.
-              + "|newest|most recent|recent|(?<!\\b(?:i|we|i've|we've|i have|we have|i had|we had) )"
-              + "recently(?! (?:i|we)\\b)|what(?:'s| is|s) new\\b|"
+              // "Recent files", "recently opened": a program's list of what the user last touched.
+              + "|newest|most recent|recent(?! (?:files|documents|docs|items|searches|calls|apps|tabs"
+              + "|projects|contacts|places|downloads|history|list)\\b)"
+              + "|(?<!\\b(?:i|we|i've|we've|i have|we have|i had|we had) )"
+              + "recently(?! (?:i|we|opened|used|closed|viewed|played|deleted)\\b)|what(?:'s| is|s) new\\b|"
               + "up[- ]to[- ]date|this (?:week|month|year|morning|weekend)|"
-              + "today|tonight|yesterday|last (?:week|night|month)|past (?:week|few days)|just (?:released|announced|launched)|"
+              + "today|tonight|yesterday|last (?:week|night|month)|"
+              // "The last time I planted garlic": the asker's newest note on it (decision 0151).
+              + "last time (?:i|we)\\b|"
+              // "The current version" of a product is its newest release; "current" alone asks
+              // for a present state (see above).
+              + "current (?:version|release|model|lineup|line-up|generation|edition)s?\\b|past (?:week|few days)|just (?:released|announced|launched)|"
               // "Breaking" is news only as "breaking news" or a "Breaking:" headline: "breaking
               // changes", "breaking in new boots" and "breaking strength" are not.
               + "breaking(?=\\s+(?:news|story|stories|reports?|headlines?)\\b|\\s*:)|new release|newly|"
