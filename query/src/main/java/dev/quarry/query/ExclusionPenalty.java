@@ -170,9 +170,23 @@ final class ExclusionPenalty {
               expected.meanAsked()));
     }
     ExclusionPenalty penalty = new ExclusionPenalty(excludedVector, weight, floor, titles);
+    List<String> spared = new ArrayList<>();
     for (int i = 0; i < vectorRanked.size(); i++) {
       Candidate c = vectorRanked.get(i);
-      c.penalty = penalty.spares(c, collection) ? 0 : penalty.of(sims[i], asked[i], expected);
+      boolean spare = penalty.spares(c, collection);
+      c.penalty = spare ? 0 : penalty.of(sims[i], asked[i], expected);
+      if (spare) {
+        spared.add(c.id);
+      }
+    }
+    if (!spared.isEmpty()) {
+      plan.add(
+          "negation: no penalty for "
+              + spared.size()
+              + " candidate(s) that name the excluded part only as what they lack or are not"
+              + " (\"has no …\", \"non-…\"): "
+              + String.join(", ", spared.subList(0, Math.min(5, spared.size())))
+              + (spared.size() > 5 ? ", …" : ""));
     }
     return penalty;
   }

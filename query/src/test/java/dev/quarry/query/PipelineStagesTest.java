@@ -197,6 +197,14 @@ class PipelineStagesTest {
     Candidate plain = keyword.stream().filter(c -> c.id.equals("plain")).findFirst().orElseThrow();
     assertThat(plain.penalty).isZero();
     assertThat(plain.keywordFinal).isEqualTo(1.0);
+    // Explain names the candidates spared on the vector leg.
+    QueryEngine engine = new QueryEngine(collection, embedder, Clock.fixed(AS_OF, ZoneOffset.UTC));
+    SearchResult r =
+        engine.search(SearchRequest.builder("bread but not sourdough").k(3).explain(true).build());
+    assertThat(String.join("\n", r.plan()))
+        .contains(
+            "no penalty for 1 candidate(s) that name the excluded part only as what they lack")
+        .contains(": plain");
   }
 
   @Test
