@@ -723,10 +723,12 @@ public final class Collection implements AutoCloseable {
     checkWritable();
     writes.lock();
     try {
-      index.forceMergeDeletes();
+      // Merging down first: a segment it merges loses its deletes there, so the deletes pass
+      // after it rewrites only segments the merge left alone, instead of rewriting them twice.
       if (maxSegments > 0) {
         index.forceMerge(maxSegments);
       }
+      index.forceMergeDeletes();
       commit();
     } finally {
       writes.unlock();

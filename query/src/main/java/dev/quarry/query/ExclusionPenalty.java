@@ -173,8 +173,10 @@ final class ExclusionPenalty {
     List<String> spared = new ArrayList<>();
     for (int i = 0; i < vectorRanked.size(); i++) {
       Candidate c = vectorRanked.get(i);
-      boolean spare = penalty.spares(c, collection);
-      c.penalty = spare ? 0 : penalty.of(sims[i], asked[i], expected);
+      // Reading the text only where there is a penalty to waive: most candidates have none.
+      double own = penalty.of(sims[i], asked[i], expected);
+      boolean spare = own > 0 && penalty.spares(c, collection);
+      c.penalty = spare ? 0 : own;
       if (spare) {
         spared.add(c.id);
       }
@@ -209,10 +211,10 @@ final class ExclusionPenalty {
     }
     double top = keyword.stream().mapToDouble(c -> c.keyword).max().orElse(1);
     for (Candidate c : keyword) {
-      double own =
-          penalty.spares(c, collection)
-              ? 0
-              : penalty.of(penalty.similarity(c.document(collection).vector()));
+      double own = penalty.of(penalty.similarity(c.document(collection).vector()));
+      if (own > 0 && penalty.spares(c, collection)) {
+        own = 0;
+      }
       // A keyword-only candidate shows this penalty; a vector candidate keeps its leg's.
       if (Double.isNaN(c.penalty)) {
         c.penalty = own;
