@@ -19,6 +19,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,14 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
   private volatile String requiredKey;
   private volatile int breakAfter = Integer.MAX_VALUE;
   private final AtomicInteger requests = new AtomicInteger();
-  private final AtomicInteger inFlight = new AtomicInteger();
+
+  /**
+   * Requests received and not yet answered. A request leaves it just before its answer is written:
+   * counting until the handler returns would overlap the client's next request, which it may send
+   * as soon as it has read the answer, and read one more than the client's cap.
+   */
+  private final Set<HttpExchange> unanswered = ConcurrentHashMap.newKeySet();
+
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final Map<Fault, AtomicInteger> faults = new EnumMap<>(Fault.class);
   private final List<String> inputs = new ArrayList<>();
@@ -131,7 +140,8 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     int number = requests.incrementAndGet();
-    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    unanswered.add(exchange);
+    maxInFlight.accumulateAndGet(unanswered.size(), Math::max);
     try {
       if (number > breakAfter) {
         send(exchange, 500, "{\"error\": {\"message\": \"The server is down\"}}");
@@ -144,7 +154,7 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
       send(exchange, 502, "{\"error\": {\"message\": \"upstream failed\"}}");
     } finally {
       exchange.close(); // short of Content-Length, this breaks the connection
-      inFlight.decrementAndGet();
+      unanswered.remove(exchange);
     }
   }
 
@@ -208,14 +218,14 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
     if (fault == Fault.CUT_CONNECTION || fault == Fault.CUT_JSON) {
       int at = (int) (cut * (body.length - 1));
       exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, fault == Fault.CUT_JSON ? at : body.length);
+      answer(exchange, 200, fault == Fault.CUT_JSON ? at : body.length);
       OutputStream out = exchange.getResponseBody();
       out.write(body, 0, at);
       out.flush();
       return;
     }
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, body.length);
+    answer(exchange, 200, body.length);
     exchange.getResponseBody().write(body);
   }
 
@@ -243,10 +253,16 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
     return root.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+  /** Sends the answer's status line and headers; from here the request no longer counts. */
+  private void answer(HttpExchange exchange, int status, long length) throws IOException {
+    unanswered.remove(exchange);
+    exchange.sendResponseHeaders(status, length);
+  }
+
+  private void send(HttpExchange exchange, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
+    answer(exchange, status, bytes.length);
     exchange.getResponseBody().write(bytes);
   }
 
