@@ -425,16 +425,26 @@ final class ExcludedTitles {
    * zooms") or a later sentence names is in passing (decisions 0054, 0100).
    */
   boolean leadNames(String text) {
+    return leadNames(text, false);
+  }
+
+  /**
+   * As {@link #leadNames(String)}; with {@code attribute}, a name too counts anywhere in the first
+   * sentence: other candidates name the excluded part only as what they lack ("it has no GPS"), so
+   * it is a feature documents have or lack, and a first sentence that names it unnegated says the
+   * document has it ("a sports watch with dual-band GPS"; decision 0158).
+   */
+  boolean leadNames(String text, boolean attribute) {
     if (text == null) {
       return false;
     }
     int from = 0;
     for (List<String> clause : firstSentenceClauses(text)) {
-      if (namedIn(clause, from, core)) {
+      if (namedIn(clause, from, core, attribute)) {
         return true;
       }
       for (Set<String> entity : listed) {
-        if (namedIn(clause, from, entity)) {
+        if (namedIn(clause, from, entity, attribute)) {
           return true;
         }
       }
@@ -445,11 +455,12 @@ final class ExcludedTitles {
 
   /**
    * Whether the clause, starting at word {@code from} of the text, names {@code naming}: within the
-   * lead, or anywhere if it is a kind rather than a name.
+   * lead, or anywhere if it is a kind rather than a name, or an attribute.
    */
-  private boolean namedIn(List<String> clause, int from, Set<String> naming) {
+  private boolean namedIn(List<String> clause, int from, Set<String> naming, boolean attribute) {
     int at = namedAt(clause, naming);
-    return at >= 0 && (from + at < LEAD_WORDS || naming.stream().noneMatch(spanNames::contains));
+    return at >= 0
+        && (from + at < LEAD_WORDS || attribute || naming.stream().noneMatch(spanNames::contains));
   }
 
   /** The folded words of the text's first sentence, clause by clause, at most SENTENCE_WORDS. */

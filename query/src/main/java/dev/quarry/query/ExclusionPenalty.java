@@ -4,7 +4,6 @@ import dev.quarry.core.Embedder;
 import dev.quarry.core.Role;
 import dev.quarry.core.Vectors;
 import dev.quarry.index.Collection;
-import dev.quarry.index.Document;
 import dev.quarry.query.interpret.Exclusion;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,14 +40,7 @@ final class ExclusionPenalty {
    * leaves in, so it takes no penalty (decision 0152).
    */
   boolean spares(Candidate c, Collection collection) {
-    if (titles == null) {
-      return false;
-    }
-    if (c.onlyNegatesExcluded == null) {
-      Document d = c.document(collection);
-      c.onlyNegatesExcluded = titles.onlyNegates(d.title(), d.text());
-    }
-    return c.onlyNegatesExcluded;
+    return titles != null && TitleDemotion.onlyNegates(c, titles, collection);
   }
 
   double of(double similarity) {

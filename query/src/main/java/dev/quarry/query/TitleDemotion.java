@@ -1,6 +1,7 @@
 package dev.quarry.query;
 
 import dev.quarry.index.Collection;
+import dev.quarry.index.Document;
 import dev.quarry.query.interpret.Exclusion;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,10 @@ final class TitleDemotion {
    * one.
    */
   static boolean anyTitled(List<Candidate> ranked, ExcludedTitles titles, Collection collection) {
+    boolean attribute = attribute(ranked, titles, collection);
     for (Candidate c : ranked) {
       if (match(c, titles, collection) != ExcludedTitles.Match.NONE
-          || leadNames(c, titles, collection)) {
+          || leadNames(c, titles, attribute, collection)) {
         return true;
       }
     }
@@ -42,6 +44,7 @@ final class TitleDemotion {
       ExcludedTitles.Match m = match(c, titles, collection);
       best = m.compareTo(best) > 0 ? m : best;
     }
+    boolean attribute = attribute(ranked, titles, collection);
     List<Candidate> kept = new ArrayList<>();
     List<Candidate> led = new ArrayList<>();
     List<Candidate> demoted = new ArrayList<>();
@@ -49,7 +52,7 @@ final class TitleDemotion {
       if (best != ExcludedTitles.Match.NONE && c.titleMatch == best) {
         c.titledAfterExcluded = true;
         demoted.add(c);
-      } else if (leadNames(c, titles, collection)) {
+      } else if (leadNames(c, titles, attribute, collection)) {
         c.textNamesExcluded = true;
         led.add(c);
       } else {
@@ -90,11 +93,39 @@ final class TitleDemotion {
     return kept;
   }
 
-  private static boolean leadNames(Candidate c, ExcludedTitles titles, Collection collection) {
+  private static boolean leadNames(
+      Candidate c, ExcludedTitles titles, boolean attribute, Collection collection) {
     if (c.leadNamesExcluded == null) {
-      c.leadNamesExcluded = titles.leadNames(c.document(collection).text());
+      c.leadNamesExcluded = titles.leadNames(c.document(collection).text(), attribute);
     }
     return c.leadNamesExcluded;
+  }
+
+  /**
+   * Whether the excluded part is a feature the candidates have or lack: one of the {@link
+   * ExclusionPenalty#TYPICAL} first candidates names it only as what it lacks or is not ("it has no
+   * GPS"). Then naming it unnegated anywhere in a first sentence says a document has it (decision
+   * 0158).
+   */
+  static boolean attribute(List<Candidate> ranked, ExcludedTitles titles, Collection collection) {
+    for (Candidate c : ranked.subList(0, Math.min(ExclusionPenalty.TYPICAL, ranked.size()))) {
+      if (onlyNegates(c, titles, collection)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the candidate names the excluded part only as what it lacks or is not (cached on the
+   * candidate; decision 0152).
+   */
+  static boolean onlyNegates(Candidate c, ExcludedTitles titles, Collection collection) {
+    if (c.onlyNegatesExcluded == null) {
+      Document d = c.document(collection);
+      c.onlyNegatesExcluded = titles.onlyNegates(d.title(), d.text());
+    }
+    return c.onlyNegatesExcluded;
   }
 
   private static ExcludedTitles.Match match(

@@ -189,6 +189,23 @@ class ExcludedTitlesTest {
   }
 
   @Test
+  void anAttributeCountsAnywhereInTheFirstSentence() {
+    ExcludedTitles t = new ExcludedTitles("GPS models", "Tempo watches");
+    String run = "The Tempo Run 5 is a sports watch with dual-band GPS, a barometer and a compass.";
+    // A name past the eighth word is a mention (decision 0100) ...
+    assertThat(t.leadNames(run)).isFalse();
+    // ... unless other candidates name it only as what they lack: then it is a feature this one
+    // has (decision 0158). Negated, contrasted or in a later sentence it still is not.
+    assertThat(t.leadNames(run, true)).isTrue();
+    assertThat(t.leadNames("The Tempo Fit 5 is a slim fitness band that has no GPS.", true))
+        .isFalse();
+    assertThat(t.leadNames("The Tempo Fit 5 is a slim band, lighter than any GPS watch.", true))
+        .isFalse();
+    assertThat(t.leadNames("The Tempo Fit 5 is a slim fitness band. Pair it for GPS.", true))
+        .isFalse();
+  }
+
+  @Test
   void aTextThatNamesTheExcludedPartOnlyAsWhatItLacksIsSpared() {
     ExcludedTitles t = new ExcludedTitles("the GPS models", "running watches");
     assertThat(t.onlyNegates("Pulse 2 review", "A slim band that counts steps; it has no GPS."))

@@ -7,6 +7,7 @@ import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Document;
+import dev.quarry.query.interpret.Exclusion;
 import dev.quarry.query.interpret.Interpretation;
 import dev.quarry.query.interpret.QueryInterpreter;
 import dev.quarry.query.interpret.TextFilters;
@@ -205,6 +206,42 @@ class PipelineStagesTest {
         .contains(
             "no penalty for 1 candidate(s) that name the excluded part only as what they lack")
         .contains(": plain");
+  }
+
+  @Test
+  void aFeatureOtherCandidatesLackDemotesTheCandidatesThatHaveIt() {
+    add(
+        "run",
+        "Run 5 review",
+        "The Run 5 is a sports watch for long trail days with GPS.",
+        "2025-01-01",
+        null);
+    add(
+        "swim",
+        "Swim 2 review",
+        "The Swim 2 is a band for the pool that counts laps.",
+        "2025-01-01",
+        null);
+    add(
+        "fit",
+        "Fit 5 review",
+        "The Fit 5 is a slim band that counts steps; it has no GPS.",
+        "2025-01-01",
+        null);
+    ExcludedTitles titles = new ExcludedTitles("GPS models", "watches");
+    Exclusion exclusion = new Exclusion("watches", "GPS models", "no");
+    // Without a candidate that lacks it, GPS past the eighth word is a passing mention.
+    List<Candidate> two = candidates("run", "swim");
+    assertThat(TitleDemotion.demote(two, titles, exclusion, collection, new Plan(false)))
+        .extracting(c -> c.id)
+        .containsExactly("run", "swim");
+    // With one, it is a feature, and the watch that has it goes after the rest (decision 0158).
+    Plan lines = new Plan(true);
+    List<Candidate> three = candidates("run", "swim", "fit");
+    assertThat(TitleDemotion.demote(three, titles, exclusion, collection, lines))
+        .extracting(c -> c.id)
+        .containsExactly("swim", "fit", "run");
+    assertThat(String.join("\n", lines.lines())).contains("whose text opens on \"GPS models\"");
   }
 
   @Test

@@ -83,6 +83,13 @@ public final class HeldoutEval implements Callable<Integer> {
               + " harness runs; its engine figures are not the set's).")
   boolean smoke;
 
+  @Option(
+      names = "--failures",
+      description =
+          "Print each failing query with its top 10 (rule work on a dev set). Refused on the"
+              + " frozen held-out set, whose queries rule work must not read.")
+  boolean failures;
+
   /** Queries per engine part under --smoke. */
   private static final int SMOKE_QUERIES = 20;
 
@@ -92,6 +99,12 @@ public final class HeldoutEval implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (failures && setName().equals("heldout")) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--failures reads queries one by one: use it on a dev set (--set data/devset2), never"
+              + " on the frozen held-out set.");
+    }
     HeldoutSet set = HeldoutSet.read(heldout);
     System.out.printf(
         "Held-out set: %d documents (%d undated), %d queries; model %s, top %d, as of %s%n",
@@ -103,6 +116,11 @@ public final class HeldoutEval implements Callable<Integer> {
         AS_OF);
     DetectorFigures held = DetectorFigures.of(set.queries(), RULES);
     printDetectors(set);
+    if (failures) {
+      set.queries().stream()
+          .filter(q -> q.ordinary() && (RULES.recencyIntent(q.text()) || RULES.exclusion(q.text())))
+          .forEach(q -> System.out.printf("ordinary, fires: %s  %s%n", q.id(), q.text()));
+    }
     List<HeldoutSet.Query> exclusions =
         set.queries().stream()
             .filter(HeldoutSet.Query::exclusion)
@@ -129,7 +147,11 @@ public final class HeldoutEval implements Callable<Integer> {
               workFolder.path().resolve(setName() + "-" + model.name),
               embedder.identity(),
               set.documents(vectors))) {
-        RankedRuns runs = new RankedRuns(new QueryEngine(collection, embedder), AS_OF);
+        RankedRuns runs =
+            new RankedRuns(
+                new QueryEngine(collection, embedder),
+                AS_OF,
+                failures ? System.out::print : r -> {});
         EXCLUSION_ARMS.forEach(a -> excluded.add(runs.exclusion(a, exclusions)));
         RECENCY_ARMS.forEach(a -> ranked.add(runs.recency(a, recent, set.undated())));
       }

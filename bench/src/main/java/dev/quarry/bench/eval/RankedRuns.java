@@ -9,6 +9,7 @@ import dev.quarry.query.SearchRequest.RecencyMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Labelled queries run through an engine under one arm, scored on the top 10. */
 final class RankedRuns {
@@ -38,11 +39,17 @@ final class RankedRuns {
 
   private final QueryEngine engine;
   private final Instant asOf;
+  private final Consumer<String> failures;
 
-  /** {@code asOf} null: now. */
-  RankedRuns(QueryEngine engine, Instant asOf) {
+  /**
+   * {@code asOf} null: now. {@code failures} receives one report per failing query (an excluded
+   * document in the top 10, a relevant one missing, the newest relevant one not first), in query
+   * order.
+   */
+  RankedRuns(QueryEngine engine, Instant asOf, Consumer<String> failures) {
     this.engine = engine;
     this.asOf = asOf;
+    this.failures = failures;
   }
 
   ExclusionScores exclusion(Arm arm, List<HeldoutSet.Query> queries) {
@@ -57,6 +64,11 @@ final class RankedRuns {
                   return new double[] {violated ? 1 : 0, recall};
                 })
             .toList();
+    for (int i = 0; i < queries.size(); i++) {
+      if (perQuery.get(i)[0] == 1 || perQuery.get(i)[1] < 1) {
+        failures.accept(report(arm, queries.get(i)));
+      }
+    }
     return new ExclusionScores(
         queries.size(), mean(perQuery, 0, queries.size()), mean(perQuery, 1, queries.size()));
   }
@@ -80,6 +92,11 @@ final class RankedRuns {
                   };
                 })
             .toList();
+    for (int i = 0; i < queries.size(); i++) {
+      if (perQuery.get(i)[0] == 0) {
+        failures.accept(report(arm, queries.get(i)));
+      }
+    }
     int withUndated = (int) perQuery.stream().filter(r -> r[2] == 1).count();
     return new RecencyScores(
         queries.size(),
@@ -98,6 +115,24 @@ final class RankedRuns {
             .recency(SearchRequest.Recency.DEFAULT.withMode(arm.recency()).withAsOf(asOf))
             .build();
     return engine.search(request).hits().stream().map(SearchHit::id).toList();
+  }
+
+  /** The query, then its top 10 marked R (relevant), X (excluded), F (expected first). */
+  private String report(Arm arm, HeldoutSet.Query q) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%n[%s] %s  %s%n", arm.name(), q.id(), q.text()));
+    List<String> top = top(arm, q.text());
+    for (String id : top) {
+      String mark =
+          id.equals(q.expectedFirst())
+              ? "F"
+              : q.excluded().contains(id) ? "X" : q.relevant().contains(id) ? "R" : ".";
+      out.append("  ").append(mark).append(' ').append(id).append('\n');
+    }
+    q.relevant().stream()
+        .filter(id -> !top.contains(id))
+        .forEach(id -> out.append("  missing R ").append(id).append('\n'));
+    return out.toString();
   }
 
   private static double mean(List<double[]> rows, int column, int n) {

@@ -102,7 +102,7 @@ record TuningFigures(DetectorFigures detectors, Map<String, RankedRuns.Exclusion
             .toList();
     Map<String, RankedRuns.ExclusionScores> out = new LinkedHashMap<>();
     try (Collection collection = pool.index(embedder, work, model)) {
-      RankedRuns runs = new RankedRuns(new QueryEngine(collection, embedder), null);
+      RankedRuns runs = new RankedRuns(new QueryEngine(collection, embedder), null, r -> {});
       for (RankedRuns.Arm arm : arms) {
         out.put(arm.name(), runs.exclusion(arm, tuning));
       }
