@@ -201,10 +201,18 @@ final class ExcludedTitles {
   private final Set<String> positive;
   private final List<String> positiveTokens;
 
+  /**
+   * An all-capital word of two to six letters: an abbreviation, which names a kind or a feature
+   * ("GPS", "NSAIDs", "SSD") as often as a name, and is said in a predicate like a kind ("… is an
+   * NSAID"), so it counts as a kind (decision 0158).
+   */
+  private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,6}s?");
+
   ExcludedTitles(String excluded, String positive) {
     this.spanNames = new HashSet<>();
     for (String w : excluded.split("\\s+")) {
-      if (w.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))) {
+      if (w.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+          && !ACRONYM.matcher(w).matches()) {
         tokens(w).forEach(t -> spanNames.add(singular(t)));
       }
     }

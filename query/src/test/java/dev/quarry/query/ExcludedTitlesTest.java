@@ -190,18 +190,30 @@ class ExcludedTitlesTest {
 
   @Test
   void anAttributeCountsAnywhereInTheFirstSentence() {
-    ExcludedTitles t = new ExcludedTitles("GPS models", "Tempo watches");
-    String run = "The Tempo Run 5 is a sports watch with dual-band GPS, a barometer and a compass.";
+    ExcludedTitles t = new ExcludedTitles("Strava", "Tempo watches");
+    String run =
+        "The Tempo Run 5 is a sports watch with sync to Strava, a barometer and a compass.";
     // A name past the eighth word is a mention (decision 0100) ...
     assertThat(t.leadNames(run)).isFalse();
     // ... unless other candidates name it only as what they lack: then it is a feature this one
     // has (decision 0158). Negated, contrasted or in a later sentence it still is not.
     assertThat(t.leadNames(run, true)).isTrue();
-    assertThat(t.leadNames("The Tempo Fit 5 is a slim fitness band that has no GPS.", true))
+    assertThat(t.leadNames("The Tempo Fit 5 is a slim fitness band that has no Strava.", true))
         .isFalse();
-    assertThat(t.leadNames("The Tempo Fit 5 is a slim band, lighter than any GPS watch.", true))
+    assertThat(t.leadNames("The Tempo Fit 5 is a slim band, lighter than any Strava watch.", true))
         .isFalse();
-    assertThat(t.leadNames("The Tempo Fit 5 is a slim fitness band. Pair it for GPS.", true))
+    assertThat(t.leadNames("The Tempo Fit 5 is a slim fitness band. Pair it for Strava.", true))
+        .isFalse();
+  }
+
+  @Test
+  void anAbbreviationIsAKindNamedInThePredicate() {
+    String aspirin = "Aspirin relieves pain and fever and thins the blood and is an NSAID.";
+    assertThat(new ExcludedTitles("NSAIDs", "pain medicines").leadNames(aspirin)).isTrue();
+    // A name said that late is a mention (decision 0100).
+    assertThat(
+            new ExcludedTitles("Bayer", "pain medicines")
+                .leadNames(aspirin.replace("an NSAID", "by Bayer")))
         .isFalse();
   }
 

@@ -213,7 +213,7 @@ class PipelineStagesTest {
     add(
         "run",
         "Run 5 review",
-        "The Run 5 is a sports watch for long trail days with GPS.",
+        "The Run 5 is a sports watch for long trail days with Strava.",
         "2025-01-01",
         null);
     add(
@@ -225,23 +225,23 @@ class PipelineStagesTest {
     add(
         "fit",
         "Fit 5 review",
-        "The Fit 5 is a slim band that counts steps; it has no GPS.",
+        "The Fit 5 is a slim band that counts steps; it has no Strava.",
         "2025-01-01",
         null);
-    ExcludedTitles titles = new ExcludedTitles("GPS models", "watches");
-    Exclusion exclusion = new Exclusion("watches", "GPS models", "no");
-    // Without a candidate that lacks it, GPS past the eighth word is a passing mention.
+    ExcludedTitles titles = new ExcludedTitles("Strava", "watches");
+    Exclusion exclusion = new Exclusion("watches", "Strava", "no");
+    // Without a candidate that lacks it, Strava past the eighth word is a passing mention.
     List<Candidate> two = candidates("run", "swim");
     assertThat(TitleDemotion.demote(two, titles, exclusion, collection, new Plan(false)))
         .extracting(c -> c.id)
         .containsExactly("run", "swim");
-    // With one, it is a feature, and the watch that has it goes after the rest (decision 0158).
+    // With one, it is a feature, and the watch that syncs goes after the rest (decision 0158).
     Plan lines = new Plan(true);
     List<Candidate> three = candidates("run", "swim", "fit");
     assertThat(TitleDemotion.demote(three, titles, exclusion, collection, lines))
         .extracting(c -> c.id)
         .containsExactly("swim", "fit", "run");
-    assertThat(String.join("\n", lines.lines())).contains("whose text opens on \"GPS models\"");
+    assertThat(String.join("\n", lines.lines())).contains("whose text opens on \"Strava\"");
   }
 
   @Test
