@@ -84,7 +84,15 @@ final class ExcludedTitles {
           "page",
           "note",
           "doc",
-          "document");
+          "document",
+          "guide",
+          "tutorial",
+          "chapter",
+          "section",
+          "manual",
+          "paper",
+          "recipe",
+          "review");
 
   /**
    * A plural folded to its singular, lightly ("phones", "batteries", "boxes"), so that "the Pro
