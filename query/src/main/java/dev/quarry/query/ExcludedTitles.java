@@ -5,6 +5,7 @@ import dev.quarry.query.interpret.Spelling;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * Tells which documents are <em>about</em> an excluded entity: those whose title names it ("not
@@ -456,11 +458,11 @@ final class ExcludedTitles {
     }
     int from = 0;
     for (List<String> clause : firstSentenceClauses(text)) {
-      if (namedIn(clause, from, core, attribute)) {
+      if (namedIn(clause, from, core, attribute, true)) {
         return true;
       }
       for (Set<String> entity : listed) {
-        if (namedIn(clause, from, entity, attribute)) {
+        if (namedIn(clause, from, entity, attribute, false)) {
           return true;
         }
       }
@@ -471,12 +473,35 @@ final class ExcludedTitles {
 
   /**
    * Whether the clause, starting at word {@code from} of the text, names {@code naming}: within the
-   * lead, or anywhere if it is a kind rather than a name, or an attribute.
+   * lead, or anywhere if it is a kind rather than a name, or an attribute. With {@code stemmed}, a
+   * kind may be named in another form of its words; only the whole span's words are matched so: one
+   * item of a list read out of a span ("the nickname or location of …") is often one generic word,
+   * and its other forms open many unrelated texts.
    */
-  private boolean namedIn(List<String> clause, int from, Set<String> naming, boolean attribute) {
-    int at = namedAt(clause, naming);
-    return at >= 0
-        && (from + at < LEAD_WORDS || attribute || naming.stream().noneMatch(spanNames::contains));
+  private boolean namedIn(
+      List<String> clause, int from, Set<String> naming, boolean attribute, boolean stemmed) {
+    boolean kind = naming.stream().noneMatch(spanNames::contains);
+    int at = namedAt(clause, clause, naming);
+    if (at < 0 && kind && stemmed) {
+      at = namedAt(clause, stems(clause), stems(naming));
+    }
+    return at >= 0 && (from + at < LEAD_WORDS || attribute || kind);
+  }
+
+  /**
+   * Words reduced to their stems ("deployment" and "deploy", "deprecated" and "deprecates";
+   * Lucene's Snowball English stemmer), for kinds of thing only: a common word is said in many
+   * forms, a name in one (decision 0158).
+   */
+  private static List<String> stems(Collection<String> words) {
+    EnglishStemmer stemmer = new EnglishStemmer();
+    List<String> out = new ArrayList<>(words.size());
+    for (String w : words) {
+      stemmer.setCurrent(singular(w));
+      stemmer.stem();
+      out.add(singular(stemmer.getCurrent()));
+    }
+    return out;
   }
 
   /** The folded words of the text's first sentence, clause by clause, at most SENTENCE_WORDS. */
@@ -506,9 +531,10 @@ final class ExcludedTitles {
   /**
    * Where {@code clause} names the {@code naming} words: the index of the first, when it has all of
    * them, none after a contrast word of the clause and the last not followed by a word that says
-   * the text lacks it; otherwise -1.
+   * the text lacks it; otherwise -1. {@code forms} are the clause's words as they are compared with
+   * {@code naming} (the words themselves, or their stems), position by position.
    */
-  private static int namedAt(List<String> clause, Set<String> naming) {
+  private static int namedAt(List<String> clause, List<String> forms, Collection<String> naming) {
     if (naming.isEmpty()) {
       return -1;
     }
@@ -516,8 +542,8 @@ final class ExcludedTitles {
     int last = -1;
     for (String w : naming) {
       int at = -1;
-      for (int i = 0; i < clause.size() && at < 0; i++) {
-        if (singular(clause.get(i)).equals(w)) {
+      for (int i = 0; i < forms.size() && at < 0; i++) {
+        if (singular(forms.get(i)).equals(w)) {
           at = i;
         }
       }

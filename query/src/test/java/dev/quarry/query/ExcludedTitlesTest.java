@@ -218,6 +218,18 @@ class ExcludedTitlesTest {
   }
 
   @Test
+  void aKindIsNamedInAnyFormOfItsWords() {
+    ExcludedTitles deployment = new ExcludedTitles("the ones on deployment", "tutorial parts");
+    assertThat(deployment.leadNames("Deploy the app behind a reverse proxy with four workers."))
+        .isTrue();
+    ExcludedTitles api = new ExcludedTitles("the deprecated synchronous API", "release notes");
+    assertThat(api.leadNames("Client 3.1 deprecates the synchronous API; it logs a warning."))
+        .isTrue();
+    // A name is said in one form: "Deployer" is not "deployment"'s name.
+    assertThat(new ExcludedTitles("Deployer", "tools").leadNames("Deploy it with care.")).isFalse();
+  }
+
+  @Test
   void aTextThatNamesTheExcludedPartOnlyAsWhatItLacksIsSpared() {
     ExcludedTitles t = new ExcludedTitles("the GPS models", "running watches");
     assertThat(t.onlyNegates("Pulse 2 review", "A slim band that counts steps; it has no GPS."))
