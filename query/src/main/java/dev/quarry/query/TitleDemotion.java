@@ -128,10 +128,18 @@ final class TitleDemotion {
     return c.onlyNegatesExcluded;
   }
 
+  /**
+   * How the candidate's title names the excluded entity; {@code NONE} when the candidate names it
+   * only as what it lacks ("Beat band without GPS"): such a title is what the exclusion leaves in.
+   */
   private static ExcludedTitles.Match match(
       Candidate c, ExcludedTitles titles, Collection collection) {
     if (c.titleMatch == null) {
-      c.titleMatch = titles.match(c.document(collection).title());
+      ExcludedTitles.Match m = titles.match(c.document(collection).title());
+      c.titleMatch =
+          m == ExcludedTitles.Match.NONE || !onlyNegates(c, titles, collection)
+              ? m
+              : ExcludedTitles.Match.NONE;
     }
     return c.titleMatch;
   }

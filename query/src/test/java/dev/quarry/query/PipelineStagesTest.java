@@ -245,6 +245,23 @@ class PipelineStagesTest {
   }
 
   @Test
+  void aTitleThatNamesTheExcludedPartOnlyAsLackingIsNotDemoted() {
+    add("beat", "Beat band without GPS", "A light band for the gym.", "2025-01-01", null);
+    add("pace", "Pace GPS band", "A band that tracks runs.", "2025-01-01", null);
+    add("loop", "Loop band", "A band that counts steps.", "2025-01-01", null);
+    List<Candidate> ranked = candidates("pace", "beat", "loop");
+    assertThat(
+            TitleDemotion.demote(
+                ranked,
+                new ExcludedTitles("GPS", "bands"),
+                new Exclusion("bands", "GPS", "not"),
+                collection,
+                new Plan(false)))
+        .extracting(c -> c.id)
+        .containsExactly("beat", "loop", "pace");
+  }
+
+  @Test
   void theExpectedSimilarityToTheExcludedPartFollowsTheSimilarityToTheAskedPart() {
     // On the asked topic, closeness to the excluded part rises with closeness to the asked part.
     double[] asked = {0.6, 0.5, 0.4, 0.2, 0.1};
