@@ -249,6 +249,10 @@ class NegationDetectorTest {
         "keyboards without a number pad",
         "how to travel the coast without a car",
         "can you bake bread without yeast",
+        // An instruction that opens on its verb says how to do it (decision 0158).
+        "deploy without downtime",
+        "run the tests without network access",
+        "install the app without admin rights",
         "phones with no headphone jack",
         "What primate had big ears but no tail?",
         "gluten-free pizza dough",

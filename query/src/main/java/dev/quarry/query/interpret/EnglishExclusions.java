@@ -640,6 +640,21 @@ public final class EnglishExclusions {
 
   private static final Pattern ARTICLE = Pattern.compile("^(?:a|an)\\b", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * An instruction that opens on its verb ("deploy without downtime", "run the tests without
+   * network access"): "without" says how to do it, like a how-to question (decision 0158). A closed
+   * list of verbs that open instructions and are seldom the first word of a thing's name ("run" as
+   * in "run logs" is rare; "release", "train", "store" and "watch" are left out for that reason).
+   */
+  private static final Pattern INSTRUCTION =
+      Pattern.compile(
+          "^\\s*(?:run|deploy|install|build|compile|start|restart|stop|update|upgrade|connect"
+              + "|configure|use|make|bake|boil|fry|roast|grill|cook|clean|wash|fix|repair|remove|delete"
+              + "|uninstall|migrate|travel|open|export|import|sync|debug|load|save|write|send|pay|learn"
+              + "|get|keep|grow|move|reset|edit|convert|create|add|manage|cancel|renew|replace|lose"
+              + "|publish|serve|encrypt|restore|mount)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** A question's opening word: "minus" inside a question is arithmetic or a description. */
   private static final Pattern QUESTION =
       Pattern.compile(
@@ -653,7 +668,9 @@ public final class EnglishExclusions {
       return QUESTION.matcher(head).find();
     }
     return cue.equalsIgnoreCase("without")
-        && (ARTICLE.matcher(excluded.trim()).find() || MANNER_QUESTION.matcher(head).find());
+        && (ARTICLE.matcher(excluded.trim()).find()
+            || MANNER_QUESTION.matcher(head).find()
+            || INSTRUCTION.matcher(head).find());
   }
 
   private static Exclusion nameFreeOrAfterSpan(String q) {
