@@ -47,9 +47,7 @@ public final class EnglishRecencyCues {
               // News phrasing ("announced on Tuesday", "this fall"), added from RealTime QA's
               // tuning split; on RecencyQA's tuning split they fire on 1 of 358 slow-changing
               // questions.
-              // "Every Monday" is a schedule, not a date.
-              + "announced|(?<!\\b(?:every|each) )(?:monday|tuesday|wednesday|thursday|friday"
-              + "|saturday|sunday)|"
+              + "announced|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
               + "this (?:fall|spring|summer|winter|season)|next (?:week|month)|"
               // Something under way: "is/are (now) <verb>-ing" ("is heading for", "are being
               // recalled"), but not nouns in -ing ("what is the building …" has no cue; "is
@@ -62,35 +60,11 @@ public final class EnglishRecencyCues {
 
   /**
    * The asker speaking of their own things ("my chain is skipping", "why our build is failing"): a
-   * situation under way there is a problem to fix, not news (decision 0100), and what happened
-   * "recently" is their own past ("my tomatoes recently started to split"; decision 0158).
+   * situation under way there is a problem to fix, not news (decision 0100).
    */
   private static final Pattern PERSONAL =
       // "us" in lower case only: "US" is a country ("Which US state is considering …").
       Pattern.compile("(?i:\\b(?:my|our|your|i|i'm|we|we're|me|mine)\\b)|\\bus\\b");
-
-  /**
-   * A how-to question ("how do I upgrade to the latest version", "how to get the most recent row
-   * per group"): the recency word names what an operation acts on, and the answer is a procedure,
-   * not news (decision 0158).
-   */
-  private static final Pattern PROCEDURE =
-      Pattern.compile(
-          "^\\W*how\\s+(?:to|(?:do|can|could|should|would)\\s+(?:i|we|you))\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  /** The cues that a how-to question uses to name an operation's object. */
-  private static final Pattern OBJECT_CUE =
-      Pattern.compile("latest|newest|most recent|recent", Pattern.CASE_INSENSITIVE);
-
-  /**
-   * "Update pip to the latest release", "upgrading to the newest version": the newest release is
-   * where an upgrade goes, not a wish for fresh documents (decision 0158).
-   */
-  private static final Pattern UPGRADE_TARGET =
-      Pattern.compile(
-          "\\b(?:update|upgrade|migrate|switch|bump|move)(?:s|d|ing)?\\b.*\\bto (?:the )?(?:latest|newest)\\b",
-          Pattern.CASE_INSENSITIVE);
 
   private EnglishRecencyCues() {}
 
@@ -101,12 +75,9 @@ public final class EnglishRecencyCues {
     }
     Matcher m = CUES.matcher(query);
     boolean personal = PERSONAL.matcher(query).find();
-    boolean procedure = PROCEDURE.matcher(query).find() || UPGRADE_TARGET.matcher(query).find();
     while (m.find()) {
-      String cue = m.group(1);
-      boolean ownPast = personal && (underWay(cue) || cue.equalsIgnoreCase("recently"));
-      if (!ownPast && !(procedure && OBJECT_CUE.matcher(cue).matches())) {
-        return cue;
+      if (!(personal && underWay(m.group(1)))) {
+        return m.group(1);
       }
     }
     return null;
