@@ -469,11 +469,26 @@ public final class EnglishExclusions {
                 m ->
                     Matcher.quoteReplacement(
                         ", " + m.group(1) + (m.group(2) == null ? "" : "," + m.group(2))));
+    if (HOW_TO_LEAVE_OUT.matcher(plain).find()) {
+      return null;
+    }
     Exclusion e = find(correctLeadingCue(protectQuotes(plain)));
     return e == null
         ? null
         : new Exclusion(restore(e.positive()), restore(e.excluded()), restore(e.cue()));
   }
+
+  /**
+   * A question about how to leave something out ("how to exclude a folder from the index", "can I
+   * skip migrations on startup"): the operation is what is asked about, nothing is left out of the
+   * answer (decision 0158).
+   */
+  private static final Pattern HOW_TO_LEAVE_OUT =
+      Pattern.compile(
+          "^\\W*(?:how (?:to|(?:do|can|could|should|would) (?:i|we|you))|(?:can|could) (?:i|we|you)"
+              + "|is (?:it possible|there a way) to) (?:exclude|skip|ignore|omit|remove|drop|avoid"
+              + "|leave out|filter out|block|hide)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   /**
    * A capitalised cue word between capitalised words is part of a name ("Doctors Without Borders",
@@ -641,6 +656,19 @@ public final class EnglishExclusions {
   private static final Pattern ARTICLE = Pattern.compile("^(?:a|an)\\b", Pattern.CASE_INSENSITIVE);
 
   /**
+   * An action done to something ("without restarting the shell", "without losing my data"): a
+   * gerund with its object says how, where a lone "-ing" word may name a thing ("pies without
+   * icing"). Gerunds of telling ("without revealing any details", "without making references to")
+   * leave content out of an answer, and stay exclusions (decision 0158).
+   */
+  private static final Pattern ACTION =
+      Pattern.compile(
+          "^(?!(?:reveal|quot|mak|follow|giv|provid|cit|nam|list|mention|referenc|bring|go|touch"
+              + "|talk|discuss|cover|includ|address|focus|delv|gett|draw|highlight|disclos|describ"
+              + "|explain|show|us)ing\\b)\\p{Ll}+ing\\s+(?:the|a|an|my|your|our|their|its|his|her"
+              + "|it|them|any|anything|everything|all|data|files?)\\b");
+
+  /**
    * An instruction that opens on its verb ("deploy without downtime", "run the tests without
    * network access"): "without" says how to do it, like a how-to question (decision 0158). A closed
    * list of verbs that open instructions and are seldom the first word of a thing's name ("run" as
@@ -670,7 +698,8 @@ public final class EnglishExclusions {
     return cue.equalsIgnoreCase("without")
         && (ARTICLE.matcher(excluded.trim()).find()
             || MANNER_QUESTION.matcher(head).find()
-            || INSTRUCTION.matcher(head).find());
+            || INSTRUCTION.matcher(head).find()
+            || ACTION.matcher(excluded.trim()).find());
   }
 
   private static Exclusion nameFreeOrAfterSpan(String q) {
@@ -728,6 +757,16 @@ public final class EnglishExclusions {
   /** "Anything self-supervised": a word after it names the things of a kind, not a state. */
   private static final Pattern ANY = Pattern.compile("^any(?:thing)?\\s", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A part that ends on what was (not) observed ("rows missing, no errors shown", "consumer stops,
+   * no more messages processed"): a report of a problem, not something to leave out (decision
+   * 0158).
+   */
+  private static final Pattern OBSERVED =
+      Pattern.compile(
+          "\\S\\s+(?:shown|found|processed|returned|logged|displayed|received|saved|loaded"
+              + "|reported|printed|written|triggered|detected)$");
+
   private static Exclusion exclusion(String positive, String excluded, String cue, int maxWords) {
     String ex = excluded.trim();
     boolean any = ANY.matcher(ex).find();
@@ -746,6 +785,7 @@ public final class EnglishExclusions {
         || !ex.matches("(?s).*[\\p{L}\\p{N}].*")
         || NOT_AN_ENTITY.matcher(ex).matches()
         || ex.split("\\s+").length > maxWords
+        || OBSERVED.matcher(ex).find()
         || (lowerCaseState(ex) && !ex.endsWith("ing") && !kind)) {
       // Not an entity (a lone state such as "seen" in "owl calling but not seen"; an activity
       // such as "gaming" in "for coding, not gaming" is one), or too long to be one: more likely
