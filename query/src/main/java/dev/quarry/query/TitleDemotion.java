@@ -83,6 +83,10 @@ final class TitleDemotion {
               + " candidate(s) whose text opens on \""
               + exclusion.excluded()
               + "\" ranked after the rest"
+              + (attribute
+                  ? " (some candidates name it only as lacking it, so a first sentence"
+                      + " that names it counts)"
+                  : "")
               + (demoted.isEmpty() ? "" : ", before those titled after it")
               + ": "
               + led.stream().limit(5).map(c -> c.id).collect(Collectors.joining(", "))
@@ -95,6 +99,7 @@ final class TitleDemotion {
 
   private static boolean leadNames(
       Candidate c, ExcludedTitles titles, boolean attribute, Collection collection) {
+    // Cached at first use: what the vector leg read (to weigh the penalty) holds for the search.
     if (c.leadNamesExcluded == null) {
       c.leadNamesExcluded = titles.leadNames(c.document(collection).text(), attribute);
     }
