@@ -207,6 +207,9 @@ final class ExcludedTitles {
   /** Folded words of the span written with a capital or a digit: the names in it. */
   private final Set<String> spanNames;
 
+  /** {@link #core} as stems, for matching a kind in any form (decision 0158). */
+  private final List<String> coreStems;
+
   private final List<String> spanTokens;
   private final Set<String> positive;
   private final List<String> positiveTokens;
@@ -236,6 +239,7 @@ final class ExcludedTitles {
     named.removeAll(SET_WORDS);
     named.removeAll(CLAUSE_WORDS);
     this.core = named;
+    this.coreStems = stems(named);
     this.listed = listed(excluded, this.positive);
   }
 
@@ -458,11 +462,11 @@ final class ExcludedTitles {
     }
     int from = 0;
     for (List<String> clause : firstSentenceClauses(text)) {
-      if (namedIn(clause, from, core, attribute, true)) {
+      if (namedIn(clause, from, core, coreStems, attribute)) {
         return true;
       }
       for (Set<String> entity : listed) {
-        if (namedIn(clause, from, entity, attribute, false)) {
+        if (namedIn(clause, from, entity, null, attribute)) {
           return true;
         }
       }
@@ -473,17 +477,21 @@ final class ExcludedTitles {
 
   /**
    * Whether the clause, starting at word {@code from} of the text, names {@code naming}: within the
-   * lead, or anywhere if it is a kind rather than a name, or an attribute. With {@code stemmed}, a
-   * kind may be named in another form of its words; only the whole span's words are matched so: one
-   * item of a list read out of a span ("the nickname or location of …") is often one generic word,
-   * and its other forms open many unrelated texts.
+   * lead, or anywhere if it is a kind rather than a name, or an attribute. With {@code
+   * namingStems}, a kind may be named in another form of its words; only the whole span's words are
+   * matched so: one item of a list read out of a span ("the nickname or location of …") is often
+   * one generic word, and its other forms open many unrelated texts.
    */
   private boolean namedIn(
-      List<String> clause, int from, Set<String> naming, boolean attribute, boolean stemmed) {
+      List<String> clause,
+      int from,
+      Set<String> naming,
+      List<String> namingStems,
+      boolean attribute) {
     boolean kind = naming.stream().noneMatch(spanNames::contains);
     int at = namedAt(clause, clause, naming);
-    if (at < 0 && kind && stemmed) {
-      at = namedAt(clause, stems(clause), stems(naming));
+    if (at < 0 && kind && namingStems != null) {
+      at = namedAt(clause, stems(clause), namingStems);
     }
     return at >= 0 && (from + at < LEAD_WORDS || attribute || kind);
   }

@@ -656,19 +656,6 @@ public final class EnglishExclusions {
   private static final Pattern ARTICLE = Pattern.compile("^(?:a|an)\\b", Pattern.CASE_INSENSITIVE);
 
   /**
-   * An action done to something ("without restarting the shell", "without losing my data"): a
-   * gerund with its object says how, where a lone "-ing" word may name a thing ("pies without
-   * icing"). Gerunds of telling ("without revealing any details", "without making references to")
-   * leave content out of an answer, and stay exclusions (decision 0158).
-   */
-  private static final Pattern ACTION =
-      Pattern.compile(
-          "^(?!(?:reveal|quot|mak|follow|giv|provid|cit|nam|list|mention|referenc|bring|go|touch"
-              + "|talk|discuss|cover|includ|address|focus|delv|gett|draw|highlight|disclos|describ"
-              + "|explain|show|us)ing\\b)\\p{Ll}+ing\\s+(?:the|a|an|my|your|our|their|its|his|her"
-              + "|it|them|any|anything|everything|all|data|files?)\\b");
-
-  /**
    * An instruction that opens on its verb ("deploy without downtime", "run the tests without
    * network access"): "without" says how to do it, like a how-to question (decision 0158). A closed
    * list of verbs that open instructions and are seldom the first word of a thing's name ("run" as
@@ -698,8 +685,7 @@ public final class EnglishExclusions {
     return cue.equalsIgnoreCase("without")
         && (ARTICLE.matcher(excluded.trim()).find()
             || MANNER_QUESTION.matcher(head).find()
-            || INSTRUCTION.matcher(head).find()
-            || ACTION.matcher(excluded.trim()).find());
+            || INSTRUCTION.matcher(head).find());
   }
 
   private static Exclusion nameFreeOrAfterSpan(String q) {
