@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /** Labelled queries run through an engine under one arm, scored on the top 10. */
 final class RankedRuns {
@@ -53,11 +54,13 @@ final class RankedRuns {
   }
 
   ExclusionScores exclusion(Arm arm, List<HeldoutSet.Query> queries) {
+    List<List<String>> tops = tops(arm, queries);
     List<double[]> perQuery =
-        queries.parallelStream()
-            .map(
-                q -> {
-                  List<String> top = top(arm, q.text());
+        IntStream.range(0, queries.size())
+            .mapToObj(
+                i -> {
+                  HeldoutSet.Query q = queries.get(i);
+                  List<String> top = tops.get(i);
                   boolean violated = top.stream().anyMatch(q.excluded()::contains);
                   long found = top.stream().filter(q.relevant()::contains).count();
                   double recall = (double) found / Math.min(K, q.relevant().size());
@@ -66,7 +69,7 @@ final class RankedRuns {
             .toList();
     for (int i = 0; i < queries.size(); i++) {
       if (perQuery.get(i)[0] == 1 || perQuery.get(i)[1] < 1) {
-        failures.accept(report(arm, queries.get(i)));
+        failures.accept(report(arm, queries.get(i), tops.get(i)));
       }
     }
     return new ExclusionScores(
@@ -74,11 +77,13 @@ final class RankedRuns {
   }
 
   RecencyScores recency(Arm arm, List<HeldoutSet.Query> queries, Set<String> undated) {
+    List<List<String>> tops = tops(arm, queries);
     List<double[]> perQuery =
-        queries.parallelStream()
-            .map(
-                q -> {
-                  List<String> top = top(arm, q.text());
+        IntStream.range(0, queries.size())
+            .mapToObj(
+                i -> {
+                  HeldoutSet.Query q = queries.get(i);
+                  List<String> top = tops.get(i);
                   boolean first = !top.isEmpty() && top.get(0).equals(q.expectedFirst());
                   boolean undatedFirst = !top.isEmpty() && undated.contains(top.get(0));
                   boolean hasUndated = q.relevant().stream().anyMatch(undated::contains);
@@ -94,7 +99,7 @@ final class RankedRuns {
             .toList();
     for (int i = 0; i < queries.size(); i++) {
       if (perQuery.get(i)[0] == 0) {
-        failures.accept(report(arm, queries.get(i)));
+        failures.accept(report(arm, queries.get(i), tops.get(i)));
       }
     }
     int withUndated = (int) perQuery.stream().filter(r -> r[2] == 1).count();
@@ -117,11 +122,15 @@ final class RankedRuns {
     return engine.search(request).hits().stream().map(SearchHit::id).toList();
   }
 
+  /** Each query's top 10 ids, searched in parallel, in query order. */
+  private List<List<String>> tops(Arm arm, List<HeldoutSet.Query> queries) {
+    return queries.parallelStream().map(q -> top(arm, q.text())).toList();
+  }
+
   /** The query, then its top 10 marked R (relevant), X (excluded), F (expected first). */
-  private String report(Arm arm, HeldoutSet.Query q) {
+  private static String report(Arm arm, HeldoutSet.Query q, List<String> top) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%n[%s] %s  %s%n", arm.name(), q.id(), q.text()));
-    List<String> top = top(arm, q.text());
     for (String id : top) {
       String mark =
           id.equals(q.expectedFirst())
