@@ -68,6 +68,12 @@ class NegationDetectorProperties {
           "Hey-Ho!");
 
   @Test
+  void aCueAfterNothingButMarksAsksForNothing() {
+    // Found by detectsCleanlyAndQuickly, seed 807699719: the asked part was empty.
+    assertThat(NegationDetector.detect("， but not \" : 聆⢵옍 besides")).isNull();
+  }
+
+  @Test
   void detectsCleanlyAndQuickly() {
     RandomCases.check(
         "detectsCleanlyAndQuickly",

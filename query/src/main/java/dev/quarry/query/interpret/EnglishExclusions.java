@@ -780,6 +780,9 @@ public final class EnglishExclusions {
     }
     // "phones, just not from Acme": the softener before the cue is not part of what is asked.
     String asked = SOFTENER_AT_END.matcher(positive.trim()).replaceFirst("");
+    if (!asked.matches("(?s).*[\\p{L}\\p{N}].*")) {
+      return null; // nothing is asked for: only marks before the cue ("， but not …")
+    }
     return new Exclusion(asked, ex, cue.toLowerCase(Locale.ROOT));
   }
 
