@@ -66,6 +66,14 @@ public final class EnglishRecencyCues {
       // "us" in lower case only: "US" is a country ("Which US state is considering …").
       Pattern.compile("(?i:\\b(?:my|our|your|i|i'm|we|we're|me|mine)\\b)|\\bus\\b");
 
+  /**
+   * A question: a wh-word anywhere ("To cut clutter, which continent is requiring …") or a question
+   * mark. A situation under way is news only when asked about; stated, it describes a symptom ("the
+   * dog is limping on the front leg", "build is failing on arm64").
+   */
+  private static final Pattern QUESTION =
+      Pattern.compile("(?i)\\b(?:which|what|who|whom|whose|where|when|how|why)\\b|\\?");
+
   private EnglishRecencyCues() {}
 
   /** The cue that fired, or null. */
@@ -74,9 +82,9 @@ public final class EnglishRecencyCues {
       return null;
     }
     Matcher m = CUES.matcher(query);
-    boolean personal = PERSONAL.matcher(query).find();
+    boolean news = !PERSONAL.matcher(query).find() && QUESTION.matcher(query).find();
     while (m.find()) {
-      if (!(personal && underWay(m.group(1)))) {
+      if (news || !underWay(m.group(1))) {
         return m.group(1);
       }
     }
