@@ -60,7 +60,7 @@ class RecencyIntentTest {
         "why our sump pump is running all the time",
         "the gutter on my shed is leaking",
         "I recently repainted the hallway, how long before hanging pictures",
-        // Stated, not asked: a symptom, not news (decision 0159).
+        // Stated, not asked: a symptom, not news (decision 0160).
         "the dog is limping on the front leg",
         "nightly build is failing on arm64",
         "we have recently adopted a cat, what should it eat",
