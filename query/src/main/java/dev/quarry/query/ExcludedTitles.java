@@ -210,6 +210,12 @@ final class ExcludedTitles {
   /** {@link #core} as stems, for matching a kind in any form (decision 0158). */
   private final List<String> coreStems;
 
+  /**
+   * Members of a series the excluded part names by its prefix, in a title or a text's lead: "the
+   * 3.x releases" names versions 3.0, 3.12 …, "an M" the models M1, M3s …; null when it names none.
+   */
+  private final Pattern series;
+
   private final List<String> spanTokens;
   private final Set<String> positive;
   private final List<String> positiveTokens;
@@ -241,6 +247,41 @@ final class ExcludedTitles {
     this.core = named;
     this.coreStems = stems(named);
     this.listed = listed(excluded, this.positive);
+    this.series = series(named);
+  }
+
+  /** A version wildcard ("3.x", folded "3x") or a line's one or two letters ("M"). */
+  private static final Pattern VERSION_WILDCARD = Pattern.compile("(\\d+)x");
+
+  private static final Pattern LINE_LETTERS = Pattern.compile("[a-z]{1,2}");
+
+  private static Pattern series(Set<String> core) {
+    if (core.size() != 1) {
+      return null;
+    }
+    String w = core.iterator().next();
+    Matcher version = VERSION_WILDCARD.matcher(w);
+    if (version.matches()) {
+      return Pattern.compile("(?<![\\w.])" + version.group(1) + "\\.\\d+");
+    }
+    return LINE_LETTERS.matcher(w).matches()
+        ? Pattern.compile("(?<![\\w-])" + w + "\\d+[a-z]?\\b", Pattern.CASE_INSENSITIVE)
+        : null;
+  }
+
+  /** Whether the text names a member of the excluded series ({@link #series}). */
+  private boolean namesSeries(String text) {
+    return series != null && series.matcher(text).find();
+  }
+
+  /**
+   * Whether a title names an excluded kind in another form of its words ("Installing Tansel on
+   * Linux" for "the install guides"): as a text's opening may (decision 0158).
+   */
+  private boolean namesKindInOtherForm(Set<String> titleWords) {
+    return !coreStems.isEmpty()
+        && core.stream().noneMatch(spanNames::contains)
+        && new HashSet<>(stems(titleWords)).containsAll(coreStems);
   }
 
   /** A list's separators: commas, slashes, "and", "or", "nor". */
@@ -290,7 +331,9 @@ final class ExcludedTitles {
         || baseWords.containsAll(span)
         || inRun(spanTokens, compact)
         || (!core.isEmpty() && baseWords.containsAll(core))
-        || listed.stream().anyMatch(baseWords::containsAll)) {
+        || listed.stream().anyMatch(baseWords::containsAll)
+        || namesKindInOtherForm(baseWords)
+        || namesSeries(base)) {
       return Match.BASE;
     }
     Matcher place = PLACE.matcher(base);
@@ -460,6 +503,9 @@ final class ExcludedTitles {
     if (text == null) {
       return false;
     }
+    if (namesSeries(lead(text))) {
+      return true;
+    }
     int from = 0;
     for (List<String> clause : firstSentenceClauses(text)) {
       if (namedIn(clause, from, core, coreStems, attribute)) {
@@ -510,6 +556,15 @@ final class ExcludedTitles {
       out.add(singular(stemmer.getCurrent()));
     }
     return out;
+  }
+
+  /** The text's first {@link #LEAD_WORDS} words as written, within its first sentence. */
+  private static String lead(String text) {
+    String[] words = text.strip().split("\\s+", LEAD_WORDS + 1);
+    String head =
+        String.join(" ", Arrays.asList(words).subList(0, Math.min(LEAD_WORDS, words.length)));
+    Matcher end = SENTENCE_END.matcher(head);
+    return end.find() ? head.substring(0, end.start()) : head;
   }
 
   /** The folded words of the text's first sentence, clause by clause, at most SENTENCE_WORDS. */

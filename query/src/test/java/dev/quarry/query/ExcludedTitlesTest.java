@@ -309,4 +309,28 @@ class ExcludedTitlesTest {
     assertThat(new ExcludedTitles("the Tallybus queue", "queue docs").leadNames("A queue keeps"))
         .isFalse();
   }
+
+  @Test
+  void aVersionWildcardOrALinesLetterNamesTheSeriesMembers() {
+    ExcludedTitles versions = new ExcludedTitles("the 4.x releases", "Quillmq release notes");
+    assertThat(versions.match("Quillmq 4.2 release notes")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(versions.match("Quillmq 3.4 release notes")).isEqualTo(ExcludedTitles.Match.NONE);
+    assertThat(versions.leadNames("Quillmq 4.10 drops the old wire protocol.")).isTrue();
+    assertThat(versions.leadNames("Quillmq 3.1 needs 42 GB less memory.")).isFalse();
+    ExcludedTitles line = new ExcludedTitles("an R", "Tallow cameras");
+    assertThat(line.match("Tallow R5 launch")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(line.match("Tallow Q2 launch")).isEqualTo(ExcludedTitles.Match.NONE);
+    assertThat(line.leadNames("The Tallow R3s shoots 8K video.")).isTrue();
+    assertThat(line.leadNames("The Tallow Q3 is a compact with a fixed lens.")).isFalse();
+  }
+
+  @Test
+  void aTitleNamesAKindInAnotherFormOfItsWords() {
+    ExcludedTitles t = new ExcludedTitles("the install guides", "Quillmq docs");
+    assertThat(t.match("Installing Quillmq on Linux")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.match("Quillmq configuration reference")).isEqualTo(ExcludedTitles.Match.NONE);
+    // Names keep their one form.
+    assertThat(new ExcludedTitles("Ferris", "crab notes").match("Ferrises of the bay"))
+        .isNotEqualTo(ExcludedTitles.Match.BASE);
+  }
 }

@@ -372,6 +372,8 @@ public final class EnglishExclusions {
   private static final Pattern FILLER =
       Pattern.compile(
           "^(?:the|a|an|any|anything|(?:any|some|all|each|either|one|none) of|(?-i:of)|including|mentioning|considering|using|discussing"
+              // "except those on high-resource pairs": the pronoun and its preposition.
+              + "|(?:those|the ones) (?:on|about|with|in|from|by|for)"
               + "|involving|referring to|referencing|touching on|delving into|taking into account"
               + "|focusing on|bringing up|going into (?:any )?details? (?:about|on|of)"
               + "|all(?= (?:information|info|details?|mentions?|references?|content))"
@@ -753,15 +755,25 @@ public final class EnglishExclusions {
           "\\S\\s+(?:shown|found|processed|returned|logged|displayed|received|saved|loaded"
               + "|reported|printed|written|triggered|detected)$");
 
+  private static final Pattern LEADING_ARTICLE =
+      Pattern.compile("(?:a|an|the)\\s", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern REPEATED_NO =
+      Pattern.compile("(\\s(?:and|or|nor)|,)\\s+no\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
+
   private static Exclusion exclusion(String positive, String excluded, String cue, int maxWords) {
     String ex = excluded.trim();
     boolean any = ANY.matcher(ex).find();
+    // "that isn't a run": after an article the word is a thing, not a state ("not run").
+    boolean article = LEADING_ARTICLE.matcher(ex).lookingAt();
+    // "no rain and no wind": the list's own "no" repeats the cue.
+    ex = REPEATED_NO.matcher(ex).replaceAll("$1 ");
     for (String cut = FILLER.matcher(ex).replaceFirst(""); !cut.equals(ex); ) {
       ex = cut;
       cut = FILLER.matcher(ex).replaceFirst("");
     }
     // "The inflatable ones": an adjective that names a kind of thing, not a state ("not seen").
-    boolean kind = any || KIND_TAIL.matcher(ex).find();
+    boolean kind = any || article || KIND_TAIL.matcher(ex).find();
     for (String cut = TRAILING_FILLER.matcher(ex).replaceFirst(""); !cut.equals(ex); ) {
       ex = cut;
       cut = TRAILING_FILLER.matcher(ex).replaceFirst("");
