@@ -5,6 +5,7 @@ import dev.quarry.core.QuarryException;
 import dev.quarry.engine.QuarryHome;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,22 +22,7 @@ import picocli.CommandLine.ScopeType;
     name = "quarry",
     mixinStandardHelpOptions = true,
     versionProvider = QuarryCli.Version.class,
-    description = "Quarry: embedded semantic search for the JVM.",
-    subcommands = {
-      DemoCommand.class,
-      IndexCommand.class,
-      SearchCommand.class,
-      DocumentCommands.Get.class,
-      DocumentCommands.Delete.class,
-      ModelsCommand.class,
-      EmbedCommand.class,
-      EvalCommand.class,
-      CollectionCommands.Stats.class,
-      CollectionCommands.Verify.class,
-      CollectionCommands.Reindex.class,
-      CollectionCommands.Compact.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Quarry: embedded semantic search for the JVM.")
 public final class QuarryCli implements Runnable {
   /** Held so that the level sticks: Lucene's vectorization notice is noise on a CLI. */
   private static final java.util.logging.Logger LUCENE_LOG =
@@ -72,10 +58,7 @@ public final class QuarryCli implements Runnable {
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     QuarryHome.prepareRuntime();
     LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
-    CommandLine cli = new CommandLine(new QuarryCli());
-    for (CliPlugin plugin : ServiceLoader.load(CliPlugin.class)) {
-      plugin.commands().forEach(cli::addSubcommand);
-    }
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionStrategy(
@@ -106,6 +89,55 @@ public final class QuarryCli implements Runnable {
           return ExitCodes.USAGE;
         });
     return cli.execute(args);
+  }
+
+  /** The built-in commands, in the order help lists them; the plugins' commands follow. */
+  private static final List<Class<?>> BUILT_IN =
+      List.of(
+          DemoCommand.class,
+          IndexCommand.class,
+          SearchCommand.class,
+          DocumentCommands.Get.class,
+          DocumentCommands.Delete.class,
+          ModelsCommand.class,
+          EmbedCommand.class,
+          EvalCommand.class,
+          CollectionCommands.Stats.class,
+          CollectionCommands.Verify.class,
+          CollectionCommands.Reindex.class,
+          CollectionCommands.Compact.class,
+          CommandLine.HelpCommand.class);
+
+  /**
+   * The command line with the built-in command that {@code args} name, or with every command (help,
+   * an unknown or plugin command, none). Picocli reads every registered command's annotations by
+   * reflection when it is added, and plugins are found by scanning the class path: a tenth of a
+   * cold {@code quarry search} that runs one command (decision 0159).
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new QuarryCli());
+    String named = commandWord(args);
+    for (Class<?> command : BUILT_IN) {
+      String name = command.getAnnotation(Command.class).name();
+      if (name.equals(named) && command != CommandLine.HelpCommand.class) {
+        return cli.addSubcommand(command);
+      }
+    }
+    BUILT_IN.forEach(cli::addSubcommand);
+    for (CliPlugin plugin : ServiceLoader.load(CliPlugin.class)) {
+      plugin.commands().forEach(cli::addSubcommand);
+    }
+    return cli;
+  }
+
+  /** The first word that is not an option: the root's options take no value. */
+  private static String commandWord(String... args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return "";
   }
 
   /** Reads the version from the jar manifest. */

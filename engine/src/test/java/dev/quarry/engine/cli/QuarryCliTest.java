@@ -92,4 +92,15 @@ class QuarryCliTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("dimensions 999 exceeds the model's 384");
   }
+
+  @Test
+  void aBuiltInCommandIsRegisteredAloneAndEverythingElseSeesAllCommands() {
+    assertThat(QuarryCli.commandLine("-v", "search", "dir", "query").getSubcommands())
+        .containsOnlyKeys("search");
+    assertThat(QuarryCli.commandLine("stats", "dir").getSubcommands()).containsOnlyKeys("stats");
+    assertThat(QuarryCli.commandLine("--help").getSubcommands())
+        .containsKeys("search", "stats", "help", "index");
+    assertThat(QuarryCli.commandLine("help", "search").getSubcommands()).containsKeys("search");
+    assertThat(QuarryCli.commandLine("serach").getSubcommands()).containsKeys("search", "demo");
+  }
 }
