@@ -212,7 +212,8 @@ final class ExcludedTitles {
 
   /**
    * Members of a series the excluded part names by its prefix, in a title or a text's lead: "the
-   * 3.x releases" names versions 3.0, 3.12 …, "an M" the models M1, M3s …; null when it names none.
+   * 3.x releases" names versions 3.0, 3.12 …, "an M" the models M1, M3s … (decision 0165); null
+   * when it names none.
    */
   private final Pattern series;
 

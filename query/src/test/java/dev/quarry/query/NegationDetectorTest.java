@@ -190,7 +190,8 @@ class NegationDetectorTest {
         "kayak reviews, but not the inflatable ones please | inflatable | but not",
         "tents except some of the ultralight ones | ultralight | except",
         "hiking boots, no leather stuff please | leather | no",
-        // After an article a state word is a thing; a list's repeated "no"; "those on" (0165).
+        // After an article a state word is a thing; a list's repeated "no"; "those on" (decision
+        // 0165).
         "latest training log that isn't a run | run | that isn't",
         "storm reports, no hail and no snow | hail and snow | no",
         "ferry timetables except those on winter routes | winter routes | except",
