@@ -31,6 +31,7 @@ class RecencyIntentTest {
         "when was the last time I repotted the fern | last time I",
         "what is the current version of the Orbit app | current version",
         "most recent files on disk encryption | most recent",
+        "is there an up to date guide to the router settings | up to date",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);
@@ -63,6 +64,9 @@ class RecencyIntentTest {
         // Stated, not asked: a symptom, not news (decision 0160).
         "the dog is limping on the front leg",
         "nightly build is failing on arm64",
+        // A state kept or had, not a wish for the newest (decision 0160).
+        "how do I keep my fork up to date with upstream",
+        "pip says the requirement is already up-to-date",
         "we have recently adopted a cat, what should it eat",
         // "Breaking" outside news.
         "breaking changes when upgrading the router firmware",

@@ -1,5 +1,6 @@
 package dev.quarry.query.interpret;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,6 +75,17 @@ public final class EnglishRecencyCues {
   private static final Pattern QUESTION =
       Pattern.compile("(?i)\\b(?:which|what|who|whom|whose|where|when|how|why)\\b|\\?");
 
+  /**
+   * What comes before "up to date" when it is a state kept or had ("keep my fork up to date",
+   * "already up-to-date"), not a wish for the newest as when it qualifies what is wanted ("up to
+   * date tansel docs"; decision 0160).
+   */
+  private static final Pattern STATE_KEPT =
+      Pattern.compile(
+          "(?:\\b(?:is|are|was|were|be|been|already|not|stay|stays|staying|remain|remains)"
+              + "|\\b(?:keep|keeps|keeping|kept)(?:\\s+\\S+){0,3})\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
   private EnglishRecencyCues() {}
 
   /** The cue that fired, or null. */
@@ -84,11 +96,16 @@ public final class EnglishRecencyCues {
     Matcher m = CUES.matcher(query);
     boolean news = !PERSONAL.matcher(query).find() && QUESTION.matcher(query).find();
     while (m.find()) {
-      if (news || !underWay(m.group(1))) {
+      if ((news || !underWay(m.group(1))) && !stateKept(query, m)) {
         return m.group(1);
       }
     }
     return null;
+  }
+
+  private static boolean stateKept(String query, Matcher cue) {
+    return cue.group(1).toLowerCase(Locale.ROOT).startsWith("up")
+        && STATE_KEPT.matcher(query.substring(0, cue.start(1))).find();
   }
 
   /** Whether the cue is the "is/are (now) …ing" form of a situation under way. */
