@@ -2,6 +2,7 @@ package dev.quarry.index.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.testing.RandomCases;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
@@ -33,7 +34,9 @@ class Uint8CodeDotsTest {
 
   @Test
   void inPlaceEqualsCopying() throws Exception {
-    long seed = seed();
+    long seed = RandomCases.seed();
+    System.out.println(
+        "Uint8CodeDotsTest: seed=" + seed + " (re-run with -Dquarry.seed=" + seed + ")");
     Random random = new Random(seed);
     try (Directory directory = new MMapDirectory(dir)) {
       for (int round = 0; round < 40; round++) {
@@ -79,13 +82,5 @@ class Uint8CodeDotsTest {
         }
       }
     }
-  }
-
-  private static long seed() {
-    String fixed = System.getProperty("quarry.seed");
-    long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
-    System.out.println(
-        "Uint8CodeDotsTest: seed=" + seed + " (re-run with -Dquarry.seed=" + seed + ")");
-    return seed;
   }
 }
