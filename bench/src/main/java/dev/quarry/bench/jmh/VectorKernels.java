@@ -2,6 +2,7 @@ package dev.quarry.bench.jmh;
 
 import dev.quarry.core.Vectors;
 import dev.quarry.index.spi.CodeKernels;
+import dev.quarry.index.spi.Uint8CodeDots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * int8 (signed, and the unsigned one Quarry's int8 codes use) and packed int4 dot products, the XOR
  * bit count, and the 1-bit × 4-bit dot product of binary codes against a quantized query: Lucene's
  * on arrays beside Quarry's in-place one, which reads the code from a memory-mapped file (decision
- * 0120). 384 dimensions is all-MiniLM-L6-v2 and bge-small; 784 is Fashion-MNIST.
+ * 0120); likewise the unsigned int8 dot product, copied from the file for Lucene's kernel or read
+ * in place with the Vector API, one code or four per pass (decision 0161). 384 dimensions is
+ * all-MiniLM-L6-v2 and bge-small; 784 is Fashion-MNIST.
  *
  * <p>Run: {@code bin/bench jmh VectorKernels} (seed: {@code -p seed=N}; a quick look: {@code
  * bin/bench jmh VectorKernels -f 1 -wi 2 -i 3}).
@@ -71,6 +75,11 @@ public class VectorKernels {
   IndexInput file;
   RandomAccessInput mappedBitCode;
   RandomAccessInput mappedU8Code;
+  RandomAccessInput mappedU8Codes;
+  Uint8CodeDots inPlaceU8;
+  Uint8CodeDots copyingU8;
+  long[] fourCodes;
+  int[] fourDots = new int[4];
 
   @Setup
   public void setUp() {
@@ -103,10 +112,19 @@ public class VectorKernels {
       try (IndexOutput out = directory.createOutput("codes", IOContext.DEFAULT)) {
         out.writeBytes(docBitCode, docBitCode.length);
         out.writeBytes(b8, b8.length);
+        for (int i = 0; i < 3; i++) {
+          byte[] code = bytes(random, dims, 0, 256);
+          out.writeBytes(code, code.length);
+        }
       }
       file = directory.openInput("codes", IOContext.DEFAULT);
       mappedBitCode = file.randomAccessSlice(0, bitBytes);
       mappedU8Code = file.randomAccessSlice(bitBytes, b8.length);
+      mappedU8Codes = file.randomAccessSlice(bitBytes, 4L * dims);
+      inPlaceU8 = Uint8CodeDots.of(mappedU8Codes, u8);
+      copyingU8 = Uint8CodeDots.copying(mappedU8Codes, u8);
+      System.out.println("VectorKernels int8 in place: " + inPlaceU8.getClass().getSimpleName());
+      fourCodes = new long[] {0, dims, 2L * dims, 3L * dims};
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -177,6 +195,28 @@ public class VectorKernels {
   public int int8UnsignedDotFromFile() throws IOException {
     mappedU8Code.readBytes(0, u8Scratch, 0, u8Scratch.length);
     return VectorUtil.uint8DotProduct(u8, u8Scratch);
+  }
+
+  /** Quarry's int8 walk kernel (Vector API where the JVM has it): the code read in place. */
+  @Benchmark
+  public int int8UnsignedDotInPlace() throws IOException {
+    return inPlaceU8.dot(0);
+  }
+
+  /** The same, four codes per pass, as a walk's bulk scoring of a node's neighbours (per code). */
+  @Benchmark
+  @OperationsPerInvocation(4)
+  public int[] int8UnsignedDotInPlaceFour() throws IOException {
+    inPlaceU8.dots(fourCodes, fourDots, 4);
+    return fourDots;
+  }
+
+  /** The portable fallback, four codes one by one (per code). */
+  @Benchmark
+  @OperationsPerInvocation(4)
+  public int[] int8UnsignedDotCopyingFour() throws IOException {
+    copyingU8.dots(fourCodes, fourDots, 4);
+    return fourDots;
   }
 
   /** Lucene 10.6's binary scorer kernel, on a code it has copied out of the file. */

@@ -1,10 +1,11 @@
 package dev.quarry.index.internal;
 
 import dev.quarry.index.spi.CodeKernels;
+import dev.quarry.index.spi.Uint8CodeDots;
 import java.io.IOException;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.RandomAccessInput;
-import org.apache.lucene.util.VectorUtil;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.quantization.OptimizedScalarQuantizer;
 import org.apache.lucene.util.quantization.OptimizedScalarQuantizer.QuantizationResult;
@@ -22,8 +23,8 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
  * <p>Each record of the file is the packed code followed by three floats (lower and upper interval,
  * additional correction) and an int (sum of the code's components), little-endian. They are read
  * through Lucene's positional {@link RandomAccessInput}, which over a memory-mapped file is a
- * bounds-checked read of the mapped segment (Quarry targets Java 21, where the foreign-memory API
- * is still a preview).
+ * bounds-checked read of the mapped segment. int8 codes are dotted by {@link Uint8CodeDots}, with
+ * the Vector API from the mapping where the JVM allows it (decision 0161).
  */
 final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorScorer {
   private final RandomAccessInput codes;
@@ -34,11 +35,12 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
   private final int dimension;
   private final float centroidDp;
 
-  /** The query: 8-bit codes (int8), or four bit planes as longs (binary). */
-  private final byte[] queryBytes;
+  /** The query: against 8-bit codes (int8), or four bit planes as longs (binary). */
+  private final Uint8CodeDots queryDots;
 
   private final long[] queryPlanes;
-  private final byte[] docScratch;
+  private long[] bulkOffsets = new long[0];
+  private int[] bulkDots = new int[0];
   private final float queryLower;
   private final float queryWidth;
   private final float queryComponentSum;
@@ -66,12 +68,10 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
     this.queryAdditional = query.additionalCorrection();
     this.docScale = 1f / ((1 << encoding.getBits()) - 1);
     if (encoding == ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE) {
-      this.queryBytes = null;
-      this.docScratch = null;
+      this.queryDots = null;
       this.queryPlanes = CodeKernels.planes(quantizedQuery, codeBytes);
     } else {
-      this.queryBytes = quantizedQuery;
-      this.docScratch = new byte[codeBytes];
+      this.queryDots = Uint8CodeDots.of(codes, quantizedQuery);
       this.queryPlanes = null;
     }
   }
@@ -117,23 +117,34 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
     float codeDot =
         queryPlanes != null
             ? CodeKernels.bitNibbleDot(codes, at, codeBytes, queryPlanes)
-            : VectorUtil.uint8DotProduct(queryBytes, doc(at));
+            : queryDots.dot(at);
     return correct(at + codeBytes, codeDot);
   }
 
+  /** int8 codes are dotted several at a time (their reads overlap); binary ones one by one. */
   @Override
   public float bulkScore(int[] nodes, float[] scores, int count) throws IOException {
     float max = Float.NEGATIVE_INFINITY;
+    if (queryDots == null) {
+      for (int i = 0; i < count; i++) {
+        scores[i] = score(nodes[i]);
+        max = Math.max(max, scores[i]);
+      }
+      return max;
+    }
+    if (bulkOffsets.length < count) {
+      bulkOffsets = new long[ArrayUtil.oversize(count, Long.BYTES)];
+      bulkDots = new int[bulkOffsets.length];
+    }
     for (int i = 0; i < count; i++) {
-      scores[i] = score(nodes[i]);
+      bulkOffsets[i] = nodes[i] * recordBytes;
+    }
+    queryDots.dots(bulkOffsets, bulkDots, count);
+    for (int i = 0; i < count; i++) {
+      scores[i] = correct(bulkOffsets[i] + codeBytes, bulkDots[i]);
       max = Math.max(max, scores[i]);
     }
     return max;
-  }
-
-  private byte[] doc(long at) throws IOException {
-    codes.readBytes(at, docScratch, 0, codeBytes);
-    return docScratch;
   }
 
   /** Lucene's correction of the code dot product into the similarity score. */

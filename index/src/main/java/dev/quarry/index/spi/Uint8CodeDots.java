@@ -1,0 +1,103 @@
+package dev.quarry.index.spi;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.apache.lucene.store.RandomAccessInput;
+import org.apache.lucene.util.VectorUtil;
+
+/**
+ * Dot products of one 8-bit query with the unsigned 8-bit codes of an index file, each code read at
+ * a byte offset: the kernel of an int8 walk (decision 0161).
+ *
+ * <p>Where the Vector API can run ({@code --add-modules jdk.incubator.vector}, Java 22 or later, at
+ * least 256-bit vectors), the codes are read where they lie in the memory-mapped file, without a
+ * copy, by {@code PanamaUint8CodeDots}: that class is compiled for Java 22 from {@code
+ * src/main/java22} (Java 21's foreign-memory API is a preview) and only loaded when the running JVM
+ * offers all three. Elsewhere each code is copied into a scratch array for Lucene's {@link
+ * VectorUtil#uint8DotProduct}. Both give the same integer.
+ */
+public abstract class Uint8CodeDots {
+  private static final MethodHandle VECTORIZED = vectorizedFactory();
+
+  /** Whether codes are read in place with the Vector API in this JVM. */
+  public static boolean vectorized() {
+    return VECTORIZED != null;
+  }
+
+  /**
+   * The fastest kernel this JVM offers for {@code query} (unsigned codes of {@code query.length}
+   * bytes) over {@code codes}: in place where it can, otherwise copying.
+   */
+  public static Uint8CodeDots of(RandomAccessInput codes, byte[] query) throws IOException {
+    if (VECTORIZED != null) {
+      try {
+        Uint8CodeDots inPlace = (Uint8CodeDots) VECTORIZED.invokeExact(codes, query);
+        if (inPlace != null) {
+          return inPlace;
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return copying(codes, query);
+  }
+
+  /** The portable kernel: each code copied into an array for Lucene's dot product. */
+  public static Uint8CodeDots copying(RandomAccessInput codes, byte[] query) {
+    return new Copying(codes, query);
+  }
+
+  /** The query · the code at byte offset {@code at}, each component read as unsigned. */
+  public abstract int dot(long at) throws IOException;
+
+  /** {@code dots[i] = dot(at[i])} for {@code i < count}; faster where a kernel overlaps them. */
+  public void dots(long[] at, int[] dots, int count) throws IOException {
+    for (int i = 0; i < count; i++) {
+      dots[i] = dot(at[i]);
+    }
+  }
+
+  /** Null where the in-place kernel is not available: the reason goes to no log, it is no fault. */
+  private static MethodHandle vectorizedFactory() {
+    if (Runtime.version().feature() < 22
+        || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return null;
+    }
+    try {
+      Class<?> kernel =
+          Class.forName(
+              Uint8CodeDots.class.getPackageName() + ".PanamaUint8CodeDots",
+              true,
+              Uint8CodeDots.class.getClassLoader());
+      return MethodHandles.lookup()
+          .findStatic(
+              kernel,
+              "inPlace",
+              MethodType.methodType(Uint8CodeDots.class, RandomAccessInput.class, byte[].class));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return null;
+    }
+  }
+
+  private static final class Copying extends Uint8CodeDots {
+    private final RandomAccessInput codes;
+    private final byte[] query;
+    private final byte[] scratch;
+
+    Copying(RandomAccessInput codes, byte[] query) {
+      this.codes = codes;
+      this.query = query;
+      this.scratch = new byte[query.length];
+    }
+
+    @Override
+    public int dot(long at) throws IOException {
+      codes.readBytes(at, scratch, 0, scratch.length);
+      return VectorUtil.uint8DotProduct(query, scratch);
+    }
+  }
+}

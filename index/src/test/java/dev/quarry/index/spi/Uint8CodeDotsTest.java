@@ -1,0 +1,86 @@
+package dev.quarry.index.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.testing.RandomCases;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.RandomAccessInput;
+import org.apache.lucene.util.VectorUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The in-place int8 kernel gives exactly the integer of the copying one (Lucene's {@code
+ * uint8DotProduct}) for random codes at random dimensions and offsets, one code at a time and four
+ * at a time, extremes (all 255) included. The seed is printed (re-run with -Dquarry.seed=N).
+ */
+class Uint8CodeDotsTest {
+  @TempDir Path dir;
+
+  @Test
+  void vectorizedUnderTheTestFlags() {
+    // The build runs tests with --add-modules jdk.incubator.vector on JDK 22+: the kernel under
+    // test below must be the vectorized one, or this test would compare the copy with itself.
+    assertThat(Runtime.version().feature()).isGreaterThanOrEqualTo(22);
+    assertThat(Uint8CodeDots.vectorized()).isTrue();
+  }
+
+  @Test
+  void inPlaceEqualsCopying() throws Exception {
+    long seed = RandomCases.seed();
+    System.out.println(
+        "Uint8CodeDotsTest: seed=" + seed + " (re-run with -Dquarry.seed=" + seed + ")");
+    Random random = new Random(seed);
+    try (Directory directory = new MMapDirectory(dir)) {
+      for (int round = 0; round < 40; round++) {
+        int dims = round < 4 ? new int[] {1, 15, 384, 784}[round] : 1 + random.nextInt(1100);
+        int codes = 1 + random.nextInt(30);
+        // Records longer than the code, at an odd start, as in Lucene's .veq (code + corrections).
+        int record = dims + random.nextInt(20);
+        int start = random.nextInt(9);
+        byte[] file = new byte[start + codes * record];
+        random.nextBytes(file);
+        if (round % 5 == 0) {
+          Arrays.fill(file, (byte) 0xFF);
+        }
+        String name = "codes" + round;
+        try (IndexOutput out = directory.createOutput(name, IOContext.DEFAULT)) {
+          out.writeBytes(file, file.length);
+        }
+        byte[] query = new byte[dims];
+        random.nextBytes(query);
+        if (round % 5 == 0) {
+          Arrays.fill(query, (byte) 0xFF);
+        }
+        try (IndexInput in = directory.openInput(name, IOContext.DEFAULT)) {
+          RandomAccessInput positional = in.randomAccessSlice(start, file.length - start);
+          Uint8CodeDots inPlace = Uint8CodeDots.of(positional, query);
+          assertThat(inPlace.getClass().getSimpleName()).isEqualTo("PanamaUint8CodeDots");
+          Uint8CodeDots copying = Uint8CodeDots.copying(positional, query);
+          long[] at = new long[codes];
+          for (int c = 0; c < codes; c++) {
+            at[c] = (long) random.nextInt(codes) * record;
+            int expected =
+                VectorUtil.uint8DotProduct(
+                    query,
+                    Arrays.copyOfRange(file, start + (int) at[c], start + (int) at[c] + dims));
+            assertThat(copying.dot(at[c])).isEqualTo(expected);
+            assertThat(inPlace.dot(at[c])).as("dims %d, code %d", dims, c).isEqualTo(expected);
+          }
+          int[] bulk = new int[codes];
+          int[] expected = new int[codes];
+          inPlace.dots(at, bulk, codes);
+          copying.dots(at, expected, codes);
+          assertThat(bulk).as("dims %d, %d codes", dims, codes).isEqualTo(expected);
+        }
+      }
+    }
+  }
+}
