@@ -1,6 +1,7 @@
 package dev.quarry.index.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.testing.RandomCases;
 import java.nio.file.Path;
@@ -26,9 +27,10 @@ class Uint8CodeDotsTest {
 
   @Test
   void vectorizedUnderTheTestFlags() {
-    // The build runs tests with --add-modules jdk.incubator.vector on JDK 22+: the kernel under
-    // test below must be the vectorized one, or this test would compare the copy with itself.
-    assertThat(Runtime.version().feature()).isGreaterThanOrEqualTo(22);
+    // The build runs tests with --add-modules jdk.incubator.vector; on JDK 22+ it compiles the
+    // kernel (index/pom.xml), which must then be the one under test below, or this test would
+    // compare the copy with itself. A JDK 21 build has no such kernel to test.
+    assumeTrue(Runtime.version().feature() >= 22, "JDK 21 builds leave the kernel out");
     assertThat(Uint8CodeDots.vectorized()).isTrue();
   }
 
