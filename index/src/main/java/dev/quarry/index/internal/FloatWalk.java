@@ -17,13 +17,15 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 
 /**
- * The unfiltered HNSW search of a float32 collection, run by {@link GraphWalk} on each segment's
- * {@link DecodedGraph} with Lucene's own float scorer (which reads the vectors where they lie in
- * the mapped {@code .vec} file) instead of Lucene's query; segments' results merged (decision
- * 0166).
+ * The unfiltered HNSW search of a float32 collection held in one segment, run by {@link GraphWalk}
+ * on the segment's {@link DecodedGraph} with Lucene's own float scorer (which reads the vectors
+ * where they lie in the mapped {@code .vec} file) instead of Lucene's query (decision 0166).
  *
- * <p>{@link #top} answers null where a segment is not Lucene's float32 HNSW format (the search then
- * goes through Lucene's query as before). Filtered searches always go through Lucene's query.
+ * <p>{@link #top} answers null, and the search goes through Lucene's query as before, where the
+ * vectors lie in more than one segment (Lucene's query then searches each segment with a share of
+ * the beam and re-searches the competitive ones; a full beam in every segment would cost more) or
+ * the segment is not Lucene's float32 HNSW format. Filtered searches always go through Lucene's
+ * query.
  */
 final class FloatWalk {
   /** Walks' scratch state, reused across searches (a walk per concurrent search). */
@@ -35,19 +37,27 @@ final class FloatWalk {
   private FloatWalk() {}
 
   /**
-   * The best {@code collect} of the {@code beam} nodes each segment's walk keeps, global doc ids,
-   * best first (as Lucene's query with k = beam, then its top {@code collect}); null: not
-   * applicable.
+   * The best {@code collect} of the {@code beam} nodes the walk keeps, global doc ids, best first
+   * (as Lucene's query with k = beam, then its top {@code collect}); null: not applicable.
    */
   static ScoreDoc[] top(IndexSearcher searcher, float[] query, int beam, int collect)
       throws IOException {
-    List<Segment> segments = new ArrayList<>();
+    LeafReaderContext only = null;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Segment segment = Segment.of(leaf, query);
-      if (segment == null) {
-        return null;
+      FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(IndexFields.VECTOR);
+      if (field != null && field.hasVectorValues()) {
+        if (only != null) {
+          return null;
+        }
+        only = leaf;
       }
-      segments.add(segment);
+    }
+    if (only == null) {
+      return new ScoreDoc[0];
+    }
+    Segment segment = Segment.of(only, query);
+    if (segment == null) {
+      return null;
     }
     GraphWalk walk = WALKS.poll();
     if (walk == null) {
@@ -55,9 +65,7 @@ final class FloatWalk {
     }
     List<ScoreDoc> found = new ArrayList<>();
     try {
-      for (Segment segment : segments) {
-        segment.walk(walk, beam, found);
-      }
+      segment.walk(walk, beam, found);
     } finally {
       WALKS.offer(walk);
     }
@@ -65,14 +73,11 @@ final class FloatWalk {
     return found.subList(0, Math.min(collect, found.size())).toArray(ScoreDoc[]::new);
   }
 
-  /** One segment's decoded graph and the query's scorer; both null without vectors. */
+  /** The segment's decoded graph and the query's scorer. */
   private record Segment(LeafReaderContext leaf, DecodedGraph graph, RandomVectorScorer scorer) {
 
+    /** Null where the segment is not Lucene's float32 HNSW format. */
     static Segment of(LeafReaderContext leaf, float[] query) throws IOException {
-      FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(IndexFields.VECTOR);
-      if (field == null || !field.hasVectorValues()) {
-        return new Segment(leaf, null, null);
-      }
       KnnVectorsReader reader = VectorFormats.vectorReader(leaf.reader());
       RandomVectorScorer scorer =
           reader == null ? null : VectorFormats.floatScorer(reader, IndexFields.VECTOR, query);
@@ -85,9 +90,6 @@ final class FloatWalk {
     }
 
     void walk(GraphWalk walk, int beam, List<ScoreDoc> found) throws IOException {
-      if (scorer == null) {
-        return;
-      }
       Bits live = leaf.reader().getLiveDocs();
       walk.search(graph, scorer, scorer.getAcceptOrds(live), beam);
       NodeHeap results = walk.results();
