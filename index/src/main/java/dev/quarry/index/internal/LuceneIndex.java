@@ -353,7 +353,8 @@ public final class LuceneIndex implements AutoCloseable {
     // whatever the effort (decision 0072).
     int collect = config.encoding().quantized() ? beam : rescore;
     // Unfiltered walks run on our own searcher where the segments allow: quantized ones score the
-    // codes in place (decision 0120), float32 ones walk decoded neighbour lists (decision 0166).
+    // codes in place (decision 0120), float32 ones over one segment walk decoded neighbour lists
+    // (decision 0166).
     ScoreDoc[] docs =
         filter != null
             ? null
