@@ -97,7 +97,9 @@ final class DecodedGraph {
   private static Level level(HnswGraph graph, int level, int[] nodes) throws IOException {
     int count = nodes == null ? graph.size() : nodes.length;
     int[] offsets = new int[count + 1];
-    int[] neighbours = new int[Math.max(16, count * 2 * Math.max(graph.maxConn(), 1))];
+    // Room for 2·M neighbours a node (level 0's most); grown if a list is longer.
+    long room = (long) count * 2 * Math.max(graph.maxConn(), 1);
+    int[] neighbours = new int[(int) Math.min(Math.max(16, room), ArrayUtil.MAX_ARRAY_LENGTH)];
     int end = 0;
     for (int i = 0; i < count; i++) {
       graph.seek(level, nodes == null ? i : nodes[i]);
