@@ -352,11 +352,15 @@ public final class LuceneIndex implements AutoCloseable {
     // poorly: with a fixed rescore count, binary codes stopped near recall 0.92 on Fashion-MNIST
     // whatever the effort (decision 0072).
     int collect = config.encoding().quantized() ? beam : rescore;
-    // Unfiltered quantized walks score the codes in place where the segments allow (decision 0120).
+    // Unfiltered walks run on our own searcher where the segments allow: quantized ones score the
+    // codes in place (decision 0120), float32 ones over one segment walk decoded neighbour lists
+    // (decision 0166).
     ScoreDoc[] docs =
-        config.encoding().quantized() && filter == null
-            ? QuantizedWalk.candidates(searcher, query, beam)
-            : null;
+        filter != null
+            ? null
+            : config.encoding().quantized()
+                ? QuantizedWalk.candidates(searcher, query, beam)
+                : FloatWalk.top(searcher, query, beam, collect);
     if (docs == null) {
       TopDocs top =
           searcher.search(

@@ -3,12 +3,20 @@ package dev.quarry.index.internal;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Similarity;
 import dev.quarry.index.VectorEncoding;
+import dev.quarry.index.spi.IndexFields;
+import java.io.IOException;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.KnnVectorsReader;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsReader;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
+import org.apache.lucene.index.CodecReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
 /**
@@ -43,6 +51,28 @@ public final class VectorFormats {
           new Lucene104HnswScalarQuantizedVectorsFormat(
               ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE, m, beam);
     };
+  }
+
+  /** The segment's reader of the vector field; null where the reader is not a codec's. */
+  static KnnVectorsReader vectorReader(LeafReader leaf) {
+    if (!(leaf instanceof CodecReader codec)) {
+      return null;
+    }
+    KnnVectorsReader reader = codec.getVectorReader();
+    return reader instanceof PerFieldKnnVectorsFormat.FieldsReader perField
+        ? perField.getFieldReader(IndexFields.VECTOR)
+        : reader;
+  }
+
+  /**
+   * The scorer Lucene's own float32 HNSW search uses for {@code query} (it reads each vector where
+   * it lies in the mapped {@code .vec} file); null for a reader of any other format.
+   */
+  static RandomVectorScorer floatScorer(KnnVectorsReader reader, String field, float[] query)
+      throws IOException {
+    return reader instanceof Lucene99HnswVectorsReader hnsw
+        ? hnsw.getFlatVectorsReader().getRandomVectorScorer(field, query)
+        : null;
   }
 
   /** Cosine vectors are normalized on write, so both cosine and dot product use DOT_PRODUCT. */
