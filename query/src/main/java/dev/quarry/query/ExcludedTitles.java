@@ -281,8 +281,13 @@ final class ExcludedTitles {
    */
   private boolean namesKindInOtherForm(Set<String> titleWords) {
     return !coreStems.isEmpty()
-        && core.stream().noneMatch(spanNames::contains)
+        && isKind(core)
         && new HashSet<>(stems(titleWords)).containsAll(coreStems);
+  }
+
+  /** Whether naming words name a kind of thing: none of them is a name written in the span. */
+  private boolean isKind(Collection<String> naming) {
+    return naming.stream().noneMatch(spanNames::contains);
   }
 
   /** A list's separators: commas, slashes, "and", "or", "nor". */
@@ -504,7 +509,7 @@ final class ExcludedTitles {
     if (text == null) {
       return false;
     }
-    if (namesSeries(lead(text))) {
+    if (series != null && namesSeries(lead(text))) {
       return true;
     }
     int from = 0;
@@ -535,7 +540,7 @@ final class ExcludedTitles {
       Set<String> naming,
       List<String> namingStems,
       boolean attribute) {
-    boolean kind = naming.stream().noneMatch(spanNames::contains);
+    boolean kind = isKind(naming);
     int at = namedAt(clause, clause, naming);
     if (at < 0 && kind && namingStems != null) {
       at = namedAt(clause, stems(clause), namingStems);

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.codecs.KnnVectorsReader;
 import org.apache.lucene.codecs.hnsw.HnswGraphProvider;
-import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
-import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
@@ -64,13 +62,7 @@ final class QuantizedWalk {
       if (field == null || !field.hasVectorValues()) {
         return new Segment(leaf, null, null, null, null);
       }
-      if (!(leaf.reader() instanceof CodecReader codec)) {
-        return null;
-      }
-      KnnVectorsReader reader = codec.getVectorReader();
-      if (reader instanceof PerFieldKnnVectorsFormat.FieldsReader perField) {
-        reader = perField.getFieldReader(IndexFields.VECTOR);
-      }
+      KnnVectorsReader reader = VectorFormats.vectorReader(leaf.reader());
       if (!(reader instanceof HnswGraphProvider graphs)
           || !(reader instanceof QuantizedVectorsReader quantized)
           || !(quantized.getQuantizedVectorValues(IndexFields.VECTOR)
