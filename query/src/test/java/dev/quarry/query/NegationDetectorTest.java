@@ -38,6 +38,9 @@ class NegationDetectorTest {
         "Other than the chef, critic and author Anna Berg, who wrote about the bistro? |"
             + " chef, critic and author Anna Berg | other than",
         "What games does the arcade have, besides Pac-Man? | Pac-Man | besides",
+        // A setting left out of a how-to question, and a request (decision 0169).
+        "how to set up the printer except on Windows | on Windows | except",
+        "list garden tools except the electric ones | electric | except",
         "Who founded the company, excluding any information about John R. Smith? |"
             + " John R. Smith | excluding",
         "Tell me about the museum without mentioning anything about the gift shop. |"
@@ -260,6 +263,14 @@ class NegationDetectorTest {
         "deploy without downtime",
         "run the tests without network access",
         "install the app without admin rights",
+        // The way or the objects of an operation, an amount or a quality lacked (decision 0169).
+        "how to copy a folder except the hidden files",
+        "how to archive all channels except general",
+        "how to page through results instead of fetching them all",
+        "use a token file rather than a password prompt",
+        "what can I use instead of eggs in pancakes",
+        "ferns that grow without much light",
+        "espresso without the bitterness",
         // A question about leaving out asks how to; a part ending on what was (not) seen
         // reports a problem (decision 0158).
         "how to exclude a folder from the search index",

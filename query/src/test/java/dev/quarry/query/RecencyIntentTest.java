@@ -32,6 +32,11 @@ class RecencyIntentTest {
         "what is the current version of the Orbit app | current version",
         "most recent files on disk encryption | most recent",
         "is there an up to date guide to the router settings | up to date",
+        // Without an operation on the user's own things, or naming no departure, still fresh
+        // results (decision 0169).
+        "the newest file on the garden budget | newest",
+        "latest bus routes across the city | latest",
+        "most recent commits to the release branch of Nimbus | most recent",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);
@@ -79,6 +84,12 @@ class RecencyIntentTest {
         "latest bedtime for a toddler",
         "how to clear recent searches in the map app",
         "where are recently opened files kept",
+        // An operation on the user's newest things, and the last departure (decision 0169).
+        "revert the latest commit on main",
+        "how do I open the newest log file in a folder",
+        "how to view recent log entries of a service",
+        "the latest bus home from the stadium",
+        "latest ferry back to the island?",
         "",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {

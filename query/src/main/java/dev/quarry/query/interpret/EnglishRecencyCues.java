@@ -27,7 +27,11 @@ public final class EnglishRecencyCues {
               // Nor is "the latest check-in time" or "latest planting date": a deadline named by
               // what it is for (decision 0151).
               + "(latest(?! (?:(?:(?-i:[a-z]+-[a-z]+|[a-z]+ing)|arrival|departure|delivery|return"
-              + "|cutoff|bed) ?)?(?:time|date|day|hour|minute|moment|point|age|possible)\\b)"
+              + "|cutoff|bed) ?)?(?:time|date|day|hour|minute|moment|point|age|possible)\\b"
+              // "The latest train home": the last departure of the day, a deadline too; "latest
+              // ferry routes" asks for news.
+              + "| (?:train|bus|tram|ferry|boat|flight|departure|connection)s?"
+              + "(?: (?:from|to|home|back|out|tonight|leaving)\\b|\\s*[?.!]?$))"
               + "(?! (?:or|and|vs|versus) (?:earliest|oldest)\\b)"
               // "I recently moved my tank" tells the asker's own past, not a wish for news.
               // "Recent files", "recently opened": a program's list of what the user last touched.
@@ -86,6 +90,27 @@ public final class EnglishRecencyCues {
               + "|\\b(?:keep|keeps|keeping|kept)(?:\\s+\\S+){0,3})\\s*$",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * An operation on the newest of the user's own things ("undo the most recent commit", "how to
+   * read the newest file in a directory", "see recent log entries"): the operation is what is asked
+   * about, not fresh documents. The verb in front and the kind of thing after are both needed: "the
+   * latest file on the budget" in a notes collection still asks for the newest document.
+   */
+  private static final Pattern OPERATION_BEFORE =
+      Pattern.compile(
+          "\\b(?:undo|revert|reset|amend|squash|delete|remove|drop|read|open|restore|roll back"
+              + "|rollback|check out|checkout|copy|move|rename|sort|select|query|fetch|pull|push"
+              + "|print|tail|view|see|grep|diff|cherry-pick|rebase|apply|load|parse|upload|download"
+              + "|tag|stage|unstage|discard|inspect)(?:\\s+(?:the|my|our|a|an|all|only|\\d+))*\\s+$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ARTIFACT_AFTER =
+      Pattern.compile(
+          "\\s+(?:[\\w-]+\\s+)?(?:commits?|files?|rows?|records?|lines?|logs?|log (?:entries|lines"
+              + "|messages)|backups?|snapshots?|migrations?|tags?|branch(?:es)?|revisions?"
+              + "|stash(?:es)?|containers?|images?)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private EnglishRecencyCues() {}
 
   /** The cue that fired, or null. */
@@ -96,7 +121,7 @@ public final class EnglishRecencyCues {
     Matcher m = CUES.matcher(query);
     boolean news = !PERSONAL.matcher(query).find() && QUESTION.matcher(query).find();
     while (m.find()) {
-      if ((news || !underWay(m.group(1))) && !stateKept(query, m)) {
+      if ((news || !underWay(m.group(1))) && !stateKept(query, m) && !operatedOn(query, m)) {
         return m.group(1);
       }
     }
@@ -106,6 +131,11 @@ public final class EnglishRecencyCues {
   private static boolean stateKept(String query, Matcher cue) {
     return cue.group(1).toLowerCase(Locale.ROOT).startsWith("up")
         && STATE_KEPT.matcher(query.substring(0, cue.start(1))).find();
+  }
+
+  private static boolean operatedOn(String query, Matcher cue) {
+    return OPERATION_BEFORE.matcher(query.substring(0, cue.start(1))).find()
+        && ARTIFACT_AFTER.matcher(query.substring(cue.end(1))).lookingAt();
   }
 
   /** Whether the cue is the "is/are (now) …ing" form of a situation under way. */
