@@ -179,6 +179,13 @@ final class ExcludedTitles {
       Set.of("the", "a", "an", "of", "in", "on", "and", "for", "to", "by", "at", "with", "from");
 
   /**
+   * A function word joined by a hyphen to the next word ("on-policy", "in-house"): the pair is one
+   * word, so that "on-policy" does not name every text about a policy, nor "off-policy" ones.
+   */
+  private static final Pattern FUNCTION_PREFIX =
+      Pattern.compile("\\b(" + String.join("|", FUNCTION_WORDS) + ")-(?=\\p{L})");
+
+  /**
    * An accented letter standing alone between spaces, as text copied from some renderings has it
    * ("Caf é", "Sm å land"): a word broken around the letter, joined back.
    */
@@ -715,8 +722,9 @@ final class ExcludedTitles {
             .replaceAll("$1$2$3");
     String plain = Normalizer.normalize(joined, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     String folded =
-        plain
-            .toLowerCase(Locale.ROOT)
+        FUNCTION_PREFIX
+            .matcher(plain.toLowerCase(Locale.ROOT))
+            .replaceAll("$1")
             .replaceAll("['’]s\\b", "")
             .replaceAll("[.'’]", "")
             .replaceAll("[^\\p{L}\\p{N}]+", " ")

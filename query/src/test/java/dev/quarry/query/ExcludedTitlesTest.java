@@ -333,4 +333,13 @@ class ExcludedTitlesTest {
     assertThat(new ExcludedTitles("Ferris", "crab notes").match("Ferrises of the bay"))
         .isNotEqualTo(ExcludedTitles.Match.BASE);
   }
+
+  @Test
+  void aFunctionWordJoinedByAHyphenKeepsItsCompoundWhole() {
+    ExcludedTitles t = new ExcludedTitles("on-device models", "speech papers");
+    assertThat(t.match("On-device speech recognition")).isEqualTo(ExcludedTitles.Match.BASE);
+    assertThat(t.match("Off-device speech models")).isEqualTo(ExcludedTitles.Match.NONE);
+    assertThat(t.match("Speech models for every device")).isEqualTo(ExcludedTitles.Match.NONE);
+    assertThat(t.leadNames("We distil a large speech model for servers, not a device.")).isFalse();
+  }
 }
