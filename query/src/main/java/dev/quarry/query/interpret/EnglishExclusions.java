@@ -156,10 +156,14 @@ public final class EnglishExclusions {
    * A lower-case plural noun, as the one thing after "that aren't": a kind of thing left out ("that
    * aren't hybrids"), where an adjective would state a property of what is wanted ("that aren't
    * heavy"). Adverbs and pronouns ending in "s" ("always", "perhaps", "this") and "-ss", "-us",
-   * "-ous", "-is" words are no plurals.
+   * "-ous", "-is" words are no plurals. One or two words may name the kind before it ("that aren't
+   * release notes", "that aren't gas camping stoves"), but not a degree or manner word ("that
+   * aren't very good laptops" states a property).
    */
   private static final String PLURAL_NOUN =
-      "| (?!(?:always|perhaps|sometimes|besides|towards|afterwards|unless|nowadays|its|this|his"
+      "| (?:(?!(?:very|too|so|really|quite|that|as|all|always|more|most|less|least|particularly"
+          + "|especially|\\S+ly)\\b)(?-i:\\p{Ll})[\\p{L}-]+ ){0,2}"
+          + "(?!(?:always|perhaps|sometimes|besides|towards|afterwards|unless|nowadays|its|this|his"
           + "|hers|ours|yours|theirs|was|has|does|goes)\\b)(?-i:\\p{Ll})[\\p{L}-]{2,}(?<!ss|us|is)s"
           + "(?=\\s*(?:[,;.?!]|please\\b|$))";
 
