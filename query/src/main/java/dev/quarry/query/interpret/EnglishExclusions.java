@@ -677,33 +677,14 @@ public final class EnglishExclusions {
           Pattern.CASE_INSENSITIVE);
 
   /**
-   * A question about how to do something ("how to", "how do I"): "instead of" and "rather than"
-   * there say which way to do it ("how to stream results instead of loading everything"), and
-   * "except" what the operation acts on ("how to delete all branches except main"); the other way
-   * or thing is part of the question, not left out of the answer (decision 0169).
+   * "What can I use instead of dairy": asks for a substitute, which the answer must explain
+   * (decision 0169). In a how-to question "instead of" mostly does leave the other way out ("how to
+   * steam greens in a pan instead of the steamer basket"), so only this form is read as a
+   * substitute.
    */
-  private static final Pattern HOW_TO_DO =
-      Pattern.compile(
-          "^\\W*how (?:to|(?:do|can|could|should|would) (?:i|we|you))\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  /** "What can I use instead of dairy": asks for a substitute, which the answer must explain. */
   private static final Pattern SUBSTITUTE_QUESTION =
       Pattern.compile(
           "^\\W*what (?:can|could|should|do) (?:i|we|you) (?:use|do|try|take|put|eat|drink|add)\\b",
-          Pattern.CASE_INSENSITIVE);
-
-  /** Cues that narrow what an operation acts on when they follow its object. */
-  private static final Pattern OPERATION_SCOPE =
-      Pattern.compile("except(?: for)?|other than|apart from|aside from|besides");
-
-  /**
-   * A preposition opening the excluded part names a setting of the question ("how to install X
-   * except on Android"), which does leave that setting's documents out.
-   */
-  private static final Pattern PREPOSITION =
-      Pattern.compile(
-          "^(?:on|in|for|with|under|from|at|by|when|if|via|through|inside|within)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /**
@@ -730,12 +711,8 @@ public final class EnglishExclusions {
       // "What makes X unlike Y" compares them; "X unlike Y" in a request leaves Y out.
       return QUESTION.matcher(head).find();
     }
-    boolean operation = HOW_TO_DO.matcher(head).find() || INSTRUCTION.matcher(head).find();
     if (c.equals("instead of") || c.equals("rather than")) {
-      return operation || SUBSTITUTE_QUESTION.matcher(head).find();
-    }
-    if (OPERATION_SCOPE.matcher(c).matches()) {
-      return operation && !PREPOSITION.matcher(excluded.trim()).find();
+      return SUBSTITUTE_QUESTION.matcher(head).find();
     }
     return c.equals("without")
         && (ARTICLE.matcher(excluded.trim()).find()
