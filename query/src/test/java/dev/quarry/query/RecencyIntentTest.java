@@ -37,6 +37,7 @@ class RecencyIntentTest {
         "the newest file on the garden budget | newest",
         "latest bus routes across the city | latest",
         "most recent commits to the release branch of Nimbus | most recent",
+        "which port city is reopening its harbour after the storm? | is reopening",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);
@@ -89,6 +90,10 @@ class RecencyIntentTest {
         "how do I open the newest log file in a folder",
         "how to view recent log entries of a service",
         "the latest bus home from the stadium",
+        // A situation under way in a program or computer is a symptom (decision 0169).
+        "which thread is holding the lock during compaction",
+        "what is eating all the cpu on the build agent?",
+        "which dependency is pulling in an old logging library",
         "latest ferry back to the island?",
         "",
       })

@@ -72,6 +72,19 @@ public final class EnglishRecencyCues {
       Pattern.compile("(?i:\\b(?:my|our|your|i|i'm|we|we're|me|mine)\\b)|\\bus\\b");
 
   /**
+   * A part of a program or computer named in the query ("which thread is holding the lock", "what
+   * is eating the cpu"): a situation under way there is a symptom to diagnose, not news (decision
+   * 0169). Only words news seldom uses in that sense: not "process", "service", "port", "job" or
+   * "container".
+   */
+  private static final Pattern IN_A_SYSTEM =
+      Pattern.compile(
+          "(?i)\\b(?:cpu|gpu|ram|heap|memory|disk|thread|lock|cache|tests?|build|ci|pipeline"
+              + "|query|plugin|dependency|dependencies|library|config|configuration"
+              + "|settings?|header|endpoint|logs?|bug|errors?|exceptions?|event loop|stack trace"
+              + "|classpath|compiler|linter|port \\d+)\\b");
+
+  /**
    * A question: a wh-word anywhere ("To cut clutter, which continent is requiring …") or a question
    * mark. A situation under way is news only when asked about; stated, it describes a symptom ("the
    * dog is limping on the front leg", "build is failing on arm64").
@@ -119,7 +132,10 @@ public final class EnglishRecencyCues {
       return null;
     }
     Matcher m = CUES.matcher(query);
-    boolean news = !PERSONAL.matcher(query).find() && QUESTION.matcher(query).find();
+    boolean news =
+        !PERSONAL.matcher(query).find()
+            && !IN_A_SYSTEM.matcher(query).find()
+            && QUESTION.matcher(query).find();
     while (m.find()) {
       if ((news || !underWay(m.group(1))) && !stateKept(query, m) && !operatedOn(query, m)) {
         return m.group(1);
