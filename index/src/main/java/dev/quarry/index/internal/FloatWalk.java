@@ -18,9 +18,8 @@ import org.apache.lucene.util.hnsw.RandomVectorScorer;
 
 /**
  * The unfiltered HNSW search of a float32 collection held in one segment, run by {@link GraphWalk}
- * on the segment's {@link DecodedGraph} instead of Lucene's query (decision 0166), scoring the
- * vectors where they lie in the mapped {@code .vec} file with {@link InPlaceFloatScorer} (decision
- * 0167) or, where the JVM has no such kernel, Lucene's own float scorer.
+ * on the segment's {@link DecodedGraph} with Lucene's own float scorer (which reads the vectors
+ * where they lie in the mapped {@code .vec} file) instead of Lucene's query (decision 0166).
  *
  * <p>{@link #top} answers null, and the search goes through Lucene's query as before, where the
  * vectors lie in more than one segment (Lucene's query then searches each segment with a share of
@@ -77,24 +76,14 @@ final class FloatWalk {
   /** The segment's decoded graph and the query's scorer. */
   private record Segment(LeafReaderContext leaf, DecodedGraph graph, RandomVectorScorer scorer) {
 
-    /**
-     * Null where the segment is not Lucene's float32 HNSW format. The vectors are scored by
-     * Quarry's in-place kernel where the JVM has it (decision 0167), otherwise by Lucene's scorer.
-     */
+    /** Null where the segment is not Lucene's float32 HNSW format. */
     static Segment of(LeafReaderContext leaf, float[] query) throws IOException {
       KnnVectorsReader reader = VectorFormats.vectorReader(leaf.reader());
-      RandomVectorScorer lucene =
+      RandomVectorScorer scorer =
           reader == null ? null : VectorFormats.floatScorer(reader, IndexFields.VECTOR, query);
-      if (lucene == null || !(reader instanceof HnswGraphProvider graphs)) {
+      if (scorer == null || !(reader instanceof HnswGraphProvider graphs)) {
         return null;
       }
-      FieldInfo field = leaf.reader().getFieldInfos().fieldInfo(IndexFields.VECTOR);
-      RandomVectorScorer inPlace =
-          InPlaceFloatScorer.of(
-              reader.getFloatVectorValues(IndexFields.VECTOR),
-              field.getVectorSimilarityFunction(),
-              query);
-      RandomVectorScorer scorer = inPlace != null ? inPlace : lucene;
       DecodedGraph graph =
           DecodedGraph.of(leaf.reader(), () -> graphs.getGraph(IndexFields.VECTOR));
       return graph == null ? null : new Segment(leaf, graph, scorer);

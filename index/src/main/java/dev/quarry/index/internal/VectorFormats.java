@@ -10,15 +10,12 @@ import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.KnnVectorsReader;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
-import org.apache.lucene.codecs.lucene95.HasIndexSlice;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsReader;
 import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
 import org.apache.lucene.index.CodecReader;
-import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncoding;
 
@@ -76,14 +73,6 @@ public final class VectorFormats {
     return reader instanceof Lucene99HnswVectorsReader hnsw
         ? hnsw.getFlatVectorsReader().getRandomVectorScorer(field, query)
         : null;
-  }
-
-  /**
-   * The file slice holding {@code values}' vectors one after the other (Lucene's flat float32
-   * format); null for values of any other kind.
-   */
-  static IndexInput floatVectorSlice(FloatVectorValues values) {
-    return values instanceof HasIndexSlice sliced ? sliced.getSlice() : null;
   }
 
   /** Cosine vectors are normalized on write, so both cosine and dot product use DOT_PRODUCT. */
