@@ -1,6 +1,7 @@
 package dev.quarry.bench.jmh;
 
 import dev.quarry.core.Vectors;
+import dev.quarry.index.spi.BitNibbleDots;
 import dev.quarry.index.spi.CodeKernels;
 import dev.quarry.index.spi.Uint8CodeDots;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public class VectorKernels {
   RandomAccessInput mappedU8Codes;
   Uint8CodeDots inPlaceU8;
   Uint8CodeDots copyingU8;
+  BitNibbleDots vectorBits;
   long[] fourCodes;
   int[] fourDots = new int[4];
 
@@ -123,7 +125,9 @@ public class VectorKernels {
       mappedU8Codes = file.randomAccessSlice(bitBytes, 4L * dims);
       inPlaceU8 = Uint8CodeDots.of(mappedU8Codes, u8);
       copyingU8 = Uint8CodeDots.copying(mappedU8Codes, u8);
+      vectorBits = BitNibbleDots.of(mappedBitCode, queryPlanes, bitBytes);
       System.out.println("VectorKernels int8 in place: " + inPlaceU8.getClass().getSimpleName());
+      System.out.println("VectorKernels binary: " + vectorBits.getClass().getSimpleName());
       fourCodes = new long[] {0, dims, 2L * dims, 3L * dims};
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -229,6 +233,12 @@ public class VectorKernels {
   @Benchmark
   public long binaryQueryNibbleInPlace() throws IOException {
     return CodeKernels.bitNibbleDot(mappedBitCode, 0, docBitCode.length, queryPlanes);
+  }
+
+  /** Quarry's binary walk kernel (Vector API popcount where the JVM has it), in place. */
+  @Benchmark
+  public long binaryQueryNibbleVector() throws IOException {
+    return vectorBits.dot(0);
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package dev.quarry.index.internal;
 
+import dev.quarry.index.spi.BitNibbleDots;
 import dev.quarry.index.spi.CodeKernels;
 import dev.quarry.index.spi.Uint8CodeDots;
 import java.io.IOException;
@@ -35,10 +36,10 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
   private final int dimension;
   private final float centroidDp;
 
-  /** The query: against 8-bit codes (int8), or four bit planes as longs (binary). */
+  /** The query: against 8-bit codes (int8), or as four bit planes against 1-bit codes (binary). */
   private final Uint8CodeDots queryDots;
 
-  private final long[] queryPlanes;
+  private final BitNibbleDots queryPlanes;
   private long[] bulkOffsets = new long[0];
   private int[] bulkDots = new int[0];
   private final float queryLower;
@@ -69,7 +70,8 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
     this.docScale = 1f / ((1 << encoding.getBits()) - 1);
     if (encoding == ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE) {
       this.queryDots = null;
-      this.queryPlanes = CodeKernels.planes(quantizedQuery, codeBytes);
+      this.queryPlanes =
+          BitNibbleDots.of(codes, CodeKernels.planes(quantizedQuery, codeBytes), codeBytes);
     } else {
       this.queryDots = Uint8CodeDots.of(codes, quantizedQuery);
       this.queryPlanes = null;
@@ -114,10 +116,7 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
   @Override
   public float score(int node) throws IOException {
     long at = node * recordBytes;
-    float codeDot =
-        queryPlanes != null
-            ? CodeKernels.bitNibbleDot(codes, at, codeBytes, queryPlanes)
-            : queryDots.dot(at);
+    float codeDot = queryPlanes != null ? queryPlanes.dot(at) : queryDots.dot(at);
     return correct(at + codeBytes, codeDot);
   }
 
@@ -149,10 +148,13 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
 
   /** Lucene's correction of the code dot product into the similarity score. */
   private float correct(long at, float codeDot) throws IOException {
-    float docLower = Float.intBitsToFloat(codes.readInt(at));
-    float docWidth = (Float.intBitsToFloat(codes.readInt(at + Float.BYTES)) - docLower) * docScale;
-    float docAdditional = Float.intBitsToFloat(codes.readInt(at + 2 * Float.BYTES));
-    float docComponentSum = codes.readInt(at + 3 * Float.BYTES);
+    // Two little-endian longs, two ints each: half the bounds-checked reads of four ints.
+    long interval = codes.readLong(at);
+    long rest = codes.readLong(at + Long.BYTES);
+    float docLower = Float.intBitsToFloat((int) interval);
+    float docWidth = (Float.intBitsToFloat((int) (interval >>> 32)) - docLower) * docScale;
+    float docAdditional = Float.intBitsToFloat((int) rest);
+    float docComponentSum = (int) (rest >>> 32);
     float score =
         docLower * queryLower * dimension
             + queryLower * docWidth * docComponentSum

@@ -2,7 +2,6 @@ package dev.quarry.index.spi;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.apache.lucene.store.RandomAccessInput;
 import org.apache.lucene.util.VectorUtil;
@@ -19,7 +18,10 @@ import org.apache.lucene.util.VectorUtil;
  * VectorUtil#uint8DotProduct}. Both give the same integer.
  */
 public abstract class Uint8CodeDots {
-  private static final MethodHandle VECTORIZED = vectorizedFactory();
+  private static final MethodHandle VECTORIZED =
+      Java22Kernels.factory(
+          "PanamaUint8CodeDots",
+          MethodType.methodType(Uint8CodeDots.class, RandomAccessInput.class, byte[].class));
 
   /** Whether codes are read in place with the Vector API in this JVM. */
   public static boolean vectorized() {
@@ -58,28 +60,6 @@ public abstract class Uint8CodeDots {
   public void dots(long[] at, int[] dots, int count) throws IOException {
     for (int i = 0; i < count; i++) {
       dots[i] = dot(at[i]);
-    }
-  }
-
-  /** Null where the in-place kernel is not available: the reason goes to no log, it is no fault. */
-  private static MethodHandle vectorizedFactory() {
-    if (Runtime.version().feature() < 22
-        || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return null;
-    }
-    try {
-      Class<?> kernel =
-          Class.forName(
-              Uint8CodeDots.class.getPackageName() + ".PanamaUint8CodeDots",
-              true,
-              Uint8CodeDots.class.getClassLoader());
-      return MethodHandles.lookup()
-          .findStatic(
-              kernel,
-              "inPlace",
-              MethodType.methodType(Uint8CodeDots.class, RandomAccessInput.class, byte[].class));
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return null;
     }
   }
 
