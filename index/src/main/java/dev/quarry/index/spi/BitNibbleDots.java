@@ -34,15 +34,11 @@ public abstract class BitNibbleDots {
   public static BitNibbleDots of(RandomAccessInput codes, long[] planes, int codeBytes)
       throws IOException {
     if (VECTORIZED != null) {
-      try {
-        BitNibbleDots inPlace = (BitNibbleDots) VECTORIZED.invokeExact(codes, planes, codeBytes);
-        if (inPlace != null) {
-          return inPlace;
-        }
-      } catch (IOException | RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new IllegalStateException(e);
+      BitNibbleDots inPlace =
+          Java22Kernels.create(
+              () -> (BitNibbleDots) VECTORIZED.invokeExact(codes, planes, codeBytes));
+      if (inPlace != null) {
+        return inPlace;
       }
     }
     return portable(codes, planes, codeBytes);

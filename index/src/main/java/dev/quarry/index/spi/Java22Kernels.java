@@ -1,5 +1,6 @@
 package dev.quarry.index.spi;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -31,6 +32,23 @@ final class Java22Kernels {
       return MethodHandles.lookup().findStatic(kernel, "inPlace", type);
     } catch (ReflectiveOperationException | LinkageError e) {
       return null;
+    }
+  }
+
+  /** A factory call: {@code MethodHandle.invokeExact} must be typed where it is written. */
+  @FunctionalInterface
+  interface Call<T> {
+    T run() throws Throwable;
+  }
+
+  /** The kernel {@code call} makes (null where it declines), its checked throwables unwrapped. */
+  static <T> T create(Call<T> call) throws IOException {
+    try {
+      return call.run();
+    } catch (IOException | RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -34,15 +34,10 @@ public abstract class Uint8CodeDots {
    */
   public static Uint8CodeDots of(RandomAccessInput codes, byte[] query) throws IOException {
     if (VECTORIZED != null) {
-      try {
-        Uint8CodeDots inPlace = (Uint8CodeDots) VECTORIZED.invokeExact(codes, query);
-        if (inPlace != null) {
-          return inPlace;
-        }
-      } catch (IOException | RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new IllegalStateException(e);
+      Uint8CodeDots inPlace =
+          Java22Kernels.create(() -> (Uint8CodeDots) VECTORIZED.invokeExact(codes, query));
+      if (inPlace != null) {
+        return inPlace;
       }
     }
     return copying(codes, query);
