@@ -75,12 +75,14 @@ public class VectorKernels {
   Directory directory;
   IndexInput file;
   RandomAccessInput mappedBitCode;
+  RandomAccessInput mappedBitCodes;
   RandomAccessInput mappedU8Code;
   RandomAccessInput mappedU8Codes;
   Uint8CodeDots inPlaceU8;
   Uint8CodeDots copyingU8;
   BitNibbleDots vectorBits;
   long[] fourCodes;
+  long[] fourBitCodes;
   int[] fourDots = new int[4];
 
   @Setup
@@ -125,7 +127,10 @@ public class VectorKernels {
       mappedU8Codes = file.randomAccessSlice(bitBytes, 4L * dims);
       inPlaceU8 = Uint8CodeDots.of(mappedU8Codes, u8);
       copyingU8 = Uint8CodeDots.copying(mappedU8Codes, u8);
-      vectorBits = BitNibbleDots.of(mappedBitCode, queryPlanes, bitBytes);
+      // Four binary codes: the first, and three more cut from the bytes after it.
+      mappedBitCodes = file.randomAccessSlice(0, 4L * bitBytes);
+      vectorBits = BitNibbleDots.of(mappedBitCodes, queryPlanes, bitBytes);
+      fourBitCodes = new long[] {0, bitBytes, 2L * bitBytes, 3L * bitBytes};
       System.out.println("VectorKernels int8 in place: " + inPlaceU8.getClass().getSimpleName());
       System.out.println("VectorKernels binary: " + vectorBits.getClass().getSimpleName());
       fourCodes = new long[] {0, dims, 2L * dims, 3L * dims};
@@ -237,8 +242,16 @@ public class VectorKernels {
 
   /** Quarry's binary walk kernel (Vector API popcount where the JVM has it), in place. */
   @Benchmark
-  public long binaryQueryNibbleVector() throws IOException {
+  public int binaryQueryNibbleVector() throws IOException {
     return vectorBits.dot(0);
+  }
+
+  /** The same, four codes per pass, as a walk's bulk scoring (per code). */
+  @Benchmark
+  @OperationsPerInvocation(4)
+  public int[] binaryQueryNibbleVectorFour() throws IOException {
+    vectorBits.dots(fourBitCodes, fourDots, 4);
+    return fourDots;
   }
 
   @Benchmark

@@ -15,7 +15,7 @@ import org.apache.lucene.store.RandomAccessInput;
  * elsewhere {@link CodeKernels#bitNibbleDot} reads them eight bytes at a time through Lucene's
  * positional reader. Both give the same integer.
  */
-public abstract class BitNibbleDots {
+public abstract class BitNibbleDots extends CodeDots {
   private static final MethodHandle VECTORIZED =
       Java22Kernels.factory(
           "PanamaBitNibbleDots",
@@ -48,12 +48,16 @@ public abstract class BitNibbleDots {
   public static BitNibbleDots portable(RandomAccessInput codes, long[] planes, int codeBytes) {
     return new BitNibbleDots() {
       @Override
-      public long dot(long at) throws IOException {
-        return CodeKernels.bitNibbleDot(codes, at, codeBytes, planes);
+      public int dot(long at) throws IOException {
+        return (int) CodeKernels.bitNibbleDot(codes, at, codeBytes, planes);
       }
     };
   }
 
-  /** Σ over the bit planes p of popcount(plane_p AND code) · 2^p, the code at byte {@code at}. */
-  public abstract long dot(long at) throws IOException;
+  /**
+   * Σ over the bit planes p of popcount(plane_p AND code) · 2^p, the code at byte {@code at} (at
+   * most 15 × 8 × its bytes: an int).
+   */
+  @Override
+  public abstract int dot(long at) throws IOException;
 }

@@ -17,7 +17,7 @@ import org.apache.lucene.util.VectorUtil;
  * offers all three. Elsewhere each code is copied into a scratch array for Lucene's {@link
  * VectorUtil#uint8DotProduct}. Both give the same integer.
  */
-public abstract class Uint8CodeDots {
+public abstract class Uint8CodeDots extends CodeDots {
   private static final MethodHandle VECTORIZED =
       Java22Kernels.factory(
           "PanamaUint8CodeDots",
@@ -46,16 +46,6 @@ public abstract class Uint8CodeDots {
   /** The portable kernel: each code copied into an array for Lucene's dot product. */
   public static Uint8CodeDots copying(RandomAccessInput codes, byte[] query) {
     return new Copying(codes, query);
-  }
-
-  /** The query · the code at byte offset {@code at}, each component read as unsigned. */
-  public abstract int dot(long at) throws IOException;
-
-  /** {@code dots[i] = dot(at[i])} for {@code i < count}; faster where a kernel overlaps them. */
-  public void dots(long[] at, int[] dots, int count) throws IOException {
-    for (int i = 0; i < count; i++) {
-      dots[i] = dot(at[i]);
-    }
   }
 
   private static final class Copying extends Uint8CodeDots {

@@ -14,41 +14,46 @@ import org.apache.lucene.store.MemorySegmentAccessInput;
 import org.apache.lucene.store.RandomAccessInput;
 
 /**
- * The in-place 1-bit × 4-bit dot product of binary codes (decision 0168): per step, four 64-bit
- * words of the code loaded from the memory-mapped file in one vector, ANDed with each of the
- * query's four bit planes and counted with a lane-wise popcount (one {@code VPOPCNTQ} on AVX-512),
- * the plane weights 1, 2, 4, 8 applied as shifts; one reduction per code. Words after the last
- * whole step are counted one by one. Compiled for Java 22 (see {@link BitNibbleDots}, which alone
- * loads it).
+ * The in-place 1-bit × 4-bit dot product of binary codes (decision 0168). The query's four bit
+ * planes are regrouped word by word, so that one four-lane vector holds word w of planes 0–3. Per
+ * word of the code (read from the memory-mapped file), the word is broadcast to the four lanes,
+ * ANDed with that vector and counted with a lane-wise popcount ({@code VPOPCNTQ} on AVX-512); the
+ * plane weights 1, 2, 4, 8 are applied once per code, as shifts, before the one reduction. One
+ * vector shape throughout (two shapes in one kernel made C2 box the vectors: decision 0161). A
+ * walk's bulk scoring dots four codes per pass, each word vector of the query read once for the
+ * four. Compiled for Java 22 (see {@link BitNibbleDots}, which alone loads it).
  */
 final class PanamaBitNibbleDots extends BitNibbleDots {
-  private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_256;
-
-  /** Two words left after the whole steps (384 dimensions: 6 words) take one half-width step. */
-  private static final VectorSpecies<Long> HALF = LongVector.SPECIES_128;
+  private static final VectorSpecies<Long> PLANES = LongVector.SPECIES_256;
 
   /** Narrower preferred vectors (no AVX2): the Vector API would be no faster than scalar counts. */
   private static final boolean WIDE_ENOUGH = LongVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
 
-  private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-  private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ORDER);
+  private static final ValueLayout.OfLong WORD =
+      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+  /** Shifts by plane: 2^p. */
+  private static final LongVector WEIGHTS =
+      LongVector.fromArray(PLANES, new long[] {0, 1, 2, 3}, 0);
 
   private final MemorySegment codes;
-  private final long[] planes;
   private final int codeBytes;
-  private final int words;
   private final int wholeWords;
-  private final int wholeSteps;
-  private final int halfStep;
+
+  /** Word w of plane p at {@code 4 × w + p}; a last partial word padded with zeros. */
+  private final long[] byWord;
 
   private PanamaBitNibbleDots(MemorySegment codes, long[] planes, int codeBytes) {
     this.codes = codes;
-    this.planes = planes;
     this.codeBytes = codeBytes;
-    this.words = planes.length / 4;
     this.wholeWords = codeBytes / Long.BYTES;
-    this.wholeSteps = LONGS.loopBound(wholeWords);
-    this.halfStep = wholeSteps + HALF.length() <= wholeWords ? wholeSteps + HALF.length() : 0;
+    int words = planes.length / 4;
+    this.byWord = new long[4 * words];
+    for (int w = 0; w < words; w++) {
+      for (int p = 0; p < 4; p++) {
+        byWord[4 * w + p] = planes[p * words + w];
+      }
+    }
   }
 
   /** Null where {@code codes} is not one mapped segment or the vectors are too narrow. */
@@ -62,64 +67,70 @@ final class PanamaBitNibbleDots extends BitNibbleDots {
   }
 
   @Override
-  public long dot(long at) {
-    LongVector sum = LongVector.zero(LONGS);
-    for (int w = 0; w < wholeSteps; w += LONGS.length()) {
-      LongVector code =
-          LongVector.fromMemorySegment(LONGS, codes, at + (long) w * Long.BYTES, ORDER);
-      LongVector p0 = plane(0, w, code);
-      LongVector p1 = plane(1, w, code).lanewise(LSHL, 1);
-      LongVector p2 = plane(2, w, code).lanewise(LSHL, 2);
-      LongVector p3 = plane(3, w, code).lanewise(LSHL, 3);
-      sum = sum.add(p0.add(p1)).add(p2.add(p3));
+  public int dot(long at) {
+    LongVector counts = LongVector.zero(PLANES);
+    for (int w = 0; w < wholeWords; w++) {
+      LongVector query = LongVector.fromArray(PLANES, byWord, 4 * w);
+      counts = counts.add(query.and(word(at, w)).lanewise(BIT_COUNT));
     }
-    return sum.reduceLanes(ADD) + tail(at);
-  }
-
-  /** popcount(plane p AND code), lane by lane, for the four words from word {@code w}. */
-  private LongVector plane(int p, int w, LongVector code) {
-    return LongVector.fromArray(LONGS, planes, p * words + w).and(code).lanewise(BIT_COUNT);
-  }
-
-  private LongVector halfPlane(int p, int w, LongVector code) {
-    return LongVector.fromArray(HALF, planes, p * words + w).and(code).lanewise(BIT_COUNT);
+    if (wholeWords * Long.BYTES < codeBytes) {
+      LongVector query = LongVector.fromArray(PLANES, byWord, 4 * wholeWords);
+      counts = counts.add(query.and(partialWord(at)).lanewise(BIT_COUNT));
+    }
+    return (int) counts.lanewise(LSHL, WEIGHTS).reduceLanes(ADD);
   }
 
   /**
-   * The words after the whole steps (a half-width step where it fits, then one by one), then the
-   * bytes of a last partial word.
+   * Four codes per pass: their loads overlap, and each word vector of the query is read once for
+   * the four. Codes with a partial last word (none of Lucene's: it pads codes to whole words) go
+   * one by one.
    */
-  private long tail(long at) {
-    long dot = 0;
-    int from = wholeSteps;
-    if (halfStep != 0) {
-      // Its own vectors, not plane(): one call site seeing two shapes makes C2 box them (0161).
-      LongVector code =
-          LongVector.fromMemorySegment(HALF, codes, at + (long) from * Long.BYTES, ORDER);
-      LongVector p0 = halfPlane(0, from, code);
-      LongVector p1 = halfPlane(1, from, code).lanewise(LSHL, 1);
-      LongVector p2 = halfPlane(2, from, code).lanewise(LSHL, 2);
-      LongVector p3 = halfPlane(3, from, code).lanewise(LSHL, 3);
-      dot = p0.add(p1).add(p2.add(p3)).reduceLanes(ADD);
-      from = halfStep;
-    }
-    for (int w = from; w < wholeWords; w++) {
-      dot += word(w, codes.get(WORD, at + (long) w * Long.BYTES));
-    }
-    if (wholeWords < words) {
-      long d = 0;
-      for (int i = wholeWords * Long.BYTES; i < codeBytes; i++) {
-        d |= (codes.get(ValueLayout.JAVA_BYTE, at + i) & 0xFFL) << (8 * (i % Long.BYTES));
+  @Override
+  public void dots(long[] at, int[] dots, int count) {
+    int i = 0;
+    if (wholeWords * Long.BYTES == codeBytes) {
+      for (; i + 4 <= count; i += 4) {
+        dots4(at, i, dots);
       }
-      dot += word(wholeWords, d);
     }
-    return dot;
+    for (; i < count; i++) {
+      dots[i] = dot(at[i]);
+    }
   }
 
-  private long word(int w, long d) {
-    return Long.bitCount(planes[w] & d)
-        + ((long) Long.bitCount(planes[words + w] & d) << 1)
-        + ((long) Long.bitCount(planes[2 * words + w] & d) << 2)
-        + ((long) Long.bitCount(planes[3 * words + w] & d) << 3);
+  private void dots4(long[] at, int from, int[] dots) {
+    long a0 = at[from];
+    long a1 = at[from + 1];
+    long a2 = at[from + 2];
+    long a3 = at[from + 3];
+    LongVector c0 = LongVector.zero(PLANES);
+    LongVector c1 = c0;
+    LongVector c2 = c0;
+    LongVector c3 = c0;
+    for (int w = 0; w < wholeWords; w++) {
+      LongVector query = LongVector.fromArray(PLANES, byWord, 4 * w);
+      c0 = c0.add(query.and(word(a0, w)).lanewise(BIT_COUNT));
+      c1 = c1.add(query.and(word(a1, w)).lanewise(BIT_COUNT));
+      c2 = c2.add(query.and(word(a2, w)).lanewise(BIT_COUNT));
+      c3 = c3.add(query.and(word(a3, w)).lanewise(BIT_COUNT));
+    }
+    dots[from] = (int) c0.lanewise(LSHL, WEIGHTS).reduceLanes(ADD);
+    dots[from + 1] = (int) c1.lanewise(LSHL, WEIGHTS).reduceLanes(ADD);
+    dots[from + 2] = (int) c2.lanewise(LSHL, WEIGHTS).reduceLanes(ADD);
+    dots[from + 3] = (int) c3.lanewise(LSHL, WEIGHTS).reduceLanes(ADD);
+  }
+
+  /** Word {@code w} of the code at {@code at}. */
+  private long word(long at, int w) {
+    return codes.get(WORD, at + (long) w * Long.BYTES);
+  }
+
+  /** The bytes of a last partial word, little-endian, zero-padded. */
+  private long partialWord(long at) {
+    long word = 0;
+    for (int i = wholeWords * Long.BYTES; i < codeBytes; i++) {
+      word |= (codes.get(ValueLayout.JAVA_BYTE, at + i) & 0xFFL) << (8 * (i % Long.BYTES));
+    }
+    return word;
   }
 }

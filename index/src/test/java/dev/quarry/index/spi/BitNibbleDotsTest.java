@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The in-place binary kernel gives exactly Lucene's {@code int4BitDotProduct} (on copies of the
  * query's planes and the code), as does the portable one, for random codes of random lengths
- * (Lucene's 48 and 104 bytes for 384 and 784 dimensions among them) at random offsets, all-ones
- * extremes included. The seed is printed (re-run with -Dquarry.seed=N).
+ * (Lucene's 48 and 104 bytes for 384 and 784 dimensions among them) at random offsets, one code at
+ * a time and four per pass, all-ones extremes included. The seed is printed (re-run with
+ * -Dquarry.seed=N).
  */
 class BitNibbleDotsTest {
   @TempDir Path dir;
@@ -68,13 +69,21 @@ class BitNibbleDotsTest {
             assertThat(fastest.getClass().getSimpleName()).isEqualTo("PanamaBitNibbleDots");
           }
           BitNibbleDots portable = BitNibbleDots.portable(positional, planes, codeBytes);
+          long[] at = new long[codes];
+          int[] expected = new int[codes];
           for (int c = 0; c < codes; c++) {
-            long at = (long) random.nextInt(codes) * record;
-            byte[] code = Arrays.copyOfRange(file, start + (int) at, start + (int) at + codeBytes);
-            long expected = VectorUtil.int4BitDotProduct(transposed, code);
-            assertThat(portable.dot(at)).isEqualTo(expected);
-            assertThat(fastest.dot(at)).as("%d bytes, code %d", codeBytes, c).isEqualTo(expected);
+            at[c] = (long) random.nextInt(codes) * record;
+            int from = start + (int) at[c];
+            byte[] code = Arrays.copyOfRange(file, from, from + codeBytes);
+            expected[c] = (int) VectorUtil.int4BitDotProduct(transposed, code);
+            assertThat(portable.dot(at[c])).isEqualTo(expected[c]);
+            assertThat(fastest.dot(at[c]))
+                .as("%d bytes, code %d", codeBytes, c)
+                .isEqualTo(expected[c]);
           }
+          int[] bulk = new int[codes];
+          fastest.dots(at, bulk, codes);
+          assertThat(bulk).as("%d bytes, %d codes", codeBytes, codes).isEqualTo(expected);
         }
       }
     }
