@@ -105,8 +105,8 @@ public class VectorKernels {
     bBits = bytes(random, (dims + 7) / 8, -128, 128);
     u8 = bytes(random, dims, 0, 256);
     u8Scratch = new byte[dims];
-    // Binary codes are padded to whole 64-bit words, as Lucene's format pads them.
-    int bitBytes = (dims + 63) / 64 * 8;
+    // One bit a dimension, in whole bytes, as Lucene 10.6's format packs them (784 → 98 bytes).
+    int bitBytes = (dims + 7) / 8;
     docBitCode = bytes(random, bitBytes, -128, 128);
     queryNibblePlanes = bytes(random, 4 * bitBytes, -128, 128);
     queryPlanes = CodeKernels.planes(queryNibblePlanes, bitBytes);

@@ -82,16 +82,13 @@ final class PanamaBitNibbleDots extends BitNibbleDots {
 
   /**
    * Four codes per pass: their loads overlap, and each word vector of the query is read once for
-   * the four. Codes with a partial last word (none of Lucene's: it pads codes to whole words) go
-   * one by one.
+   * the four.
    */
   @Override
   public void dots(long[] at, int[] dots, int count) {
     int i = 0;
-    if (wholeWords * Long.BYTES == codeBytes) {
-      for (; i + 4 <= count; i += 4) {
-        dots4(at, i, dots);
-      }
+    for (; i + 4 <= count; i += 4) {
+      dots4(at, i, dots);
     }
     for (; i < count; i++) {
       dots[i] = dot(at[i]);
@@ -113,6 +110,14 @@ final class PanamaBitNibbleDots extends BitNibbleDots {
       c1 = c1.add(query.and(word(a1, w)).lanewise(BIT_COUNT));
       c2 = c2.add(query.and(word(a2, w)).lanewise(BIT_COUNT));
       c3 = c3.add(query.and(word(a3, w)).lanewise(BIT_COUNT));
+    }
+    if (wholeWords * Long.BYTES < codeBytes) {
+      // 784 dimensions: 98 bytes, 12 words and 2 bytes.
+      LongVector query = LongVector.fromArray(PLANES, byWord, 4 * wholeWords);
+      c0 = c0.add(query.and(partialWord(a0)).lanewise(BIT_COUNT));
+      c1 = c1.add(query.and(partialWord(a1)).lanewise(BIT_COUNT));
+      c2 = c2.add(query.and(partialWord(a2)).lanewise(BIT_COUNT));
+      c3 = c3.add(query.and(partialWord(a3)).lanewise(BIT_COUNT));
     }
     dots[from] = (int) c0.lanewise(LSHL, WEIGHTS).reduceLanes(ADD);
     dots[from + 1] = (int) c1.lanewise(LSHL, WEIGHTS).reduceLanes(ADD);
