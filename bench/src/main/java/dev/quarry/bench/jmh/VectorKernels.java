@@ -35,10 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * product and squared distance (Lucene's Panama SIMD path) beside a plain scalar loop as the peer,
  * int8 (signed, and the unsigned one Quarry's int8 codes use) and packed int4 dot products, the XOR
  * bit count, and the 1-bit × 4-bit dot product of binary codes against a quantized query: Lucene's
- * on arrays beside Quarry's in-place one, which reads the code from a memory-mapped file (decision
- * 0120); likewise the unsigned int8 dot product, copied from the file for Lucene's kernel or read
- * in place with the Vector API, one code or four per pass (decision 0161). 384 dimensions is
- * all-MiniLM-L6-v2 and bge-small; 784 is Fashion-MNIST.
+ * on arrays beside Quarry's in-place ones, which read the code from a memory-mapped file (decision
+ * 0120: scalar; decision 0168: Vector API popcount, one code or four per pass); likewise the
+ * unsigned int8 dot product, copied from the file for Lucene's kernel or read in place with the
+ * Vector API, one code or four per pass (decision 0161). 384 dimensions is all-MiniLM-L6-v2 and
+ * bge-small; 784 is Fashion-MNIST.
  *
  * <p>Run: {@code bin/bench jmh VectorKernels} (seed: {@code -p seed=N}; a quick look: {@code
  * bin/bench jmh VectorKernels -f 1 -wi 2 -i 3}).
