@@ -1,6 +1,7 @@
 package dev.quarry.bench.ann;
 
 import dev.quarry.index.HnswParams;
+import dev.quarry.index.KnnOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,6 +198,7 @@ final class AnnReport {
       line("");
     }
     peerRatios(d, quarry, lucene);
+    quantizedRatios(d, quarry);
     String chart = "ann-" + d.name() + "-recall-qps.png";
     AnnCharts.recallQps(d, k, img.resolve(chart));
     line("![Recall vs queries/s, " + title(d) + "](img/" + chart + ")");
@@ -347,6 +349,45 @@ final class AnnReport {
       row.append(' ')
           .append(peer == null ? "–" : fmt(e.buildCpuSeconds() / peer.buildCpuSeconds(), 2) + "×")
           .append(" |");
+      line(row.toString());
+    }
+    line("");
+  }
+
+  /**
+   * Each quantized encoding against Quarry float32 at the headline recalls, and its recall at the
+   * default settings (issue 20 point 1: quantized at float speed or better, defaults at ≥ 0.95).
+   */
+  private void quantizedRatios(AnnResults.Dataset d, AnnResults.Engine quarry) {
+    if (quarry == null) {
+      return;
+    }
+    int ef = KnnOptions.DEFAULTS.efSearch();
+    StringBuilder head = new StringBuilder("| encoding |");
+    for (double t : HEADLINE) {
+      head.append(String.format(Locale.ROOT, " QPS @ %.2f ÷ float32 |", t));
+    }
+    boolean defaults = quarry.points().stream().anyMatch(p -> p.ef() == ef);
+    if (defaults) {
+      head.append(String.format(Locale.ROOT, " recall@%d at the defaults (ef %d) |", k, ef));
+    }
+    List<AnnResults.Engine> quantized =
+        d.engines().stream().filter(e -> e.name().startsWith("Quarry") && e != quarry).toList();
+    if (quantized.isEmpty()) {
+      return;
+    }
+    line("### Quantized encodings against float32 (same run)");
+    line("");
+    line(head.toString());
+    line("|---|" + "---|".repeat(HEADLINE.length + (defaults ? 1 : 0)));
+    for (AnnResults.Engine e : quantized) {
+      StringBuilder row = new StringBuilder("| " + e.name() + " |");
+      for (double t : HEADLINE) {
+        row.append(' ').append(ratio(e, quarry, t)).append(" |");
+      }
+      if (defaults) {
+        row.append(' ').append(fmt(e.at(ef).recall(), 3)).append(" |");
+      }
       line(row.toString());
     }
     line("");

@@ -1,6 +1,7 @@
 package dev.quarry.bench.jmh;
 
 import dev.quarry.core.Vectors;
+import dev.quarry.index.spi.BitNibbleDots;
 import dev.quarry.index.spi.CodeKernels;
 import dev.quarry.index.spi.Uint8CodeDots;
 import java.io.IOException;
@@ -34,10 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * product and squared distance (Lucene's Panama SIMD path) beside a plain scalar loop as the peer,
  * int8 (signed, and the unsigned one Quarry's int8 codes use) and packed int4 dot products, the XOR
  * bit count, and the 1-bit × 4-bit dot product of binary codes against a quantized query: Lucene's
- * on arrays beside Quarry's in-place one, which reads the code from a memory-mapped file (decision
- * 0120); likewise the unsigned int8 dot product, copied from the file for Lucene's kernel or read
- * in place with the Vector API, one code or four per pass (decision 0161). 384 dimensions is
- * all-MiniLM-L6-v2 and bge-small; 784 is Fashion-MNIST.
+ * on arrays beside Quarry's in-place ones, which read the code from a memory-mapped file (decision
+ * 0120: scalar; decision 0168: Vector API popcount, one code or four per pass); likewise the
+ * unsigned int8 dot product, copied from the file for Lucene's kernel or read in place with the
+ * Vector API, one code or four per pass (decision 0161). 384 dimensions is all-MiniLM-L6-v2 and
+ * bge-small; 784 is Fashion-MNIST.
  *
  * <p>Run: {@code bin/bench jmh VectorKernels} (seed: {@code -p seed=N}; a quick look: {@code
  * bin/bench jmh VectorKernels -f 1 -wi 2 -i 3}).
@@ -74,11 +76,14 @@ public class VectorKernels {
   Directory directory;
   IndexInput file;
   RandomAccessInput mappedBitCode;
+  RandomAccessInput mappedBitCodes;
   RandomAccessInput mappedU8Code;
   RandomAccessInput mappedU8Codes;
   Uint8CodeDots inPlaceU8;
   Uint8CodeDots copyingU8;
+  BitNibbleDots vectorBits;
   long[] fourCodes;
+  long[] fourBitCodes;
   int[] fourDots = new int[4];
 
   @Setup
@@ -101,8 +106,8 @@ public class VectorKernels {
     bBits = bytes(random, (dims + 7) / 8, -128, 128);
     u8 = bytes(random, dims, 0, 256);
     u8Scratch = new byte[dims];
-    // Binary codes are padded to whole 64-bit words, as Lucene's format pads them.
-    int bitBytes = (dims + 63) / 64 * 8;
+    // One bit a dimension, in whole bytes, as Lucene 10.6's format packs them (784 → 98 bytes).
+    int bitBytes = (dims + 7) / 8;
     docBitCode = bytes(random, bitBytes, -128, 128);
     queryNibblePlanes = bytes(random, 4 * bitBytes, -128, 128);
     queryPlanes = CodeKernels.planes(queryNibblePlanes, bitBytes);
@@ -123,7 +128,12 @@ public class VectorKernels {
       mappedU8Codes = file.randomAccessSlice(bitBytes, 4L * dims);
       inPlaceU8 = Uint8CodeDots.of(mappedU8Codes, u8);
       copyingU8 = Uint8CodeDots.copying(mappedU8Codes, u8);
+      // Four binary codes: the first, and three more cut from the bytes after it.
+      mappedBitCodes = file.randomAccessSlice(0, 4L * bitBytes);
+      vectorBits = BitNibbleDots.of(mappedBitCodes, queryPlanes, bitBytes);
+      fourBitCodes = new long[] {0, bitBytes, 2L * bitBytes, 3L * bitBytes};
       System.out.println("VectorKernels int8 in place: " + inPlaceU8.getClass().getSimpleName());
+      System.out.println("VectorKernels binary: " + vectorBits.getClass().getSimpleName());
       fourCodes = new long[] {0, dims, 2L * dims, 3L * dims};
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -229,6 +239,20 @@ public class VectorKernels {
   @Benchmark
   public long binaryQueryNibbleInPlace() throws IOException {
     return CodeKernels.bitNibbleDot(mappedBitCode, 0, docBitCode.length, queryPlanes);
+  }
+
+  /** Quarry's binary walk kernel (Vector API popcount where the JVM has it), in place. */
+  @Benchmark
+  public int binaryQueryNibbleVector() throws IOException {
+    return vectorBits.dot(0);
+  }
+
+  /** The same, four codes per pass, as a walk's bulk scoring (per code). */
+  @Benchmark
+  @OperationsPerInvocation(4)
+  public int[] binaryQueryNibbleVectorFour() throws IOException {
+    vectorBits.dots(fourBitCodes, fourDots, 4);
+    return fourDots;
   }
 
   @Benchmark

@@ -1,5 +1,7 @@
 package dev.quarry.index.internal;
 
+import dev.quarry.index.spi.BitNibbleDots;
+import dev.quarry.index.spi.CodeDots;
 import dev.quarry.index.spi.CodeKernels;
 import dev.quarry.index.spi.Uint8CodeDots;
 import java.io.IOException;
@@ -24,7 +26,8 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
  * additional correction) and an int (sum of the code's components), little-endian. They are read
  * through Lucene's positional {@link RandomAccessInput}, which over a memory-mapped file is a
  * bounds-checked read of the mapped segment. int8 codes are dotted by {@link Uint8CodeDots}, with
- * the Vector API from the mapping where the JVM allows it (decision 0161).
+ * the Vector API from the mapping where the JVM allows it (decision 0161), binary codes by {@link
+ * BitNibbleDots}, likewise (decision 0168).
  */
 final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorScorer {
   private final RandomAccessInput codes;
@@ -35,10 +38,9 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
   private final int dimension;
   private final float centroidDp;
 
-  /** The query: against 8-bit codes (int8), or four bit planes as longs (binary). */
-  private final Uint8CodeDots queryDots;
+  /** The query: against 8-bit codes (int8), or as four bit planes against 1-bit codes (binary). */
+  private final CodeDots queryDots;
 
-  private final long[] queryPlanes;
   private long[] bulkOffsets = new long[0];
   private int[] bulkDots = new int[0];
   private final float queryLower;
@@ -67,13 +69,10 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
     this.queryComponentSum = query.quantizedComponentSum();
     this.queryAdditional = query.additionalCorrection();
     this.docScale = 1f / ((1 << encoding.getBits()) - 1);
-    if (encoding == ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE) {
-      this.queryDots = null;
-      this.queryPlanes = CodeKernels.planes(quantizedQuery, codeBytes);
-    } else {
-      this.queryDots = Uint8CodeDots.of(codes, quantizedQuery);
-      this.queryPlanes = null;
-    }
+    this.queryDots =
+        encoding == ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE
+            ? BitNibbleDots.of(codes, CodeKernels.planes(quantizedQuery, codeBytes), codeBytes)
+            : Uint8CodeDots.of(codes, quantizedQuery);
   }
 
   /** Whether codes of {@code encoding} are scored here; the others keep Lucene's scorer. */
@@ -114,24 +113,12 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
   @Override
   public float score(int node) throws IOException {
     long at = node * recordBytes;
-    float codeDot =
-        queryPlanes != null
-            ? CodeKernels.bitNibbleDot(codes, at, codeBytes, queryPlanes)
-            : queryDots.dot(at);
-    return correct(at + codeBytes, codeDot);
+    return correct(at + codeBytes, queryDots.dot(at));
   }
 
-  /** int8 codes are dotted several at a time (their reads overlap); binary ones one by one. */
+  /** Codes are dotted several at a time (their reads overlap). */
   @Override
   public float bulkScore(int[] nodes, float[] scores, int count) throws IOException {
-    float max = Float.NEGATIVE_INFINITY;
-    if (queryDots == null) {
-      for (int i = 0; i < count; i++) {
-        scores[i] = score(nodes[i]);
-        max = Math.max(max, scores[i]);
-      }
-      return max;
-    }
     if (bulkOffsets.length < count) {
       bulkOffsets = new long[ArrayUtil.oversize(count, Long.BYTES)];
       bulkDots = new int[bulkOffsets.length];
@@ -140,6 +127,7 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
       bulkOffsets[i] = nodes[i] * recordBytes;
     }
     queryDots.dots(bulkOffsets, bulkDots, count);
+    float max = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < count; i++) {
       scores[i] = correct(bulkOffsets[i] + codeBytes, bulkDots[i]);
       max = Math.max(max, scores[i]);
@@ -149,10 +137,13 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
 
   /** Lucene's correction of the code dot product into the similarity score. */
   private float correct(long at, float codeDot) throws IOException {
-    float docLower = Float.intBitsToFloat(codes.readInt(at));
-    float docWidth = (Float.intBitsToFloat(codes.readInt(at + Float.BYTES)) - docLower) * docScale;
-    float docAdditional = Float.intBitsToFloat(codes.readInt(at + 2 * Float.BYTES));
-    float docComponentSum = codes.readInt(at + 3 * Float.BYTES);
+    // Two little-endian longs, two ints each: half the bounds-checked reads of four ints.
+    long interval = codes.readLong(at);
+    long rest = codes.readLong(at + Long.BYTES);
+    float docLower = Float.intBitsToFloat((int) interval);
+    float docWidth = (Float.intBitsToFloat((int) (interval >>> 32)) - docLower) * docScale;
+    float docAdditional = Float.intBitsToFloat((int) rest);
+    float docComponentSum = (int) (rest >>> 32);
     float score =
         docLower * queryLower * dimension
             + queryLower * docWidth * docComponentSum

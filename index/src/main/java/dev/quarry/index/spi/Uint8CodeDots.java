@@ -2,7 +2,6 @@ package dev.quarry.index.spi;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.apache.lucene.store.RandomAccessInput;
 import org.apache.lucene.util.VectorUtil;
@@ -18,8 +17,11 @@ import org.apache.lucene.util.VectorUtil;
  * offers all three. Elsewhere each code is copied into a scratch array for Lucene's {@link
  * VectorUtil#uint8DotProduct}. Both give the same integer.
  */
-public abstract class Uint8CodeDots {
-  private static final MethodHandle VECTORIZED = vectorizedFactory();
+public abstract class Uint8CodeDots extends CodeDots {
+  private static final MethodHandle VECTORIZED =
+      Java22Kernels.factory(
+          "PanamaUint8CodeDots",
+          MethodType.methodType(Uint8CodeDots.class, RandomAccessInput.class, byte[].class));
 
   /** Whether codes are read in place with the Vector API in this JVM. */
   public static boolean vectorized() {
@@ -32,15 +34,10 @@ public abstract class Uint8CodeDots {
    */
   public static Uint8CodeDots of(RandomAccessInput codes, byte[] query) throws IOException {
     if (VECTORIZED != null) {
-      try {
-        Uint8CodeDots inPlace = (Uint8CodeDots) VECTORIZED.invokeExact(codes, query);
-        if (inPlace != null) {
-          return inPlace;
-        }
-      } catch (IOException | RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
-        throw new IllegalStateException(e);
+      Uint8CodeDots inPlace =
+          Java22Kernels.create(() -> (Uint8CodeDots) VECTORIZED.invokeExact(codes, query));
+      if (inPlace != null) {
+        return inPlace;
       }
     }
     return copying(codes, query);
@@ -49,38 +46,6 @@ public abstract class Uint8CodeDots {
   /** The portable kernel: each code copied into an array for Lucene's dot product. */
   public static Uint8CodeDots copying(RandomAccessInput codes, byte[] query) {
     return new Copying(codes, query);
-  }
-
-  /** The query · the code at byte offset {@code at}, each component read as unsigned. */
-  public abstract int dot(long at) throws IOException;
-
-  /** {@code dots[i] = dot(at[i])} for {@code i < count}; faster where a kernel overlaps them. */
-  public void dots(long[] at, int[] dots, int count) throws IOException {
-    for (int i = 0; i < count; i++) {
-      dots[i] = dot(at[i]);
-    }
-  }
-
-  /** Null where the in-place kernel is not available: the reason goes to no log, it is no fault. */
-  private static MethodHandle vectorizedFactory() {
-    if (Runtime.version().feature() < 22
-        || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return null;
-    }
-    try {
-      Class<?> kernel =
-          Class.forName(
-              Uint8CodeDots.class.getPackageName() + ".PanamaUint8CodeDots",
-              true,
-              Uint8CodeDots.class.getClassLoader());
-      return MethodHandles.lookup()
-          .findStatic(
-              kernel,
-              "inPlace",
-              MethodType.methodType(Uint8CodeDots.class, RandomAccessInput.class, byte[].class));
-    } catch (ReflectiveOperationException | LinkageError e) {
-      return null;
-    }
   }
 
   private static final class Copying extends Uint8CodeDots {
