@@ -201,6 +201,12 @@ class NegationDetectorTest {
         "latest training log that isn't a run | run | that isn't",
         "storm reports, no hail and no snow | hail and snow | no",
         "ferry timetables except those on winter routes | winter routes | except",
+        // A set shown but one part, a document named as "the one …", "without" after a noun
+        // (decision 0170).
+        "show all kettle reviews except the glass ones | glass | except",
+        "garden diary entries, not the one about the greenhouse | one about the greenhouse | not",
+        "bread recipes without rye | rye | without",
+        "router manuals without the mesh models | mesh models | without",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -328,6 +334,15 @@ class NegationDetectorTest {
         "What makes a raven unlike a crow?",
         "a song unlike any other",
         "I like neither tea nor coffee",
+        // A count, an operation on a whole set but one part, "without" after a verb (decision
+        // 0170).
+        "merge all rows except one in the sheet",
+        "rename every photo apart from two files",
+        "lint everything except the generated folder",
+        "disable all plugins other than the spell checker",
+        "helm upgrade without losing the release history",
+        "the laptop fan works without the driver installed",
+        "printer won't connect without the cable",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {

@@ -38,6 +38,13 @@ class RecencyIntentTest {
         "latest bus routes across the city | latest",
         "most recent commits to the release branch of Nimbus | most recent",
         "which port city is reopening its harbour after the storm? | is reopening",
+        // "Lately" as "recently", and cues beside the literals that do not silence them (decision
+        // 0170).
+        "what have we decided lately about the pond pump | lately",
+        "any news lately on the tram extension? | lately",
+        "latest tag notes for the pellow client | latest",
+        "what did the vendor say about the latest firmware | latest",
+        "today's headlines on the port strike | today",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);
@@ -95,6 +102,12 @@ class RecencyIntentTest {
         "what is eating all the cpu on the build agent?",
         "which dependency is pulling in an old logging library",
         "latest ferry back to the island?",
+        // A tag, a quoted word, the day's date as a value, a program's message (decision 0170).
+        "compose file pins redis:latest but pulls an old image",
+        "npm install left-pad@latest fails behind the proxy",
+        "the \"newest\" label in the shop theme",
+        "insert today's date into the spreadsheet header",
+        "pip says latest version is already installed",
         "",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {

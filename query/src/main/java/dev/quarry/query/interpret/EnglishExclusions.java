@@ -682,6 +682,45 @@ public final class EnglishExclusions {
    * steam greens in a pan instead of the steamer basket"), so only this form is read as a
    * substitute.
    */
+  /**
+   * An operation on a whole set but one part ("run all tests except the integration ones", "hide
+   * all columns apart from name"): the part left out is part of the task, and documents on it help
+   * (decision 0170). Only verbs that act on things; a request to see them ("show all orvane laptops
+   * except the max") leaves the part out.
+   */
+  private static final Pattern OPERATION_ON_ALL =
+      Pattern.compile(
+          "\\b(?:run|select|delete|remove|freeze|unfreeze|hide|ignore|lint|format|stash|back up"
+              + "|backup|commit|copy|move|disable|enable|block|allow|mute|turn off|turn on|rename"
+              + "|kill|stop|drop|revert|reset|sync|mock|skip|set|make|require|clear|close|archive"
+              + "|uninstall|install|update|upgrade|unsubscribe|cancel|encrypt|check|uncheck|deselect"
+              + "|collapse|expand|merge|squash|apply|grant|deny|lock|unlock|protect|test|build"
+              + "|compile|import|export|migrate|cache|exclude|include)"
+              + "\\s+(?:(?:the|my|our)\\s+)?(?:all|every|everything|each)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** The cues that name an exception to a set ("all … except Y"). */
+  private static final Pattern EXCEPTION_CUE =
+      Pattern.compile("except(?: for)?|apart from|other than|besides|aside from|but not|save for");
+
+  /**
+   * "without" right after a verb in the middle of a query ("kubectl rollout restart without
+   * downtime", "npm install fails without sudo", "kids won't sleep without the nightlight"): a way of
+   * doing it or a condition, like the instruction that opens on its verb (decision 0170). Only verbs
+   * that are seldom a thing's name at the end of a phrase ("build", "update" and "export" are).
+   */
+  private static final Pattern VERB_BEFORE_WITHOUT =
+      Pattern.compile(
+          "(?:(?<!\\b(?:the|a|an|my|our|your|this|that|its|their)\\s)"
+              + "\\b(?:restart|reinstall|install|deploy|run|compile|connect|boot|upgrade|migrate|commit"
+              + "|push|pull|merge|rebase|log ?in|sign ?in|sync|print|travel|sleep|cook|bake|work"
+              + "|start|load|shut down)"
+              + "|\\b(?:fails?|failed|failing|works|worked|working|breaks|broke|crash(?:es|ed)?|hangs"
+              + "|hung|boots|runs|ran|starts|started|loads|compiles|freezes|froze|stops|stopped)"
+              + "|\\b(?:won't|wont|can't|cant|cannot|doesn't|doesnt|don't|dont|didn't|didnt)\\s+\\w+)"
+              + "\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern SUBSTITUTE_QUESTION =
       Pattern.compile(
           "^\\W*what (?:can|could|should|do) (?:i|we|you) (?:use|do|try|take|put|eat|drink|add)\\b",
@@ -714,11 +753,19 @@ public final class EnglishExclusions {
     if (c.equals("instead of") || c.equals("rather than")) {
       return SUBSTITUTE_QUESTION.matcher(head).find();
     }
+    if (EXCEPTION_CUE.matcher(c).matches()) {
+      return OPERATION_ON_ALL.matcher(head).find();
+    }
+    if (c.startsWith("everything ")) {
+      // "lint everything except …": the cue holds the set operated on.
+      return OPERATION_ON_ALL.matcher(head.stripTrailing() + " everything").find();
+    }
     return c.equals("without")
         && (ARTICLE.matcher(excluded.trim()).find()
             || AMOUNT_OR_QUALITY.matcher(excluded.trim()).find()
             || MANNER_QUESTION.matcher(head).find()
-            || INSTRUCTION.matcher(head).find());
+            || INSTRUCTION.matcher(head).find()
+            || VERB_BEFORE_WITHOUT.matcher(head).find());
   }
 
   private static Exclusion nameFreeOrAfterSpan(String q) {
@@ -792,8 +839,19 @@ public final class EnglishExclusions {
   private static final Pattern REPEATED_NO =
       Pattern.compile("(\\s(?:and|or|nor)|,)\\s+no\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A bare count names no thing ("all columns except one in postgres", "apart from two files",
+   * "instead of one by one"); "the one with the kids" does, and a capitalised "One" may be a title
+   * (decision 0170).
+   */
+  private static final Pattern COUNT =
+      Pattern.compile("(?:one|two|three|four|five|a few|a couple(?: of)?)(?:\\s+\\S+){0,3}");
+
   private static Exclusion exclusion(String positive, String excluded, String cue, int maxWords) {
     String ex = excluded.trim();
+    if (COUNT.matcher(ex).matches()) {
+      return null;
+    }
     boolean any = ANY.matcher(ex).find();
     // "that isn't a run": after an article the word is a thing, not a state ("not run").
     boolean article = LEADING_ARTICLE.matcher(ex).lookingAt();

@@ -38,7 +38,9 @@ public final class EnglishRecencyCues {
               + "|newest|most recent|recent(?! (?:files|documents|docs|items|searches|calls|apps|tabs"
               + "|projects|contacts|places|downloads|history|list)\\b)"
               + "|(?<!\\b(?:i|we|i've|we've|i have|we have|i had|we had) )"
-              + "recently(?! (?:i|we|opened|used|closed|viewed|played|deleted)\\b)|what(?:'s| is|s) new\\b|"
+              // "Lately" as "recently": "what did I write lately about the move" (decision 0170).
+              + "(?:recently|lately)(?! (?:i|we|opened|used|closed|viewed|played|deleted)\\b)"
+              + "|what(?:'s| is|s) new\\b|"
               + "up[- ]to[- ]date|this (?:week|month|year|morning|weekend)|"
               + "today|tonight|yesterday|last (?:week|night|month)|"
               // "The last time I planted garlic": the asker's newest note on it (decision 0151).
@@ -124,6 +126,22 @@ public final class EnglishRecencyCues {
               + "|stash(?:es)?|containers?|images?)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A cue that names something rather than asking for fresh results (decision 0170): a tag or
+   * version label glued to its mark (":latest", "@latest"), a quoted word ("the 'today' page"), the
+   * day's own date as a value ("today's date in a script"), or the words of a message a program
+   * showed ("brew says latest version already installed").
+   */
+  private static final Pattern LITERAL_BEFORE =
+      Pattern.compile(
+          "(?:[:@]|['\"`‘“]"
+              + "|\\b(?:says?|said|shows?|showed|showing|prints?|printed|reports?|reported"
+              + "|claims?|complains?|warns?|tells me|displays?)\\s+(?:that\\s+)?(?:the\\s+)?)$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern VALUE_AFTER_TODAY =
+      Pattern.compile("^'s\\s+(?:date|time|timestamp|day of the week)\\b", Pattern.CASE_INSENSITIVE);
+
   private EnglishRecencyCues() {}
 
   /** The cue that fired, or null. */
@@ -137,7 +155,10 @@ public final class EnglishRecencyCues {
             && !IN_A_SYSTEM.matcher(query).find()
             && QUESTION.matcher(query).find();
     while (m.find()) {
-      if ((news || !underWay(m.group(1))) && !stateKept(query, m) && !operatedOn(query, m)) {
+      if ((news || !underWay(m.group(1)))
+          && !stateKept(query, m)
+          && !operatedOn(query, m)
+          && !literal(query, m)) {
         return m.group(1);
       }
     }
@@ -147,6 +168,12 @@ public final class EnglishRecencyCues {
   private static boolean stateKept(String query, Matcher cue) {
     return cue.group(1).toLowerCase(Locale.ROOT).startsWith("up")
         && STATE_KEPT.matcher(query.substring(0, cue.start(1))).find();
+  }
+
+  private static boolean literal(String query, Matcher cue) {
+    String after = query.substring(cue.end(1));
+    return LITERAL_BEFORE.matcher(query.substring(0, cue.start(1))).find()
+        || (cue.group(1).equalsIgnoreCase("today") && VALUE_AFTER_TODAY.matcher(after).find());
   }
 
   private static boolean operatedOn(String query, Matcher cue) {
