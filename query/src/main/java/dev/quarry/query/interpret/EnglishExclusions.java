@@ -705,9 +705,10 @@ public final class EnglishExclusions {
 
   /**
    * "without" right after a verb in the middle of a query ("kubectl rollout restart without
-   * downtime", "npm install fails without sudo", "kids won't sleep without the nightlight"): a way of
-   * doing it or a condition, like the instruction that opens on its verb (decision 0170). Only verbs
-   * that are seldom a thing's name at the end of a phrase ("build", "update" and "export" are).
+   * downtime", "npm install fails without sudo", "kids won't sleep without the nightlight"): a way
+   * of doing it or a condition, like the instruction that opens on its verb (decision 0170). Only
+   * verbs that are seldom a thing's name at the end of a phrase ("build", "update" and "export"
+   * are).
    */
   private static final Pattern VERB_BEFORE_WITHOUT =
       Pattern.compile(

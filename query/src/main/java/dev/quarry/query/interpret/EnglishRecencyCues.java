@@ -140,7 +140,8 @@ public final class EnglishRecencyCues {
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern VALUE_AFTER_TODAY =
-      Pattern.compile("^'s\\s+(?:date|time|timestamp|day of the week)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^'s\\s+(?:date|time|timestamp|day of the week)\\b", Pattern.CASE_INSENSITIVE);
 
   private EnglishRecencyCues() {}
 
