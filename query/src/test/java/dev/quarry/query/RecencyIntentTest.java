@@ -45,6 +45,8 @@ class RecencyIntentTest {
         "latest tag notes for the pellow client | latest",
         "what did the vendor say about the latest firmware | latest",
         "today's headlines on the port strike | today",
+        "what the port authority said today about the strike | today",
+        "the agency says the latest figures show a drop | latest",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);

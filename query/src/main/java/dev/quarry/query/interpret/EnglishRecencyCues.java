@@ -129,14 +129,18 @@ public final class EnglishRecencyCues {
   /**
    * A cue that names something rather than asking for fresh results (decision 0170): a tag or
    * version label glued to its mark (":latest", "@latest"), a quoted word ("the 'today' page"), the
-   * day's own date as a value ("today's date in a script"), or the words of a message a program
-   * showed ("brew says latest version already installed").
+   * day's own date as a value ("today's date in a script").
    */
-  private static final Pattern LITERAL_BEFORE =
+  private static final Pattern LITERAL_BEFORE = Pattern.compile("[:@'\"`‘“]$");
+
+  /**
+   * A program's message quoted without marks: "says latest version …". Only "latest" and "newest"
+   * right after the verb, with no article: "the minister said today", "the agency says the latest
+   * figures" are news.
+   */
+  private static final Pattern MESSAGE_BEFORE =
       Pattern.compile(
-          "(?:[:@]|['\"`‘“]"
-              + "|\\b(?:says?|said|shows?|showed|showing|prints?|printed|reports?|reported"
-              + "|claims?|complains?|warns?|tells me|displays?)\\s+(?:that\\s+)?(?:the\\s+)?)$",
+          "\\b(?:says|said|shows|showed|prints|printed|reports|complains|warns|displays)\\s+$",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern VALUE_AFTER_TODAY =
@@ -173,8 +177,11 @@ public final class EnglishRecencyCues {
 
   private static boolean literal(String query, Matcher cue) {
     String after = query.substring(cue.end(1));
-    return LITERAL_BEFORE.matcher(query.substring(0, cue.start(1))).find()
-        || (cue.group(1).equalsIgnoreCase("today") && VALUE_AFTER_TODAY.matcher(after).find());
+    String before = query.substring(0, cue.start(1));
+    String word = cue.group(1).toLowerCase(Locale.ROOT);
+    return LITERAL_BEFORE.matcher(before).find()
+        || (word.matches("latest|newest") && MESSAGE_BEFORE.matcher(before).find())
+        || (word.equals("today") && VALUE_AFTER_TODAY.matcher(after).find());
   }
 
   private static boolean operatedOn(String query, Matcher cue) {
