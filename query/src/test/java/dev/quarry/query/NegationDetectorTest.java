@@ -205,6 +205,7 @@ class NegationDetectorTest {
         // (decision 0170).
         "show all kettle reviews except the glass ones | glass | except",
         "garden diary entries, not the one about the greenhouse | one about the greenhouse | not",
+        "albums by the band, apart from one called Night Drive | one called Night Drive | apart from",
         "bread recipes without rye | rye | without",
         "router manuals without the mesh models | mesh models | without",
       })

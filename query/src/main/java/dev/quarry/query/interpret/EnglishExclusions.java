@@ -842,11 +842,14 @@ public final class EnglishExclusions {
 
   /**
    * A bare count names no thing ("all columns except one in postgres", "apart from two files",
-   * "instead of one by one"); "the one with the kids" does, and a capitalised "One" may be a title
-   * (decision 0170).
+   * "instead of one by one"); "the one with the kids" and "one called Y" do, and a capitalised
+   * "One" may be a title (decision 0170).
    */
   private static final Pattern COUNT =
-      Pattern.compile("(?:one|two|three|four|five|a few|a couple(?: of)?)(?:\\s+\\S+){0,3}");
+      Pattern.compile(
+          "(?:one|two|three|four|five|a few|a couple(?: of)?)"
+              + "(?:\\s+(?!(?:called|named|titled|entitled|known|about|with|that|which|who|whose"
+              + "|where)\\b)\\S+){0,3}");
 
   private static Exclusion exclusion(String positive, String excluded, String cue, int maxWords) {
     String ex = excluded.trim();
