@@ -208,6 +208,9 @@ class NegationDetectorTest {
         "albums by the band, apart from one called Night Drive | one called Night Drive | apart from",
         "bread recipes without rye | rye | without",
         "router manuals without the mesh models | mesh models | without",
+        "garden tool reviews, don't show me the electric ones | electric | don't show me",
+        "soup recipes w/o onions | onions | without",
+        "films apart from Kramer vs. Kramer | Kramer vs. Kramer | apart from",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -344,6 +347,10 @@ class NegationDetectorTest {
         "helm upgrade without losing the release history",
         "the laptop fan works without the driver installed",
         "printer won't connect without the cable",
+        "toddler won't nap, nothing helps",
+        "postgres interval without time zone vs with time zone",
+        "checklist for camping without electricity",
+        "why don't they show the price on the menu",
         "",
       })
   void findsNothingWhereNothingIsExcluded(String query) {

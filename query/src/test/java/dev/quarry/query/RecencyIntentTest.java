@@ -47,6 +47,11 @@ class RecencyIntentTest {
         "today's headlines on the port strike | today",
         "what the port authority said today about the strike | today",
         "the agency says the latest figures show a drop | latest",
+        "what's new in the garden this spring | what's new",
+        "my last few entries about the pond | last few entries",
+        "anything new about the tram extension | anything new about",
+        "notes from the past couple of weeks on the roof | past couple of weeks",
+        "upto date guide to the router | upto date",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);
@@ -110,6 +115,9 @@ class RecencyIntentTest {
         "the \"newest\" label in the shop theme",
         "insert today's date into the spreadsheet header",
         "pip says latest version is already installed",
+        // A weekday names a schedule; a version's changelog (decision 0170).
+        "book club meets every thursday at the library",
+        "what's new in Gradle 8.5",
         "",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {

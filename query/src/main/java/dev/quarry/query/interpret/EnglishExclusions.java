@@ -244,6 +244,15 @@ public final class EnglishExclusions {
           Pattern.compile(
               "^(.+?)\\s+(?:but\\s+)?(no(?: more| longer)?)\\s+(.+?)\\s+please" + END + "(.*)$",
               Pattern.CASE_INSENSITIVE),
+          // "headphone reviews, don't show me beats": after a comma or dash only, so that "why
+          // don't they show the price" is left alone (decision 0170).
+          Pattern.compile(
+              "^(.+?)(?:[,;]|\\s+--?)\\s+(?:but\\s+)?(?:please\\s+)?((?:do not|don't|dont)"
+                  + " (?:show|give|list|include)(?: me| us)?(?: any(?:thing (?:about|on|from|by))?)?)"
+                  + "\\s+(.+?)"
+                  + END
+                  + "(.*)$",
+              Pattern.CASE_INSENSITIVE),
           // "laptops, nothing Acme please", "notes, nothing about Oslo": "nothing" opens an
           // excluded part after a comma or dash, but "nothing but Y" asks for Y alone, and
           // "nothing else", "nothing fancy" say how much or what sort.
@@ -251,7 +260,10 @@ public final class EnglishExclusions {
               "^(.+?)(?:[,;]|\\s+--?)\\s+(?:but\\s+|and\\s+|just\\s+)?(nothing(?: (?:about|on|with"
                   + "|from|by|related to|to do with|that (?:is|are|has|have|needs?|uses?)"
                   + "|that's))?)\\s+(?!(?:but|else|more|less|much|new|special|fancy|serious|major|too"
-                  + "|at all|of the sort|like that)\\b)(.+?)"
+                  + "|at all|of the sort|like that"
+                  // "nothing works now": a statement, not a thing left out (decision 0170).
+                  + "|works|worked|helps|helped|happens|happened|changes|changed|seems|matters"
+                  + "|loads|shows|prints|fits|lasts|stays)\\b)(.+?)"
                   + END
                   + "(.*)$",
               Pattern.CASE_INSENSITIVE),
@@ -467,6 +479,7 @@ public final class EnglishExclusions {
             .replaceAll("([?!])(?=\\p{Lu})", "$1 ") // "…League?Please exclude …"
             .replaceAll("(?<=\\p{Ll})\"(?=\\p{Lu})", " \"") // "aside from\"The Evil\""
             .replaceAll(",(?=\\p{L})", ", ")
+            .replaceAll("(?i)(?<![\\w/])w/o(?![\\w/])", "without") // "recipes w/o cream"
             .trim();
     plain =
         PARENTHESISED
@@ -718,7 +731,10 @@ public final class EnglishExclusions {
               + "|start|load|shut down)"
               + "|\\b(?:fails?|failed|failing|works|worked|working|breaks|broke|crash(?:es|ed)?|hangs"
               + "|hung|boots|runs|ran|starts|started|loads|compiles|freezes|froze|stops|stopped)"
-              + "|\\b(?:won't|wont|can't|cant|cannot|doesn't|doesnt|don't|dont|didn't|didnt)\\s+\\w+)"
+              + "|\\b(?:won't|wont|can't|cant|cannot|doesn't|doesnt|don't|dont|didn't|didnt)\\s+\\w+"
+              // An activity named by a gerund after a preposition: "a packing list for flying
+              // without checked luggage".
+              + "|\\b(?:for|by|when|while|after|before|of|about)\\s+\\w{3,}ing)"
               + "\\s*$",
           Pattern.CASE_INSENSITIVE);
 
@@ -851,9 +867,20 @@ public final class EnglishExclusions {
               + "(?:\\s+(?!(?:called|named|titled|entitled|known|about|with|that|which|who|whose"
               + "|where)\\b)\\S+){0,3}");
 
+  /**
+   * A span that compares ("timestamp without time zone vs timestamptz", "pay off the loan instead
+   * of investing pros cons"): both sides are asked about, nothing is left out (decision 0170). In
+   * lower case only: "Star vs. the Forces of Evil" is a title.
+   */
+  private static final Pattern COMPARISON =
+      Pattern.compile(
+          "\\b(?:vs\\.?|versus|pros (?:and |& )?cons|compared (?:to|with))(?=\\s|$)",
+          Pattern.CASE_INSENSITIVE);
+
   private static Exclusion exclusion(String positive, String excluded, String cue, int maxWords) {
     String ex = excluded.trim();
-    if (COUNT.matcher(ex).matches()) {
+    if (COUNT.matcher(ex).matches()
+        || (COMPARISON.matcher(ex).find() && ex.equals(ex.toLowerCase(Locale.ROOT)))) {
       return null;
     }
     boolean any = ANY.matcher(ex).find();

@@ -40,8 +40,16 @@ public final class EnglishRecencyCues {
               + "|(?<!\\b(?:i|we|i've|we've|i have|we have|i had|we had) )"
               // "Lately" as "recently": "what did I write lately about the move" (decision 0170).
               + "(?:recently|lately)(?! (?:i|we|opened|used|closed|viewed|played|deleted)\\b)"
-              + "|what(?:'s| is|s) new\\b|"
-              + "up[- ]to[- ]date|this (?:week|month|year|morning|weekend)|"
+              // "What's new in Python 3.12" names one version's changelog (decision 0170).
+              + "|what(?:'s| is|s) new\\b(?! in [\\w .-]{1,30}?\\bv?\\d+\\.\\d+)|"
+              + "up[- ]?to[- ]date|this (?:week|month|year|morning|weekend)|"
+              // The newest few of something, or a short span up to now: "my last few journal
+              // entries", "from the last couple days", "anything new on the migration" (decision
+              // 0170).
+              + "(?:last|past) (?:few|couple(?: of)?|several|\\d{1,2}|two|three) (?:\\w+ )?"
+              + "(?:entries|notes|posts|messages|emails|meetings|days|weeks|commits|changes|updates"
+              + "|runs|logs|sessions|issues|workouts|episodes)\\b|last entries\\b"
+              + "|(?:anything|something) new (?:on|about|in|with|from)\\b|"
               + "today|tonight|yesterday|last (?:week|night|month)|"
               // "The last time I planted garlic": the asker's newest note on it (decision 0151).
               + "last time (?:i|we)\\b|"
@@ -51,10 +59,12 @@ public final class EnglishRecencyCues {
               // "Breaking" is news only as "breaking news" or a "Breaking:" headline: "breaking
               // changes", "breaking in new boots" and "breaking strength" are not.
               + "breaking(?=\\s+(?:news|story|stories|reports?|headlines?)\\b|\\s*:)|new release|newly|"
-              // News phrasing ("announced on Tuesday", "this fall"), added from RealTime QA's
-              // tuning split; on RecencyQA's tuning split they fire on 1 of 358 slow-changing
-              // questions.
-              + "announced|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+              // News phrasing ("announced", "this fall"), added from RealTime QA's tuning split;
+              // on RecencyQA's tuning split they fire on 1 of 358 slow-changing questions. Weekday
+              // names were cues too until decision 0170: in a user's own notes and docs they name
+              // schedules ("open on sunday", "every monday at 9am", "the friday concert"), and on
+              // the news sets other cues and fresh coverage carry those questions.
+              + "announced|"
               + "this (?:fall|spring|summer|winter|season)|next (?:week|month)|"
               // Something under way: "is/are (now) <verb>-ing" ("is heading for", "are being
               // recalled"), but not nouns in -ing ("what is the building …" has no cue; "is
