@@ -53,7 +53,8 @@ public final class FilteredSearchBenchmark implements Runnable {
 
   @Option(
       names = "--ef-search",
-      description = "HNSW beam of the filtered searches. Default: ${DEFAULT-VALUE}.")
+      description =
+          "HNSW beam of the filtered searches; 0: the encoding's default. Default: ${DEFAULT-VALUE}.")
   int efSearch = KnnOptions.DEFAULTS.efSearch();
 
   @Option(

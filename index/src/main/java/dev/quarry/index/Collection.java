@@ -529,7 +529,7 @@ public final class Collection implements AutoCloseable {
               live.knn(
                   query,
                   k,
-                  options.efSearch(),
+                  options.efSearchFor(encoding),
                   k * options.oversampleFor(encoding),
                   filter,
                   options.plan()));

@@ -166,7 +166,7 @@ final class VectorLeg {
                   result.passing(),
                   pct,
                   result.beam(),
-                  knn.efSearch(),
+                  knn.efSearchFor(collection.config().encoding()),
                   pct / 100,
                   knn.plan() == KnnOptions.Plan.GRAPH ? "; graph walk requested" : "");
           case EXACT_SCAN ->
