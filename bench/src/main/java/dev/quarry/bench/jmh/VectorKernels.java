@@ -81,6 +81,7 @@ public class VectorKernels {
   RandomAccessInput mappedU8Codes;
   Uint8CodeDots inPlaceU8;
   Uint8CodeDots copyingU8;
+  Uint8CodeDots scalarU8;
   BitNibbleDots vectorBits;
   long[] fourCodes;
   long[] fourBitCodes;
@@ -126,8 +127,12 @@ public class VectorKernels {
       mappedBitCode = file.randomAccessSlice(0, bitBytes);
       mappedU8Code = file.randomAccessSlice(bitBytes, b8.length);
       mappedU8Codes = file.randomAccessSlice(bitBytes, 4L * dims);
-      inPlaceU8 = Uint8CodeDots.of(mappedU8Codes, u8);
       copyingU8 = Uint8CodeDots.copying(mappedU8Codes, u8);
+      scalarU8 = Uint8CodeDots.scalar(mappedU8Codes, u8);
+      inPlaceU8 = Uint8CodeDots.inPlace(mappedU8Codes, u8);
+      if (inPlaceU8 == null) {
+        inPlaceU8 = copyingU8;
+      }
       // Four binary codes: the first, and three more cut from the bytes after it.
       mappedBitCodes = file.randomAccessSlice(0, 4L * bitBytes);
       vectorBits = BitNibbleDots.of(mappedBitCodes, queryPlanes, bitBytes);
@@ -226,6 +231,14 @@ public class VectorKernels {
   @OperationsPerInvocation(4)
   public int[] int8UnsignedDotCopyingFour() throws IOException {
     copyingU8.dots(fourCodes, fourDots, 4);
+    return fourDots;
+  }
+
+  /** The plain loop a fresh JVM's first searches use (decision 0172), four codes (per code). */
+  @Benchmark
+  @OperationsPerInvocation(4)
+  public int[] int8UnsignedDotScalarFour() throws IOException {
+    scalarU8.dots(fourCodes, fourDots, 4);
     return fourDots;
   }
 

@@ -35,6 +35,27 @@ class Uint8CodeDotsTest {
   }
 
   @Test
+  void aFreshJvmGetsThePlainLoopFirstThenTheVectorKernel() throws Exception {
+    assumeTrue(Uint8CodeDots.vectorized(), "no Vector API kernel in this JVM");
+    try (Directory directory = new MMapDirectory(dir)) {
+      try (IndexOutput out = directory.createOutput("codes", IOContext.DEFAULT)) {
+        out.writeBytes(new byte[] {1, 2, 3, (byte) 255}, 4);
+      }
+      try (IndexInput in = directory.openInput("codes", IOContext.DEFAULT)) {
+        RandomAccessInput codes = in.randomAccessSlice(0, 4);
+        byte[] query = {4, 5, 6, (byte) 255};
+        Uint8CodeDots last = null;
+        // Other tests in this JVM may have used some of the cold calls already.
+        for (int i = 0; i <= Uint8CodeDots.COLD_KERNELS; i++) {
+          last = Uint8CodeDots.of(codes, query);
+          assertThat(last.dot(0)).isEqualTo(4 + 10 + 18 + 255 * 255);
+        }
+        assertThat(last.getClass().getSimpleName()).isEqualTo("PanamaUint8CodeDots");
+      }
+    }
+  }
+
+  @Test
   void inPlaceEqualsCopying() throws Exception {
     long seed = RandomCases.seed();
     System.out.println(
@@ -63,9 +84,10 @@ class Uint8CodeDotsTest {
         }
         try (IndexInput in = directory.openInput(name, IOContext.DEFAULT)) {
           RandomAccessInput positional = in.randomAccessSlice(start, file.length - start);
-          Uint8CodeDots inPlace = Uint8CodeDots.of(positional, query);
+          Uint8CodeDots inPlace = Uint8CodeDots.inPlace(positional, query);
           assertThat(inPlace.getClass().getSimpleName()).isEqualTo("PanamaUint8CodeDots");
           Uint8CodeDots copying = Uint8CodeDots.copying(positional, query);
+          Uint8CodeDots scalar = Uint8CodeDots.scalar(positional, query);
           long[] at = new long[codes];
           for (int c = 0; c < codes; c++) {
             at[c] = (long) random.nextInt(codes) * record;
@@ -74,6 +96,7 @@ class Uint8CodeDotsTest {
                     query,
                     Arrays.copyOfRange(file, start + (int) at[c], start + (int) at[c] + dims));
             assertThat(copying.dot(at[c])).isEqualTo(expected);
+            assertThat(scalar.dot(at[c])).isEqualTo(expected);
             assertThat(inPlace.dot(at[c])).as("dims %d, code %d", dims, c).isEqualTo(expected);
           }
           int[] bulk = new int[codes];
