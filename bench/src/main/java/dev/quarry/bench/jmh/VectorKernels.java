@@ -129,7 +129,7 @@ public class VectorKernels {
       mappedU8Codes = file.randomAccessSlice(bitBytes, 4L * dims);
       copyingU8 = Uint8CodeDots.copying(mappedU8Codes, u8);
       scalarU8 = Uint8CodeDots.scalar(mappedU8Codes, u8);
-      inPlaceU8 = Uint8CodeDots.inPlace(mappedU8Codes, u8);
+      inPlaceU8 = Uint8CodeDots.vectorKernel(mappedU8Codes, u8);
       if (inPlaceU8 == null) {
         inPlaceU8 = copyingU8;
       }

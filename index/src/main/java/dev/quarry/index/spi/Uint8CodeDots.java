@@ -51,7 +51,7 @@ public abstract class Uint8CodeDots extends CodeDots {
       if (COLD_LEFT.get() > 0 && COLD_LEFT.getAndDecrement() > 0) {
         return scalar(codes, query);
       }
-      Uint8CodeDots inPlace = inPlace(codes, query);
+      Uint8CodeDots inPlace = vectorKernel(codes, query);
       if (inPlace != null) {
         return inPlace;
       }
@@ -60,7 +60,8 @@ public abstract class Uint8CodeDots extends CodeDots {
   }
 
   /** The Vector API kernel reading codes in place; null where this JVM or the input has none. */
-  public static Uint8CodeDots inPlace(RandomAccessInput codes, byte[] query) throws IOException {
+  public static Uint8CodeDots vectorKernel(RandomAccessInput codes, byte[] query)
+      throws IOException {
     return VECTORIZED == null
         ? null
         : Java22Kernels.create(() -> (Uint8CodeDots) VECTORIZED.invokeExact(codes, query));

@@ -84,7 +84,7 @@ class Uint8CodeDotsTest {
         }
         try (IndexInput in = directory.openInput(name, IOContext.DEFAULT)) {
           RandomAccessInput positional = in.randomAccessSlice(start, file.length - start);
-          Uint8CodeDots inPlace = Uint8CodeDots.inPlace(positional, query);
+          Uint8CodeDots inPlace = Uint8CodeDots.vectorKernel(positional, query);
           assertThat(inPlace.getClass().getSimpleName()).isEqualTo("PanamaUint8CodeDots");
           Uint8CodeDots copying = Uint8CodeDots.copying(positional, query);
           Uint8CodeDots scalar = Uint8CodeDots.scalar(positional, query);
