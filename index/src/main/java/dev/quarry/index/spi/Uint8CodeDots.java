@@ -69,51 +69,39 @@ public abstract class Uint8CodeDots extends CodeDots {
 
   /** A plain loop over a copy of each code: fast before any JIT compilation (see above). */
   public static Uint8CodeDots scalar(RandomAccessInput codes, byte[] query) {
-    return new Scalar(codes, query);
-  }
-
-  private static final class Scalar extends Uint8CodeDots {
-    private final RandomAccessInput codes;
-    private final byte[] query;
-    private final byte[] scratch;
-
-    Scalar(RandomAccessInput codes, byte[] query) {
-      this.codes = codes;
-      this.query = query;
-      this.scratch = new byte[query.length];
-    }
-
-    @Override
-    public int dot(long at) throws IOException {
-      codes.readBytes(at, scratch, 0, scratch.length);
-      int sum = 0;
-      for (int i = 0; i < scratch.length; i++) {
-        sum += (query[i] & 0xFF) * (scratch[i] & 0xFF);
-      }
-      return sum;
-    }
+    return new Copying(codes, query, true);
   }
 
   /** The portable kernel: each code copied into an array for Lucene's dot product. */
   public static Uint8CodeDots copying(RandomAccessInput codes, byte[] query) {
-    return new Copying(codes, query);
+    return new Copying(codes, query, false);
   }
 
   private static final class Copying extends Uint8CodeDots {
     private final RandomAccessInput codes;
     private final byte[] query;
     private final byte[] scratch;
+    private final boolean plainLoop;
 
-    Copying(RandomAccessInput codes, byte[] query) {
+    Copying(RandomAccessInput codes, byte[] query, boolean plainLoop) {
       this.codes = codes;
       this.query = query;
       this.scratch = new byte[query.length];
+      this.plainLoop = plainLoop;
     }
 
     @Override
     public int dot(long at) throws IOException {
       codes.readBytes(at, scratch, 0, scratch.length);
-      return VectorUtil.uint8DotProduct(query, scratch);
+      return plainLoop ? plainDot() : VectorUtil.uint8DotProduct(query, scratch);
+    }
+
+    private int plainDot() {
+      int sum = 0;
+      for (int i = 0; i < scratch.length; i++) {
+        sum += (query[i] & 0xFF) * (scratch[i] & 0xFF);
+      }
+      return sum;
     }
   }
 }
