@@ -15,6 +15,7 @@ final class Candidate {
   double penalty = Double.NaN;
   boolean titledAfterExcluded;
   boolean textNamesExcluded;
+  ExcludedKinds.Named kindNamed; // the kind of the excluded part its text names, if any
   ScoreParts.Recency recency;
   double score;
   ExcludedTitles.Match titleMatch; // computed once, when title demotion needs it

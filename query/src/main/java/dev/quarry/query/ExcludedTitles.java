@@ -258,6 +258,14 @@ final class ExcludedTitles {
     this.series = series(named);
   }
 
+  /**
+   * What the excluded part names, one entry a thing: each listed entity's naming words ("chicken or
+   * beef"), else the span's ({@link #core}); empty when it names nothing of its own.
+   */
+  List<Set<String>> things() {
+    return !listed.isEmpty() ? listed : core.isEmpty() ? List.of() : List.of(core);
+  }
+
   /** A version wildcard ("3.x", folded "3x") or a line's one or two letters ("M"). */
   private static final Pattern VERSION_WILDCARD = Pattern.compile("(\\d+)x");
 
@@ -479,7 +487,7 @@ final class ExcludedTitles {
     return named;
   }
 
-  private static boolean negated(List<String> words, int at) {
+  static boolean negated(List<String> words, int at) {
     if (at + 1 < words.size() && LACKS.contains(words.get(at + 1))
         || at > 0 && words.get(at - 1).equals(NON)) {
       return true;
@@ -711,7 +719,7 @@ final class ExcludedTitles {
   }
 
   /** Folded tokens in order, function words included. */
-  private static List<String> tokens(String s) {
+  static List<String> tokens(String s) {
     if (s == null) {
       return List.of();
     }

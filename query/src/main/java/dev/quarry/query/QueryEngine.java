@@ -61,7 +61,8 @@ public final class QueryEngine {
     ranked.sort(
         Comparator.comparingDouble((Candidate c) -> c.score).reversed().thenComparing(c -> c.id));
     if (p.titles() != null) {
-      ranked = TitleDemotion.demote(ranked, p.titles(), p.exclusion(), collection, plan);
+      ExcludedKinds kinds = ExcludedKinds.of(p.titles(), p.exclusion().positive());
+      ranked = TitleDemotion.demote(ranked, p.titles(), kinds, p.exclusion(), collection, plan);
     }
     if (r.minScore().isPresent()) {
       ranked = atLeast(ranked, r.minScore().getAsDouble(), plan);

@@ -36,6 +36,7 @@ final class TitleDemotion {
   static List<Candidate> demote(
       List<Candidate> ranked,
       ExcludedTitles titles,
+      ExcludedKinds kinds,
       Exclusion exclusion,
       Collection collection,
       Plan plan) {
@@ -48,6 +49,7 @@ final class TitleDemotion {
     List<Candidate> kept = new ArrayList<>();
     List<Candidate> led = new ArrayList<>();
     List<Candidate> demoted = new ArrayList<>();
+    List<Candidate> kindNamed = new ArrayList<>();
     for (Candidate c : ranked) {
       if (best != ExcludedTitles.Match.NONE && c.titleMatch == best) {
         c.titledAfterExcluded = true;
@@ -55,9 +57,25 @@ final class TitleDemotion {
       } else if (leadNames(c, titles, attribute, collection)) {
         c.textNamesExcluded = true;
         led.add(c);
+      } else if (namesKind(c, kinds, collection)) {
+        c.textNamesExcluded = true;
+        kindNamed.add(c);
+        led.add(c);
       } else {
         kept.add(c);
       }
+    }
+    if (!kindNamed.isEmpty()) {
+      plan.add(
+          "negation: "
+              + kindNamed.size()
+              + " candidate(s) name a kind of the excluded part (WordNet) and rank with those"
+              + " whose text opens on it: "
+              + kindNamed.stream()
+                  .limit(5)
+                  .map(c -> c.id + " " + c.kindNamed.describe())
+                  .collect(Collectors.joining(", "))
+              + (kindNamed.size() > 5 ? ", …" : ""));
     }
     if (demoted.isEmpty() && led.isEmpty()) {
       plan.add("negation: no candidate is titled after \"" + exclusion.excluded() + "\"");
@@ -95,6 +113,16 @@ final class TitleDemotion {
     kept.addAll(led);
     kept.addAll(demoted);
     return kept;
+  }
+
+  /** Whether the candidate's title or text names a kind of the excluded part, not negated. */
+  private static boolean namesKind(Candidate c, ExcludedKinds kinds, Collection collection) {
+    if (kinds == null) {
+      return false;
+    }
+    Document d = c.document(collection);
+    c.kindNamed = kinds.namedIn(d.title(), d.text());
+    return c.kindNamed != null;
   }
 
   private static boolean leadNames(

@@ -232,13 +232,13 @@ class PipelineStagesTest {
     Exclusion exclusion = new Exclusion("watches", "Strava", "no");
     // Without a candidate that lacks it, Strava past the eighth word is a passing mention.
     List<Candidate> two = candidates("run", "swim");
-    assertThat(TitleDemotion.demote(two, titles, exclusion, collection, new Plan(false)))
+    assertThat(TitleDemotion.demote(two, titles, null, exclusion, collection, new Plan(false)))
         .extracting(c -> c.id)
         .containsExactly("run", "swim");
     // With one, it is a feature, and the watch that syncs goes after the rest (decision 0158).
     Plan lines = new Plan(true);
     List<Candidate> three = candidates("run", "swim", "fit");
-    assertThat(TitleDemotion.demote(three, titles, exclusion, collection, lines))
+    assertThat(TitleDemotion.demote(three, titles, null, exclusion, collection, lines))
         .extracting(c -> c.id)
         .containsExactly("swim", "fit", "run");
     assertThat(String.join("\n", lines.lines()))
@@ -256,6 +256,7 @@ class PipelineStagesTest {
             TitleDemotion.demote(
                 ranked,
                 new ExcludedTitles("GPS", "bands"),
+                null,
                 new Exclusion("bands", "GPS", "not"),
                 collection,
                 new Plan(false)))
@@ -303,6 +304,7 @@ class PipelineStagesTest {
         TitleDemotion.demote(
             ranked,
             new ExcludedTitles("sourdough", "bread"),
+            null,
             new dev.quarry.query.interpret.Exclusion("bread", "sourdough", "except"),
             collection,
             plan);
