@@ -3,6 +3,7 @@ package dev.quarry.query;
 import dev.quarry.core.QuarryException;
 import dev.quarry.index.Collection;
 import dev.quarry.index.Document;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** A candidate and its score parts while the stages rank it. NaN: the part does not apply. */
@@ -64,6 +65,7 @@ final class Candidate {
         optional(penalty),
         titledAfterExcluded,
         textNamesExcluded,
+        Optional.ofNullable(kindNamed).map(ExcludedKinds.Named::describe),
         recency);
   }
 

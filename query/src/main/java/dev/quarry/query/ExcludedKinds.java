@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Kinds of what an exclusion names, from WordNet: "almond", "cashew" and "pine nut" for "no nuts";
  * "chicken" and "beef" for "without meat". A document that names a kind, not negated, is about the
- * excluded thing though it never names it, and the embedding of a short excluded word does not
- * tell it apart from the wanted ones (all-MiniLM-L6-v2 puts "Orange and almond cake" nearer to
- * "cake recipes" than to "nuts"). Such candidates are ranked after the rest with those whose text
- * opens on the excluded part (decision 0173).
+ * excluded thing though it never names it, and the embedding of a short excluded word does not tell
+ * it apart from the wanted ones (all-MiniLM-L6-v2 puts "Orange and almond cake" nearer to "cake
+ * recipes" than to "nuts"). Such candidates are ranked after the rest with those whose text opens
+ * on the excluded part (decision 0173).
  *
  * <p>The excluded word is taken in its most frequent sense that has kinds ("nut" the food, not the
  * fastener), and a kind's word counts only where the kind is what the word most often means ("cut"
@@ -29,7 +29,7 @@ final class ExcludedKinds {
   static final int DEPTH = 3;
 
   /** A thing with more kinds than this is too general to list ("food", "device"). */
-  static int MOST_NAMES = Integer.getInteger("kinds.most", 400);
+  static final int MOST_NAMES = 400;
 
   /**
    * WordNet's categories of properties and measures rather than things (lexnames(5): Tops,
@@ -81,7 +81,7 @@ final class ExcludedKinds {
     List<Kind> kinds = new ArrayList<>();
     for (Set<String> thing : things) {
       String noun = String.join(" ", thing);
-      List<NounSense> senses = nouns.senses(noun);
+      List<NounSense> senses = nouns.rankedSenses(noun);
       if (senses.isEmpty()) {
         continue;
       }
@@ -132,7 +132,8 @@ final class ExcludedKinds {
           next.add(kind);
           for (String lemma : kind.lemmas()) {
             List<String> words = folded(lemma);
-            if (!seen.add(String.join(" ", words)) || !standsForItsKind(nouns, lemma, words, kind)) {
+            if (!seen.add(String.join(" ", words))
+                || !standsForItsKind(nouns, lemma, words, kind)) {
               continue;
             }
             if (thing.containsAll(words) || positiveWords.containsAll(words)) {
@@ -160,9 +161,9 @@ final class ExcludedKinds {
   }
 
   /**
-   * Whether a word names its kind when a text uses it: three letters or more, and the kind is one of
-   * the word's {@link #SENSE_RANK} most frequent senses ("almond" the nut, after the tree; not "cut",
-   * a kind of meat but mostly something else).
+   * Whether a word names its kind when a text uses it: three letters or more, and the kind is one
+   * of the word's {@link #SENSE_RANK} most frequent senses ("almond" the nut, after the tree; not
+   * "cut", a kind of meat but mostly something else).
    */
   private static boolean standsForItsKind(
       WordNetNouns nouns, String lemma, List<String> words, NounSense kind) {

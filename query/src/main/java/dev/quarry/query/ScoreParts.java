@@ -3,6 +3,7 @@ package dev.quarry.query;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -17,7 +18,9 @@ import java.util.OptionalDouble;
  * @param exclusionPenalty what an exclusion took from the similarity (absent without one)
  * @param titledAfterExcluded ranked after the rest because its title names the excluded entity
  * @param textNamesExcluded ranked after the rest (before those titled after it) because the first
- *     words of its text name the excluded entity
+ *     words of its text name the excluded entity, or its text names a kind of it
+ * @param excludedKind the kind of the excluded part its title or text names ("\"almond\", a kind of
+ *     nut", from WordNet), when that ranked it after the rest (decision 0173)
  * @param recency the recency parts, when the decay ran
  */
 public record ScoreParts(
@@ -28,6 +31,7 @@ public record ScoreParts(
     OptionalDouble exclusionPenalty,
     boolean titledAfterExcluded,
     boolean textNamesExcluded,
+    Optional<String> excludedKind,
     Recency recency) {
   /**
    * A hit's place under recency decay (docs/query.md, Recency).

@@ -60,7 +60,6 @@ final class TitleDemotion {
       } else if (namesKind(c, kinds, collection)) {
         c.textNamesExcluded = true;
         kindNamed.add(c);
-        led.add(c);
       } else {
         kept.add(c);
       }
@@ -69,15 +68,17 @@ final class TitleDemotion {
       plan.add(
           "negation: "
               + kindNamed.size()
-              + " candidate(s) name a kind of the excluded part (WordNet) and rank with those"
-              + " whose text opens on it: "
+              + " candidate(s) name a kind of the excluded part (WordNet) and rank after the rest"
+              + (led.isEmpty() ? "" : " and those whose text opens on it")
+              + (demoted.isEmpty() ? "" : ", before those titled after it")
+              + ": "
               + kindNamed.stream()
                   .limit(5)
                   .map(c -> c.id + " " + c.kindNamed.describe())
                   .collect(Collectors.joining(", "))
               + (kindNamed.size() > 5 ? ", …" : ""));
     }
-    if (demoted.isEmpty() && led.isEmpty()) {
+    if (demoted.isEmpty() && led.isEmpty() && kindNamed.isEmpty()) {
       plan.add("negation: no candidate is titled after \"" + exclusion.excluded() + "\"");
       return ranked;
     }
@@ -111,6 +112,7 @@ final class TitleDemotion {
               + (led.size() > 5 ? ", …" : ""));
     }
     kept.addAll(led);
+    kept.addAll(kindNamed);
     kept.addAll(demoted);
     return kept;
   }

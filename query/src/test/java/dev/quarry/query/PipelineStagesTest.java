@@ -337,6 +337,7 @@ class PipelineStagesTest {
             OptionalDouble.of(0.1),
             false,
             false,
+            Optional.empty(),
             null);
     assertThat(parts.vectorFinal().getAsDouble())
         .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));

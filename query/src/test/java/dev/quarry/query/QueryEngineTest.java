@@ -490,6 +490,46 @@ class QueryEngineTest {
   }
 
   @Test
+  void documentsNamingAKindOfTheExcludedThingFollowTheRest() {
+    add(
+        "ck-almond",
+        "Orange cake",
+        "whole oranges blended with ground almonds, eggs and sugar",
+        "2020-01-01",
+        "d",
+        4,
+        null);
+    add(
+        "ck-lemon",
+        "Lemon drizzle",
+        "a cake of flour, butter and lemon",
+        "2020-01-01",
+        "d",
+        4,
+        null);
+    add(
+        "ck-carrot",
+        "Carrot cake",
+        "a cake of grated carrot and spice",
+        "2020-01-01",
+        "d",
+        4,
+        null);
+    SearchResult on = vectorSearch("cake recipes, no nuts", SearchRequest.Negation.DEFAULT, 20);
+    List<String> ranked = ids(on);
+    assertThat(ranked.indexOf("ck-almond")).isGreaterThan(ranked.indexOf("ck-lemon"));
+    assertThat(ranked.indexOf("ck-almond")).isGreaterThan(ranked.indexOf("ck-carrot"));
+    assertThat(on.hits().get(ranked.indexOf("ck-almond")).parts().textNamesExcluded()).isTrue();
+    assertThat(String.join("\n", on.plan()))
+        .contains("name a kind of the excluded part (WordNet) and rank after the rest: ")
+        .contains("ck-almond \"almond\", a kind of nut");
+    SearchResult off =
+        vectorSearch(
+            "cake recipes, no nuts", SearchRequest.Negation.DEFAULT.withDemoteTitled(false), 20);
+    assertThat(String.join("\n", off.plan())).doesNotContain("a kind of");
+  }
+
+  @Test
   void aMisspeltTitleIsDemotedOnlyWhenNoTitleMatchesExactly() {
     add("st-zustand", "Zustand", "state management store", "2020-01-01", "js", 4, null);
     add("st-zustanda", "Zustanda", "state management store", "2020-01-01", "js", 4, null);

@@ -39,7 +39,7 @@ final class ReadableScore {
       moved.add("title names the excluded topic: ranked last");
     }
     if (p.textNamesExcluded()) {
-      moved.add("text opens on the excluded topic: ranked after the rest");
+      moved.add(excludedText(p));
     }
     if (moved.isEmpty()) {
       return "";
@@ -102,7 +102,7 @@ final class ReadableScore {
       out.add("title names the excluded topic: ranked last");
     }
     if (p.textNamesExcluded()) {
-      out.add("text opens on the excluded topic: ranked after the rest");
+      out.add(excludedText(p));
     }
     return String.join(" · ", out);
   }
@@ -151,5 +151,11 @@ final class ReadableScore {
     long years = months / 12;
     long rest = months % 12;
     return years + " years" + (rest == 0 ? "" : rest == 1 ? " 1 month" : " " + rest + " months");
+  }
+
+  private static String excludedText(ScoreParts p) {
+    return p.excludedKind()
+        .map(kind -> "text names " + kind + ", excluded: ranked after the rest")
+        .orElse("text opens on the excluded topic: ranked after the rest");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quarry.query.ScoreParts;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ class ReadableScoreTest {
         penalty < 0 ? OptionalDouble.empty() : OptionalDouble.of(penalty),
         titled,
         false,
+        Optional.empty(),
         recency);
   }
 
@@ -70,6 +72,24 @@ class ReadableScoreTest {
   }
 
   @Test
+  void aHitNamingAKindOfTheExcludedPartSaysWhichKind() {
+    ScoreParts kind =
+        new ScoreParts(
+            OptionalDouble.of(0.7149),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.empty(),
+            OptionalDouble.of(0),
+            false,
+            true,
+            Optional.of("\"almond\", a kind of nut"),
+            null);
+    assertThat(ReadableScore.of(kind))
+        .isEqualTo(
+            "0.71 cos · text names \"almond\", a kind of nut, excluded: ranked after the rest");
+  }
+
+  @Test
   void aKeywordOnlyHitShowsItsBm25() {
     ScoreParts keywordOnly =
         new ScoreParts(
@@ -80,6 +100,7 @@ class ReadableScoreTest {
             OptionalDouble.empty(),
             false,
             false,
+            Optional.empty(),
             null);
     assertThat(ReadableScore.cosine(keywordOnly)).isEqualTo("bm25 3.2");
   }
@@ -106,6 +127,7 @@ class ReadableScoreTest {
             OptionalDouble.of(0.05),
             false,
             true,
+            Optional.empty(),
             newest);
     assertThat(ReadableScore.parts(hybrid))
         .isEqualTo(

