@@ -86,7 +86,12 @@ final class FloatWalk {
       }
       DecodedGraph graph =
           DecodedGraph.of(leaf.reader(), () -> graphs.getGraph(IndexFields.VECTOR));
-      return graph == null ? null : new Segment(leaf, graph, scorer);
+      if (graph == null) {
+        return null;
+      }
+      RandomVectorScorer touching =
+          TouchingScorer.of(scorer, leaf.reader().getFloatVectorValues(IndexFields.VECTOR));
+      return new Segment(leaf, graph, touching);
     }
 
     void walk(GraphWalk walk, int beam, List<ScoreDoc> found) throws IOException {

@@ -13,7 +13,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopKnnCollector;
-import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.RandomAccessInput;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.hnsw.HnswGraph;
@@ -79,12 +78,7 @@ final class QuantizedWalk {
               values.getScalarEncoding(), field.getVectorSimilarityFunction())) {
         return null;
       }
-      IndexInput slice = values.getSlice();
-      // Over a memory-mapped file the slice is itself a positional reader of the mapping.
-      RandomAccessInput codes =
-          slice instanceof RandomAccessInput positional
-              ? positional
-              : slice.randomAccessSlice(0, slice.length());
+      RandomAccessInput codes = TouchingScorer.positional(values.getSlice());
       return new Segment(leaf, graphs, values, codes, field);
     }
 

@@ -110,6 +110,34 @@ class FloatWalkTest {
     }
   }
 
+  /** The walk's scorer reads each vector's first word ahead; its scores are the wrapped one's. */
+  @Test
+  void touchingScorerScoresAsTheScorerItWraps() throws Exception {
+    Random random = random("touching");
+    try (Directory directory = FSDirectory.open(dir)) {
+      write(directory, random, Similarity.COSINE, 500, 1);
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        LeafReaderContext leaf = reader.leaves().get(0);
+        float[] query = vector(random, Similarity.COSINE);
+        org.apache.lucene.util.hnsw.RandomVectorScorer plain =
+            VectorFormats.floatScorer(
+                VectorFormats.vectorReader(leaf.reader()), IndexFields.VECTOR, query);
+        org.apache.lucene.util.hnsw.RandomVectorScorer touching =
+            TouchingScorer.of(plain, leaf.reader().getFloatVectorValues(IndexFields.VECTOR));
+        assertThat(touching).isInstanceOf(TouchingScorer.class); // a mapped file: one slice
+        int[] nodes = random.ints(40, 0, plain.maxOrd()).toArray();
+        float[] scores = new float[nodes.length];
+        float[] expected = new float[nodes.length];
+        touching.bulkScore(nodes, scores, nodes.length);
+        plain.bulkScore(nodes, expected, nodes.length);
+        assertThat(scores).containsExactly(expected);
+        assertThat(touching.score(nodes[1])).isEqualTo(plain.score(nodes[1]));
+        assertThat(touching.maxOrd()).isEqualTo(plain.maxOrd());
+        assertThat(touching.ordToDoc(nodes[0])).isEqualTo(plain.ordToDoc(nodes[0]));
+      }
+    }
+  }
+
   @Test
   void decodedListsAreLucenesLists() throws Exception {
     Random random = random("decoded");
