@@ -9,20 +9,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Kinds of what an exclusion names, from WordNet: "almond", "cashew" and "pine nut" for "no nuts";
  * "chicken" and "beef" for "without meat". A document that names a kind, not negated, is about the
  * excluded thing though it never names it, and the embedding of a short excluded word does not tell
  * it apart from the wanted ones (all-MiniLM-L6-v2 puts "Orange and almond cake" nearer to "cake
- * recipes" than to "nuts"). Such candidates are ranked after the rest with those whose text opens
- * on the excluded part (decision 0173).
+ * recipes" than to "nuts"). Such candidates are ranked after the rest, after those whose text opens
+ * on the excluded part and before those titled after it (decision 0173).
  *
  * <p>The excluded word is taken in its most frequent sense that has kinds ("nut" the food, not the
- * fastener), and a kind's word counts only where the kind is what the word most often means ("cut"
- * among kinds of meat does not). Things so general that they list hundreds of kinds ("food") are
- * left to the vector penalty.
+ * fastener), and a kind's word counts only where the kind is one of the word's {@link #SENSE_RANK}
+ * most frequent senses ("cut" among kinds of meat does not). Things so general that they list
+ * hundreds of kinds ("food") are left to the vector penalty.
  */
 final class ExcludedKinds {
   /** How many levels of kinds below the excluded thing count ("meat" → "poultry" → "chicken"). */
@@ -44,8 +43,6 @@ final class ExcludedKinds {
   /** Words after a name that make it a verb ("roast the peppers", "beef up", "chicken out"). */
   private static final Set<String> VERB_OBJECTS =
       Set.of("the", "a", "an", "it", "them", "up", "out", "this", "these", "your", "each");
-
-  private static final Pattern SENTENCE_MARK = Pattern.compile("[.;:!?](?=\\s|$)");
 
   /** The kinds of one excluded thing. */
   record Kind(String thing, NounSense sense, Map<String, List<List<String>>> namesByFirstWord) {}
@@ -177,7 +174,7 @@ final class ExcludedKinds {
       if (part == null) {
         continue;
       }
-      for (String sentence : SENTENCE_MARK.split(part)) {
+      for (String sentence : ExcludedTitles.SENTENCE_MARK.split(part)) {
         Named named = namedInSentence(ExcludedTitles.tokens(sentence));
         if (named != null) {
           return named;

