@@ -1,16 +1,12 @@
 package dev.quarry.query;
 
-import dev.quarry.core.Embedder;
 import dev.quarry.core.QuarryException;
-import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
 import dev.quarry.index.FieldType;
 import dev.quarry.query.filter.Filter;
 import dev.quarry.query.filter.FilterText;
-import dev.quarry.query.interpret.EnglishInterpreter;
 import dev.quarry.query.interpret.Exclusion;
 import dev.quarry.query.interpret.Interpretation;
-import dev.quarry.query.interpret.RecencyCheck;
 import dev.quarry.query.interpret.TextFilters;
 import dev.quarry.query.spi.FilterCompiler;
 import java.time.Instant;
@@ -20,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -33,39 +27,17 @@ final class Planner {
   private final FilterCompiler compiler;
   private final Instant now;
   private final Plan plan;
-  private final Embedder embedder;
-  private final Supplier<Optional<RecencyCheck>> recencyCheck;
 
-  /**
-   * @param embedder embeds the query for the recency check (null: no check)
-   * @param recencyCheck the check for the embedder's model, resolved when first needed
-   */
-  Planner(
-      Collection collection,
-      FilterCompiler compiler,
-      Instant now,
-      Plan plan,
-      Embedder embedder,
-      Supplier<Optional<RecencyCheck>> recencyCheck) {
+  Planner(Collection collection, FilterCompiler compiler, Instant now, Plan plan) {
     this.collection = collection;
     this.compiler = compiler;
     this.now = now;
     this.plan = plan;
-    this.embedder = embedder;
-    this.recencyCheck = recencyCheck;
   }
 
   SearchPlan plan(SearchRequest r) {
-    String text = r.text() == null ? "" : r.text();
-    Interpretation in = r.interpreter().interpret(text, r.negation().detect());
-    float[] checkedVector = null;
-    Optional<RecencyCheck> check = checkApplies(r, in) ? recencyCheck.get() : Optional.empty();
-    if (check.isPresent()) {
-      checkedVector = embedder.embed(in.semantic(), Role.QUERY);
-      RecencyCheck.Review review = check.get().review(in, checkedVector);
-      review.setAside().ifPresent(plan::add);
-      in = review.interpretation();
-    }
+    Interpretation in =
+        r.interpreter().interpret(r.text() == null ? "" : r.text(), r.negation().detect());
     Exclusion exclusion = in.exclusion().orElse(null);
     SearchRequest.Negation negation = r.negation();
     ExcludedTitles titles =
@@ -93,24 +65,7 @@ final class Planner {
             || r.groupByParent();
     int pool = reranked ? Math.min(2000, Math.max(100, want * (r.groupByParent() ? 10 : 2))) : want;
     return new SearchPlan(
-        in,
-        semantic,
-        semantic.equals(in.semantic()) ? checkedVector : null,
-        exclusion,
-        titles,
-        time,
-        filter,
-        filterParts.size() == 1,
-        want,
-        pool);
-  }
-
-  /** The check reviews a recency cue the English rules found. */
-  private boolean checkApplies(SearchRequest r, Interpretation in) {
-    return r.recencyCheck()
-        && embedder != null
-        && r.interpreter() == EnglishInterpreter.INSTANCE
-        && in.recencyCue().isPresent();
+        in, semantic, exclusion, titles, time, filter, filterParts.size() == 1, want, pool);
   }
 
   private void explainExclusion(Exclusion exclusion, SearchRequest.Negation negation) {

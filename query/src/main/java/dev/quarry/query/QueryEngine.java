@@ -2,7 +2,6 @@ package dev.quarry.query;
 
 import dev.quarry.core.Embedder;
 import dev.quarry.index.Collection;
-import dev.quarry.query.interpret.RecencyCheck;
 import dev.quarry.query.spi.FilterCompiler;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs {@link SearchRequest}s against a collection as a pipeline of stages: plan ({@link Planner}:
@@ -26,8 +24,6 @@ public final class QueryEngine {
   private final Collection collection;
   private final Embedder embedder;
   private final Clock clock;
-  // Racing first searches may both read the resource; each gets an equal check.
-  private volatile Optional<RecencyCheck> recencyCheck;
 
   /** {@code embedder} may be null for collections searched by vector and keyword only. */
   public QueryEngine(Collection collection, Embedder embedder) {
@@ -40,24 +36,12 @@ public final class QueryEngine {
     this.clock = clock;
   }
 
-  /** The bundled recency check for the embedder's model, read once, when a query first needs it. */
-  private Optional<RecencyCheck> recencyCheck() {
-    Optional<RecencyCheck> c = recencyCheck;
-    if (c == null) {
-      c = RecencyCheck.bundledFor(embedder.identity());
-      recencyCheck = c;
-    }
-    return c;
-  }
-
   public SearchResult search(SearchRequest r) {
     long start = System.nanoTime();
     Plan plan = new Plan(r.explain());
     FilterCompiler compiler =
         new FilterCompiler(collection.fields(), collection.lucene().analyzer());
-    SearchPlan p =
-        new Planner(collection, compiler, clock.instant(), plan, embedder, this::recencyCheck)
-            .plan(r);
+    SearchPlan p = new Planner(collection, compiler, clock.instant(), plan).plan(r);
     Map<String, Candidate> candidates = new LinkedHashMap<>();
     VectorLeg.Result vector = new VectorLeg(collection, embedder, plan).run(r, p, candidates);
     KeywordLeg.Result keyword =

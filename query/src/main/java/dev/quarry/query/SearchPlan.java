@@ -12,8 +12,6 @@ import org.apache.lucene.search.Query;
  *
  * @param interpretation what the interpreter read from the text
  * @param semantic the text embedded for the vector leg
- * @param semanticVector {@code semantic} embedded as a query, where the plan already needed it (the
- *     recency check); null otherwise
  * @param exclusion the exclusion in effect, or null
  * @param titles title demotion for the exclusion, or null
  * @param time the time handling
@@ -25,7 +23,6 @@ import org.apache.lucene.search.Query;
 record SearchPlan(
     Interpretation interpretation,
     String semantic,
-    float[] semanticVector,
     Exclusion exclusion,
     ExcludedTitles titles,
     Time time,

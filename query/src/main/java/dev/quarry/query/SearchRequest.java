@@ -32,9 +32,6 @@ import java.util.OptionalDouble;
  * @param interpreter reads the query text (default {@link EnglishInterpreter})
  * @param minScore only hits whose cosine similarity to the query vector is at least this, applied
  *     before paging; hits found by keyword only have no cosine and are left out (empty: no floor)
- * @param recencyCheck whether the learned recency check may set aside a recency cue or an exclusion
- *     that the English rules found (decision 0175; it runs only with the English interpreter and a
- *     model it was trained for)
  */
 public record SearchRequest(
     String text,
@@ -52,8 +49,7 @@ public record SearchRequest(
     Examples unlike,
     boolean explain,
     QueryInterpreter interpreter,
-    OptionalDouble minScore,
-    boolean recencyCheck) {
+    OptionalDouble minScore) {
 
   /** Which rankings run. Persisted and parsed by {@link #id()}. */
   public enum Mode {
@@ -392,7 +388,6 @@ public record SearchRequest(
     private boolean explain;
     private QueryInterpreter interpreter = EnglishInterpreter.INSTANCE;
     private OptionalDouble minScore = OptionalDouble.empty();
-    private boolean recencyCheck = true;
 
     public Builder text(String v) {
       text = v;
@@ -481,12 +476,6 @@ public record SearchRequest(
       return this;
     }
 
-    /** Lets the learned recency check set aside cues the rules found (default on). */
-    public Builder recencyCheck(boolean v) {
-      recencyCheck = v;
-      return this;
-    }
-
     public SearchRequest build() {
       return new SearchRequest(
           text,
@@ -504,8 +493,7 @@ public record SearchRequest(
           unlike,
           explain,
           interpreter,
-          minScore,
-          recencyCheck);
+          minScore);
     }
   }
 }

@@ -59,7 +59,7 @@ final class VectorLeg {
       return new Result(false, new ArrayList<>(), null);
     }
     Set<String> likeIds = Set.copyOf(r.like().ids());
-    float[] q = queryVector(r, p.semantic(), p.semanticVector());
+    float[] q = queryVector(r, p.semantic());
     List<Candidate> ranked = new ArrayList<>();
     for (Hit h : search(q, p.pool() + likeIds.size(), p.filter(), r.knn())) {
       if (likeIds.contains(h.id())) {
@@ -76,8 +76,7 @@ final class VectorLeg {
     return new Result(true, ranked, penalty);
   }
 
-  /** {@code embedded}: {@code semantic} already embedded by the plan, or null. */
-  private float[] queryVector(SearchRequest r, String semantic, float[] embedded) {
+  private float[] queryVector(SearchRequest r, String semantic) {
     int dims = collection.config().dimensions();
     float[] q = new float[dims];
     boolean any = false;
@@ -86,7 +85,7 @@ final class VectorLeg {
       any = true;
       plan.add("vector: the request's vector");
     } else if (!semantic.isBlank()) {
-      add(q, embedded != null ? embedded : embedder.embed(semantic, Role.QUERY), 1);
+      add(q, embedder.embed(semantic, Role.QUERY), 1);
       any = true;
       plan.add("vector: embedded \"" + semantic + "\" as a query");
     }

@@ -10,7 +10,6 @@ import dev.quarry.index.Document;
 import dev.quarry.query.interpret.Exclusion;
 import dev.quarry.query.interpret.Interpretation;
 import dev.quarry.query.interpret.QueryInterpreter;
-import dev.quarry.query.interpret.RecencyCheck;
 import dev.quarry.query.interpret.TextFilters;
 import dev.quarry.query.spi.FilterCompiler;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ class PipelineStagesTest {
   private SearchPlan plan(SearchRequest r, Plan plan) {
     FilterCompiler compiler =
         new FilterCompiler(collection.fields(), collection.lucene().analyzer());
-    return new Planner(collection, compiler, AS_OF, plan, null, Optional::empty).plan(r);
+    return new Planner(collection, compiler, AS_OF, plan).plan(r);
   }
 
   @Test
@@ -99,37 +98,6 @@ class PipelineStagesTest {
                 .build(),
             lines);
     assertThat(off.pool()).as("a plain vector search keeps Lucene's order").isEqualTo(5);
-  }
-
-  private SearchPlan planChecked(SearchRequest r, Plan plan, double bias) {
-    FilterCompiler compiler =
-        new FilterCompiler(collection.fields(), collection.lucene().analyzer());
-    RecencyCheck check =
-        new RecencyCheck(
-            embedder.identity(), 0.02, bias, new float[embedder.dimensions()], "own sentences");
-    return new Planner(collection, compiler, AS_OF, plan, embedder, () -> Optional.of(check))
-        .plan(r);
-  }
-
-  @Test
-  void theRecencyCheckSetsAsideACueItDoesNotBelieveAndSaysSo() {
-    Plan lines = new Plan(true);
-    SearchPlan doubted = planChecked(SearchRequest.builder("latest bread").build(), lines, -10);
-    assertThat(doubted.time().cue()).isNull();
-    assertThat(doubted.time().decay()).isFalse();
-    assertThat(doubted.semanticVector())
-        .as("the vector leg reuses the check's embedding")
-        .isEqualTo(embedder.embed("latest bread", Role.QUERY));
-    assertThat(lines.lines())
-        .anyMatch(l -> l.startsWith("recency: cue 'latest' set aside: the recency check ("));
-    SearchPlan believed = planChecked(SearchRequest.builder("latest bread").build(), lines, 10);
-    assertThat(believed.time().cue()).isEqualTo("latest");
-    assertThat(believed.time().decay()).isTrue();
-    SearchPlan off =
-        planChecked(
-            SearchRequest.builder("latest bread").recencyCheck(false).build(), new Plan(true), -10);
-    assertThat(off.time().cue()).as("the request turned the check off").isEqualTo("latest");
-    assertThat(off.semanticVector()).isNull();
   }
 
   @Test

@@ -54,6 +54,8 @@ public final class HeldoutEval implements Callable<Integer> {
           new RankedRuns.Arm(
               "hybrid, recency auto", Mode.HYBRID, Negation.DEFAULT, RecencyMode.AUTO));
 
+  private static final QueryRules RULES = QueryRules.ENGLISH;
+
   @Mixin ModelChoice model;
 
   @Option(
@@ -88,12 +90,6 @@ public final class HeldoutEval implements Callable<Integer> {
               + " frozen held-out set, whose queries rule work must not read.")
   boolean failures;
 
-  @Option(
-      names = "--no-recency-check",
-      description =
-          "Measure the English rules alone, without the learned recency check (decision 0175).")
-  boolean noRecencyCheck;
-
   /** Queries per engine part under --smoke. */
   private static final int SMOKE_QUERIES = 20;
 
@@ -118,40 +114,32 @@ public final class HeldoutEval implements Callable<Integer> {
         model.name,
         RankedRuns.K,
         AS_OF);
+    DetectorFigures held = DetectorFigures.of(set.queries(), RULES);
+    printDetectors(set);
+    if (failures) {
+      set.queries().stream()
+          .filter(q -> q.ordinary() && (RULES.recencyIntent(q.text()) || RULES.exclusion(q.text())))
+          .forEach(q -> System.out.printf("ordinary, fires: %s  %s%n", q.id(), q.text()));
+    }
+    List<HeldoutSet.Query> exclusions =
+        set.queries().stream()
+            .filter(HeldoutSet.Query::exclusion)
+            .limit(smoke ? SMOKE_QUERIES : Long.MAX_VALUE)
+            .toList();
+    List<HeldoutSet.Query> recent =
+        set.queries().stream()
+            .filter(HeldoutSet.Query::recencyIntent)
+            .limit(smoke ? SMOKE_QUERIES : Long.MAX_VALUE)
+            .toList();
+    if (smoke) {
+      System.out.printf(
+          "%n**Smoke run**: engine figures over the first %d queries of each part only.%n",
+          SMOKE_QUERIES);
+    }
     List<RankedRuns.ExclusionScores> excluded = new ArrayList<>();
     List<RankedRuns.RecencyScores> ranked = new ArrayList<>();
     TuningFigures tuning;
-    DetectorFigures held;
     try (Embedder embedder = model.open()) {
-      QueryRules rules =
-          noRecencyCheck ? QueryRules.ENGLISH : QueryRules.asTheEngineReads(embedder);
-      System.out.println(
-          rules.checked()
-              ? "Cues reviewed by the recency check, as the engine does by default"
-              : "The English rules alone (no recency check)");
-      held = DetectorFigures.of(set.queries(), rules);
-      printDetectors(set, rules);
-      if (failures) {
-        set.queries().stream()
-            .filter(
-                q -> q.ordinary() && (rules.recencyIntent(q.text()) || rules.exclusion(q.text())))
-            .forEach(q -> System.out.printf("ordinary, fires: %s  %s%n", q.id(), q.text()));
-      }
-      List<HeldoutSet.Query> exclusions =
-          set.queries().stream()
-              .filter(HeldoutSet.Query::exclusion)
-              .limit(smoke ? SMOKE_QUERIES : Long.MAX_VALUE)
-              .toList();
-      List<HeldoutSet.Query> recent =
-          set.queries().stream()
-              .filter(HeldoutSet.Query::recencyIntent)
-              .limit(smoke ? SMOKE_QUERIES : Long.MAX_VALUE)
-              .toList();
-      if (smoke) {
-        System.out.printf(
-            "%n**Smoke run**: engine figures over the first %d queries of each part only.%n",
-            SMOKE_QUERIES);
-      }
       List<float[]> vectors =
           EmbeddingCache.passages(embedder, workFolder.path(), setName(), set.passages());
       try (Collection collection =
@@ -163,7 +151,6 @@ public final class HeldoutEval implements Callable<Integer> {
             new RankedRuns(
                 new QueryEngine(collection, embedder),
                 AS_OF,
-                rules,
                 failures ? System.out::print : r -> {});
         EXCLUSION_ARMS.forEach(a -> excluded.add(runs.exclusion(a, exclusions)));
         RECENCY_ARMS.forEach(a -> ranked.add(runs.recency(a, recent, set.undated())));
@@ -172,7 +159,7 @@ public final class HeldoutEval implements Callable<Integer> {
           data == null
               ? null
               : TuningFigures.measure(
-                  data, rules, embedder, workFolder.path(), model.name, EXCLUSION_ARMS);
+                  data, RULES, embedder, workFolder.path(), model.name, EXCLUSION_ARMS);
     }
     printRetrieval(excluded, ranked);
     sideBySide(held, excluded, ranked, tuning).print(System.out);
@@ -184,7 +171,7 @@ public final class HeldoutEval implements Callable<Integer> {
     return heldout.toAbsolutePath().normalize().getFileName().toString();
   }
 
-  private static void printDetectors(HeldoutSet set, QueryRules rules) {
+  private static void printDetectors(HeldoutSet set) {
     Table t =
         new Table(
             "Held-out: detectors against the labels (%)",
@@ -208,7 +195,7 @@ public final class HeldoutEval implements Callable<Integer> {
           set.queries().stream()
               .filter(q -> domain.equals("all") || q.domain().equals(domain))
               .toList();
-      DetectorFigures f = DetectorFigures.of(qs, rules);
+      DetectorFigures f = DetectorFigures.of(qs, RULES);
       t.row(
           domain,
           qs.size(),

@@ -40,18 +40,16 @@ final class RankedRuns {
 
   private final QueryEngine engine;
   private final Instant asOf;
-  private final boolean recencyCheck;
   private final Consumer<String> failures;
 
   /**
-   * {@code asOf} null: now. The engine reviews cues with the recency check where {@code rules} do.
-   * {@code failures} receives one report per failing query (an excluded document in the top 10, a
-   * relevant one missing, the newest relevant one not first), in query order.
+   * {@code asOf} null: now. {@code failures} receives one report per failing query (an excluded
+   * document in the top 10, a relevant one missing, the newest relevant one not first), in query
+   * order.
    */
-  RankedRuns(QueryEngine engine, Instant asOf, QueryRules rules, Consumer<String> failures) {
+  RankedRuns(QueryEngine engine, Instant asOf, Consumer<String> failures) {
     this.engine = engine;
     this.asOf = asOf;
-    this.recencyCheck = rules.checked();
     this.failures = failures;
   }
 
@@ -120,7 +118,6 @@ final class RankedRuns {
             .mode(arm.mode())
             .negation(arm.negation())
             .recency(SearchRequest.Recency.DEFAULT.withMode(arm.recency()).withAsOf(asOf))
-            .recencyCheck(recencyCheck)
             .build();
     return engine.search(request).hits().stream().map(SearchHit::id).toList();
   }

@@ -1,7 +1,6 @@
 package dev.quarry.bench.eval;
 
 import com.google.gson.JsonObject;
-import dev.quarry.core.Embedder;
 import dev.quarry.query.RecencyIntent;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +8,6 @@ import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * RecencyQA as a guard for the recency trigger: does {@link RecencyIntent} fire on questions whose
@@ -33,11 +31,6 @@ public final class RecencyQaEval implements Runnable {
   static final Set<String> SLOW = Set.of("A-Few-Years", "Many-Years", "Never");
 
   @Mixin EvalOptions options;
-
-  @Option(
-      names = "--no-recency-check",
-      description = "Measure the English rules alone, without the learned recency check.")
-  boolean noRecencyCheck;
 
   /** One question with its label and whether the trigger fired. */
   record Row(int id, String question, String label, boolean stationary, String cue) {
@@ -69,19 +62,10 @@ public final class RecencyQaEval implements Runnable {
 
   @Override
   public void run() {
-    List<Row> rows;
-    try (Embedder embedder = options.openEmbedder()) {
-      QueryRules rules =
-          noRecencyCheck ? QueryRules.ENGLISH : QueryRules.asTheEngineReads(embedder);
-      System.out.println(
-          rules.checked()
-              ? "Cues reviewed by the recency check, as the engine does by default"
-              : "The English rules alone (no recency check)");
-      rows = EvalFiles.jsonl(options.file(FILE)).stream().map(o -> row(o, rules)).toList();
-    }
+    List<Row> rows = EvalFiles.jsonl(options.file(FILE)).stream().map(RecencyQaEval::row).toList();
     List<Row> tuning = rows.stream().filter(r -> Split.DEFAULT.isTuning(r.id())).toList();
     System.out.printf(
-        "RecencyQA: %d questions (%d tuning, %d report); trigger = a recency cue that stands%n",
+        "RecencyQA: %d questions (%d tuning, %d report); trigger = RecencyIntent.cue != null%n",
         rows.size(), tuning.size(), rows.size() - tuning.size());
 
     Table t =
@@ -160,14 +144,14 @@ public final class RecencyQaEval implements Runnable {
     printExamples(tuning);
   }
 
-  private static Row row(JsonObject o, QueryRules rules) {
+  private static Row row(JsonObject o) {
     String question = o.get("question").getAsString();
     return new Row(
         o.get("q_id").getAsInt(),
         question,
         o.get("majority_label").getAsString(),
         o.get("final_stationary_label").getAsString().equals("Stationary"),
-        rules.recencyCue(question));
+        RecencyIntent.cue(question));
   }
 
   private static double rate(List<Row> rows) {

@@ -73,12 +73,11 @@ record TuningFigures(DetectorFigures detectors, Map<String, RankedRuns.Exclusion
             recency.falsePositiveRate(),
             exclusion.falsePositiveRate(),
             DetectorFigures.share(ordinary, t -> rules.recencyIntent(t) || rules.exclusion(t)));
-    return new TuningFigures(detectors, violation(sample, rules, embedder, work, model, arms));
+    return new TuningFigures(detectors, violation(sample, embedder, work, model, arms));
   }
 
   private static Map<String, RankedRuns.ExclusionScores> violation(
       List<JsonObject> sample,
-      QueryRules rules,
       Embedder embedder,
       Path work,
       String model,
@@ -103,7 +102,7 @@ record TuningFigures(DetectorFigures detectors, Map<String, RankedRuns.Exclusion
             .toList();
     Map<String, RankedRuns.ExclusionScores> out = new LinkedHashMap<>();
     try (Collection collection = pool.index(embedder, work, model)) {
-      RankedRuns runs = new RankedRuns(new QueryEngine(collection, embedder), null, rules, r -> {});
+      RankedRuns runs = new RankedRuns(new QueryEngine(collection, embedder), null, r -> {});
       for (RankedRuns.Arm arm : arms) {
         out.put(arm.name(), runs.exclusion(arm, tuning));
       }

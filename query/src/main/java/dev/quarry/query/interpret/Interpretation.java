@@ -25,9 +25,4 @@ public record Interpretation(
   public Interpretation {
     phrases = List.copyOf(phrases);
   }
-
-  /** The same interpretation, asking for no recency. */
-  public Interpretation withoutRecencyCue() {
-    return new Interpretation(semantic, keywords, phrases, exclusion, Optional.empty(), filters);
-  }
 }
