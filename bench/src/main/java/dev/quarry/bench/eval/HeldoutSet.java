@@ -100,7 +100,8 @@ record HeldoutSet(List<HeldoutSet.Doc> docs, List<HeldoutSet.Query> queries) {
     return ids;
   }
 
-  private static List<JsonObject> lines(Path file) {
+  /** One JSON object per non-blank line of a plain (not compressed) file. */
+  static List<JsonObject> lines(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new QuarryException(
           QuarryException.Kind.NOT_FOUND,
