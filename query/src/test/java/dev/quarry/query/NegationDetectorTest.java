@@ -75,6 +75,8 @@ class NegationDetectorTest {
         "Who else besides Ada Holm is credited on the record? | Ada Holm | besides",
         "Which parks are in the city, avoid any details about Elm Park? | Elm Park | avoid",
         "Exluding the lighthouse, what else can we visit in Ystad? | lighthouse | excluding",
+        "pancake recipes witout buttermilk | buttermilk | without",
+        "ferry timetables exluding the night boat | night boat | excluding",
         "Not includng the bonus tracks, which songs are on the album? | bonus tracks |"
             + " not including",
         "Regardless of its founder, Ann Roe, what else is known about the firm? |"
@@ -268,6 +270,9 @@ class NegationDetectorTest {
   @ValueSource(
       strings = {
         "how do vector indexes work",
+        // A one-letter typo is corrected only for cue words no English word lies next to.
+        "how to expect the unexpected in job interviews",
+        "within the city walls of Tallinn",
         // Negation inside content (decision 0047): a property or a way of doing, not an entity.
         "keyboards without a number pad",
         "how to travel the coast without a car",

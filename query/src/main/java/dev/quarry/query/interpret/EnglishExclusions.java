@@ -491,7 +491,7 @@ public final class EnglishExclusions {
     if (HOW_TO_LEAVE_OUT.matcher(plain).find()) {
       return null;
     }
-    Exclusion e = find(correctLeadingCue(protectQuotes(plain)));
+    Exclusion e = find(correctLeadingCue(correctMisspeltCues(protectQuotes(plain))));
     return e == null
         ? null
         : new Exclusion(restore(e.positive()), restore(e.excluded()), restore(e.cue()));
@@ -820,6 +820,30 @@ public final class EnglishExclusions {
     return Pattern.compile(
             "^(.{" + (m.end(1) + 1) + ",}?)" + form.substring(free.length()), p.flags())
         .matcher(m.group());
+  }
+
+  /**
+   * Cue words corrected wherever they stand when one letter is wrong, missing, extra or swapped
+   * ("pancakes witout buttermilk"): no English word lies one letter from either, so the correction
+   * cannot turn another word into a cue. "except" is not among them ("expect").
+   */
+  private static final List<String> CUE_WORDS_ANYWHERE = List.of("without", "excluding");
+
+  private static final Pattern LONG_WORD = Pattern.compile("\\b\\p{L}{6,}\\b");
+
+  private static String correctMisspeltCues(String q) {
+    return LONG_WORD
+        .matcher(q)
+        .replaceAll(
+            m -> {
+              String word = m.group().toLowerCase(Locale.ROOT);
+              for (String cue : CUE_WORDS_ANYWHERE) {
+                if (!word.equals(cue) && Spelling.oneLetterApart(word, cue)) {
+                  return cue;
+                }
+              }
+              return Matcher.quoteReplacement(m.group());
+            });
   }
 
   private static String correctLeadingCue(String q) {
