@@ -37,6 +37,13 @@ final class ExcludedKinds {
    */
   private static final Set<Integer> PROPERTIES = Set.of(3, 7, 23, 24, 25, 28);
 
+  /**
+   * WordNet's categories of things a document can contain (lexnames(5): animal, food, plant,
+   * substance): what "X-free" leaves out of a recipe or a product ("nut-free", "sugar-free"), as
+   * opposed to "tax-free" or "lock-free", which say how the asked thing works (decision 0176).
+   */
+  private static final Set<Integer> MATERIALS = Set.of(5, 13, 20, 27);
+
   /** How far down a word's senses, most frequent first, its kind may be and still count. */
   static final int SENSE_RANK = 2;
 
@@ -92,6 +99,17 @@ final class ExcludedKinds {
       }
     }
     return kinds.isEmpty() ? null : new ExcludedKinds(kinds);
+  }
+
+  /**
+   * Whether {@code noun} names a material in its most frequent sense (all its senses, where WordNet
+   * cannot order them): an animal, a food, a plant or a substance.
+   */
+  static boolean material(String noun) {
+    WordNetNouns nouns = WordNetNouns.get();
+    List<NounSense> ranked = nouns.rankedSenses(noun);
+    List<NounSense> senses = ranked.isEmpty() ? nouns.senses(noun) : ranked.subList(0, 1);
+    return !senses.isEmpty() && senses.stream().allMatch(s -> MATERIALS.contains(s.category()));
   }
 
   /**
@@ -184,6 +202,22 @@ final class ExcludedKinds {
     return null;
   }
 
+  /**
+   * "alcohol-free lager", "meat-free chorizo": a kind named right after "-free" of the thing it is
+   * a kind of lacks that thing.
+   */
+  private static boolean freeOfTheThing(List<String> words, int at, Kind kind) {
+    return at >= 2
+        && words.get(at - 1).equals("free")
+        && ExcludedTitles.singular(words.get(at - 2))
+            .equals(ExcludedTitles.singular(lastWord(kind.thing())));
+  }
+
+  private static String lastWord(String thing) {
+    List<String> words = ExcludedTitles.tokens(thing);
+    return words.isEmpty() ? thing : words.getLast();
+  }
+
   private Named namedInSentence(List<String> words) {
     for (int i = 0; i < words.size(); i++) {
       for (Kind kind : kinds) {
@@ -196,6 +230,7 @@ final class ExcludedKinds {
           if (matches(words, i, name)
               && !ExcludedTitles.negated(words, i)
               && !ExcludedTitles.negated(words, last)
+              && !freeOfTheThing(words, i, kind)
               && !(last + 1 < words.size() && VERB_OBJECTS.contains(words.get(last + 1)))) {
             return new Named(String.join(" ", name), kind);
           }

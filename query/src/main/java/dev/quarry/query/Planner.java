@@ -6,6 +6,7 @@ import dev.quarry.index.FieldType;
 import dev.quarry.query.filter.Filter;
 import dev.quarry.query.filter.FilterText;
 import dev.quarry.query.interpret.Exclusion;
+import dev.quarry.query.interpret.FreeOf;
 import dev.quarry.query.interpret.Interpretation;
 import dev.quarry.query.interpret.TextFilters;
 import dev.quarry.query.spi.FilterCompiler;
@@ -46,8 +47,12 @@ final class Planner {
             : null;
     String semantic =
         exclusion != null && negation.embedPositiveOnly() ? exclusion.positive() : in.semantic();
+    Exclusion demoted = titles != null ? exclusion : null;
     if (exclusion != null) {
       explainExclusion(exclusion, negation);
+    } else if (in.freeOf().isPresent() && negation.demoteTitled()) {
+      demoted = freeOf(in.freeOf().get());
+      titles = demoted == null ? null : new ExcludedTitles(demoted.excluded(), demoted.positive());
     }
     SearchPlan.Time time = time(r.recency(), in);
     List<String> filterParts = new ArrayList<>();
@@ -59,13 +64,50 @@ final class Planner {
     // (a deeper list would also widen the graph walk's beam for nothing).
     boolean reranked =
         r.mode() != SearchRequest.Mode.VECTOR
+            || demoted != null
             || exclusion != null
             || time.decay()
             || time.byCoverage()
             || r.groupByParent();
     int pool = reranked ? Math.min(2000, Math.max(100, want * (r.groupByParent() ? 10 : 2))) : want;
     return new SearchPlan(
-        in, semantic, exclusion, titles, time, filter, filterParts.size() == 1, want, pool);
+        in,
+        semantic,
+        exclusion,
+        titles,
+        demoted,
+        time,
+        filter,
+        filterParts.size() == 1,
+        want,
+        pool);
+  }
+
+  /**
+   * A "free of" query's demotion: documents that name the thing or a kind of it rank after the
+   * rest, when it is a material (decision 0176); null when it is not.
+   */
+  private Exclusion freeOf(FreeOf f) {
+    if (!ExcludedKinds.material(f.thing())) {
+      plan.add(
+          "free of: '"
+              + f.thing()
+              + "-free' describes what is asked ("
+              + f.thing()
+              + " is no food, plant, animal or substance in WordNet); nothing is demoted");
+      return null;
+    }
+    plan.add(
+        "free of: '"
+            + f.thing()
+            + "-free': candidates that name "
+            + f.thing()
+            + " or a kind of it, not negated, rank after the rest; no vector penalty (a "
+            + f.thing()
+            + "-free document is close to \""
+            + f.thing()
+            + "\" too)");
+    return new Exclusion(f.asked(), f.thing(), f.thing() + "-free");
   }
 
   private void explainExclusion(Exclusion exclusion, SearchRequest.Negation negation) {

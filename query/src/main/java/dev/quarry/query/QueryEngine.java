@@ -60,9 +60,17 @@ public final class QueryEngine {
             fused);
     ranked.sort(
         Comparator.comparingDouble((Candidate c) -> c.score).reversed().thenComparing(c -> c.id));
-    if (p.titles() != null) {
-      ExcludedKinds kinds = ExcludedKinds.of(p.titles(), p.exclusion().positive());
-      ranked = TitleDemotion.demote(ranked, p.titles(), kinds, p.exclusion(), collection, plan);
+    if (p.demoted() != null) {
+      ExcludedKinds kinds = ExcludedKinds.of(p.titles(), p.demoted().positive());
+      ranked =
+          TitleDemotion.demote(
+              ranked,
+              p.titles(),
+              kinds,
+              p.demoted(),
+              p.exclusion() != null ? "negation" : "free of",
+              collection,
+              plan);
     }
     if (r.minScore().isPresent()) {
       ranked = atLeast(ranked, r.minScore().getAsDouble(), plan);

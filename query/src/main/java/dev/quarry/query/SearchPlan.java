@@ -13,7 +13,9 @@ import org.apache.lucene.search.Query;
  * @param interpretation what the interpreter read from the text
  * @param semantic the text embedded for the vector leg
  * @param exclusion the exclusion in effect, or null
- * @param titles title demotion for the exclusion, or null
+ * @param titles title demotion for the exclusion or the thing asked to be free of, or null
+ * @param demoted what title and kind demotion leave out: the exclusion, or the thing a "free of"
+ *     query lacks (cue "X-free"); null when nothing is demoted
  * @param time the time handling
  * @param filter the Lucene filter both legs apply, or null
  * @param asOfOnly whether the filter is the as-of bound alone
@@ -25,6 +27,7 @@ record SearchPlan(
     String semantic,
     Exclusion exclusion,
     ExcludedTitles titles,
+    Exclusion demoted,
     Time time,
     Query filter,
     boolean asOfOnly,

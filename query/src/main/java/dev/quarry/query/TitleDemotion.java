@@ -38,6 +38,7 @@ final class TitleDemotion {
       ExcludedTitles titles,
       ExcludedKinds kinds,
       Exclusion exclusion,
+      String part,
       Collection collection,
       Plan plan) {
     ExcludedTitles.Match best = ExcludedTitles.Match.NONE;
@@ -66,9 +67,12 @@ final class TitleDemotion {
     }
     if (!kindNamed.isEmpty()) {
       plan.add(
-          "negation: "
+          part
+              + ": "
               + kindNamed.size()
-              + " candidate(s) name a kind of the excluded part (WordNet) and rank after the rest"
+              + " candidate(s) name a kind of \""
+              + exclusion.excluded()
+              + "\" (WordNet) and rank after the rest"
               + (led.isEmpty() ? "" : " and those whose text opens on it")
               + (demoted.isEmpty() ? "" : ", before those titled after it")
               + ": "
@@ -79,12 +83,13 @@ final class TitleDemotion {
               + (kindNamed.size() > 5 ? ", …" : ""));
     }
     if (demoted.isEmpty() && led.isEmpty() && kindNamed.isEmpty()) {
-      plan.add("negation: no candidate is titled after \"" + exclusion.excluded() + "\"");
+      plan.add(part + ": no candidate is titled after \"" + exclusion.excluded() + "\"");
       return ranked;
     }
     if (!demoted.isEmpty()) {
       plan.add(
-          "negation: "
+          part
+              + ": "
               + demoted.size()
               + " candidate(s) titled after \""
               + exclusion.excluded()
@@ -97,7 +102,8 @@ final class TitleDemotion {
     }
     if (!led.isEmpty()) {
       plan.add(
-          "negation: "
+          part
+              + ": "
               + led.size()
               + " candidate(s) whose text opens on \""
               + exclusion.excluded()

@@ -33,12 +33,27 @@ class ExcludedKindsTest {
     assertThat(named(nuts, "Lemon drizzle", "Flour, butter and sugar; no almonds at all."))
         .isNull();
     assertThat(named(nuts, "Sponge", "An almond-free sponge.")).isNull();
+    ExcludedKinds alcohol = kinds("alcohol", "beer reviews");
+    assertThat(named(alcohol, "Crisp and light", "This alcohol-free lager is crisp.")).isNull();
+    assertThat(named(alcohol, "Hoppy", "A hoppy lager with 5% alcohol."))
+        .isEqualTo("\"lager\", a kind of alcohol");
     assertThat(named(nuts, "Victoria sponge", "Butter, sugar, eggs and flour.")).isNull();
     ExcludedKinds meat = kinds("meat", "soup recipes");
     assertThat(named(meat, "Tomato soup", "Roast the tomatoes, then blend.")).isNull();
     // Kinds the positive part names are what the user asks for.
     ExcludedKinds cheese = kinds("cheese", "mozzarella salads");
     assertThat(named(cheese, "Caprese", "Tomato, mozzarella and basil.")).isNull();
+  }
+
+  @Test
+  void onlyFoodsPlantsAnimalsAndSubstancesAreMaterials() {
+    assertThat(ExcludedKinds.material("nut")).isTrue();
+    assertThat(ExcludedKinds.material("gluten")).isTrue();
+    assertThat(ExcludedKinds.material("meat")).isTrue();
+    assertThat(ExcludedKinds.material("tax")).isFalse();
+    assertThat(ExcludedKinds.material("lock")).isFalse();
+    assertThat(ExcludedKinds.material("stress")).isFalse();
+    assertThat(ExcludedKinds.material("qwzx")).isFalse();
   }
 
   @Test

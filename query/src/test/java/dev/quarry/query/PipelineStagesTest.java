@@ -232,13 +232,15 @@ class PipelineStagesTest {
     Exclusion exclusion = new Exclusion("watches", "Strava", "no");
     // Without a candidate that lacks it, Strava past the eighth word is a passing mention.
     List<Candidate> two = candidates("run", "swim");
-    assertThat(TitleDemotion.demote(two, titles, null, exclusion, collection, new Plan(false)))
+    assertThat(
+            TitleDemotion.demote(
+                two, titles, null, exclusion, "negation", collection, new Plan(false)))
         .extracting(c -> c.id)
         .containsExactly("run", "swim");
     // With one, it is a feature, and the watch that syncs goes after the rest (decision 0158).
     Plan lines = new Plan(true);
     List<Candidate> three = candidates("run", "swim", "fit");
-    assertThat(TitleDemotion.demote(three, titles, null, exclusion, collection, lines))
+    assertThat(TitleDemotion.demote(three, titles, null, exclusion, "negation", collection, lines))
         .extracting(c -> c.id)
         .containsExactly("swim", "fit", "run");
     assertThat(String.join("\n", lines.lines()))
@@ -258,6 +260,7 @@ class PipelineStagesTest {
                 new ExcludedTitles("GPS", "bands"),
                 null,
                 new Exclusion("bands", "GPS", "not"),
+                "negation",
                 collection,
                 new Plan(false)))
         .extracting(c -> c.id)
@@ -306,6 +309,7 @@ class PipelineStagesTest {
             new ExcludedTitles("sourdough", "bread"),
             null,
             new dev.quarry.query.interpret.Exclusion("bread", "sourdough", "except"),
+            "negation",
             collection,
             plan);
     assertThat(out).extracting(c -> c.id).containsExactly("bread", "sourdough");
@@ -357,7 +361,8 @@ class PipelineStagesTest {
                 List.of(),
                 Optional.empty(),
                 Optional.of("(always)"),
-                new TextFilters(Map.of(), List.of(), null, null));
+                new TextFilters(Map.of(), List.of(), null, null),
+                Optional.empty());
     QueryEngine engine = new QueryEngine(collection, embedder, Clock.fixed(AS_OF, ZoneOffset.UTC));
     SearchResult r =
         engine.search(

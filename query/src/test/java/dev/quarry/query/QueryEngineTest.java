@@ -521,12 +521,49 @@ class QueryEngineTest {
     assertThat(ranked.indexOf("ck-almond")).isGreaterThan(ranked.indexOf("ck-carrot"));
     assertThat(on.hits().get(ranked.indexOf("ck-almond")).parts().textNamesExcluded()).isTrue();
     assertThat(String.join("\n", on.plan()))
-        .contains("name a kind of the excluded part (WordNet) and rank after the rest: ")
+        .contains("name a kind of \"nuts\" (WordNet) and rank after the rest: ")
         .contains("ck-almond \"almond\", a kind of nut");
     SearchResult off =
         vectorSearch(
             "cake recipes, no nuts", SearchRequest.Negation.DEFAULT.withDemoteTitled(false), 20);
     assertThat(String.join("\n", off.plan())).doesNotContain("a kind of");
+  }
+
+  @Test
+  void aFreeOfQueryRanksDocumentsThatHaveTheThingAfterTheRest() {
+    add("fb-walnut", "Walnut loaf", "a loaf cake with chopped walnuts", "2020-01-01", "d", 4, null);
+    add(
+        "fb-school",
+        "Lunchbox sponge",
+        "a nut-free chocolate sponge cake for school",
+        "2020-01-01",
+        "d",
+        4,
+        null);
+    add(
+        "fb-lemon",
+        "Lemon drizzle",
+        "a cake of flour, butter and lemon",
+        "2020-01-01",
+        "d",
+        4,
+        null);
+    SearchResult on = vectorSearch("nut-free cake recipes", SearchRequest.Negation.DEFAULT, 20);
+    List<String> ranked = ids(on);
+    assertThat(ranked.indexOf("fb-walnut")).isGreaterThan(ranked.indexOf("fb-school"));
+    assertThat(ranked.indexOf("fb-walnut")).isGreaterThan(ranked.indexOf("fb-lemon"));
+    String plan = String.join("\n", on.plan());
+    assertThat(plan)
+        .contains("free of: 'nut-free': candidates that name nut or a kind of it")
+        .contains("fb-walnut \"walnut\", a kind of nut")
+        .doesNotContain("vector penalty 0.");
+    assertThat(on.hits().get(ranked.indexOf("fb-school")).parts().textNamesExcluded())
+        .as("it says it is nut-free")
+        .isFalse();
+    SearchResult tax = vectorSearch("tax-free cake savings", SearchRequest.Negation.DEFAULT, 20);
+    assertThat(String.join("\n", tax.plan()))
+        .contains("'tax-free' describes what is asked")
+        .doesNotContain("rank after the rest");
   }
 
   @Test

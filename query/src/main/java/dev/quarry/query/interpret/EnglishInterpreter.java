@@ -2,6 +2,8 @@ package dev.quarry.query.interpret;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * English queries: the keyword syntax of {@link QueryText}, exclusions by {@link EnglishExclusions}
@@ -23,7 +25,13 @@ public final class EnglishInterpreter implements QueryInterpreter {
     Optional<String> cue = Optional.ofNullable(EnglishRecencyCues.cue(text));
     if (found == null) {
       return new Interpretation(
-          qt.semantic(), qt.free(), qt.phrases(), Optional.empty(), cue, filters);
+          qt.semantic(),
+          qt.free(),
+          qt.phrases(),
+          Optional.empty(),
+          cue,
+          filters,
+          exclusions ? freeOf(qt.sentence()) : Optional.empty());
     }
     Exclusion exclusion =
         new Exclusion(
@@ -34,6 +42,33 @@ public final class EnglishInterpreter implements QueryInterpreter {
     List<String> phrases =
         qt.phrases().stream().filter(p -> !exclusion.excluded().contains(p)).toList();
     return new Interpretation(
-        qt.semantic(), exclusion.positive(), phrases, Optional.of(exclusion), cue, filters);
+        qt.semantic(),
+        exclusion.positive(),
+        phrases,
+        Optional.of(exclusion),
+        cue,
+        filters,
+        Optional.empty());
+  }
+
+  /**
+   * "nut-free cake recipes": a lower-case word before "-free" outside quotation marks. A name
+   * before it ("Aceford-free rackets") is an exclusion ({@link EnglishExclusions}).
+   */
+  private static final Pattern FREE_OF =
+      Pattern.compile("(?<![\\p{L}\\p{N}\"-])(\\p{Ll}{3,})-free(?![\\p{L}\\p{N}-])");
+
+  private static Optional<FreeOf> freeOf(String sentence) {
+    Matcher m = FREE_OF.matcher(sentence);
+    while (m.find()) {
+      boolean quoted =
+          sentence.substring(0, m.start()).chars().filter(c -> c == '"').count() % 2 == 1;
+      if (!quoted) {
+        String asked = sentence.substring(0, m.start()) + " " + sentence.substring(m.end());
+        return Optional.of(
+            new FreeOf(QueryText.unquoted(asked).replaceAll("\\s+", " ").trim(), m.group(1)));
+      }
+    }
+    return Optional.empty();
   }
 }

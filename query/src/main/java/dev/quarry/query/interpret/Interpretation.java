@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param exclusion a natural-language exclusion, if one was found
  * @param recencyCue the words that ask for fresh results ("latest"), as evidence, if any
  * @param filters filters written in the text
+ * @param freeOf a thing the asked documents lack ("nut-free …"), if the query names one and no
+ *     exclusion was found
  */
 public record Interpretation(
     String semantic,
@@ -21,7 +23,8 @@ public record Interpretation(
     List<String> phrases,
     Optional<Exclusion> exclusion,
     Optional<String> recencyCue,
-    TextFilters filters) {
+    TextFilters filters,
+    Optional<FreeOf> freeOf) {
   public Interpretation {
     phrases = List.copyOf(phrases);
   }

@@ -30,6 +30,26 @@ class EnglishInterpreterTest {
   }
 
   @Test
+  void aLowerCaseWordBeforeFreeIsWhatTheAskedDocumentsLackNotAnExclusion() {
+    Interpretation in = english.interpret("nut-free cake recipes", true);
+    assertThat(in.freeOf()).contains(new FreeOf("cake recipes", "nut"));
+    assertThat(in.exclusion()).isEmpty();
+    assertThat(in.keywords()).isEqualTo("nut-free cake recipes");
+    assertThat(english.interpret("easy sugar-free \"oat cookies\"", true).freeOf())
+        .contains(new FreeOf("easy oat cookies", "sugar"));
+    assertThat(english.interpret("nut-free cake recipes", false).freeOf())
+        .as("negation handling off")
+        .isEmpty();
+    assertThat(english.interpret("reviews of \"nut-free bakeries\"", true).freeOf())
+        .as("inside a quotation")
+        .isEmpty();
+    Interpretation named = english.interpret("Aceford-free tennis rackets", true);
+    assertThat(named.exclusion()).isPresent();
+    assertThat(named.freeOf()).isEmpty();
+    assertThat(english.interpret("carefree summer reads", true).freeOf()).isEmpty();
+  }
+
+  @Test
   void anExclusionNarrowsTheKeywordsAndFreesAPhraseInsideTheExcludedSpan() {
     Interpretation in = english.interpret("latest bread recipes except \"sourdough\"", true);
     assertThat(in.exclusion())
