@@ -13,6 +13,8 @@ class RecencyIntentTest {
       delimiter = '|',
       value = {
         "the latest Nimbus phone | latest",
+        "lastest kubernetes release notes | latest",
+        "Newset phone reviews | newest",
         "newest release of the database | newest",
         "Which band announced a reunion tour? | announced",
         "what did the council vote on this week | this week",
@@ -60,6 +62,8 @@ class RecencyIntentTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "latent variable models for topic discovery",
+        "the fewest dependencies for a web server",
         "Who is the current mayor of Springfield?",
         "Who currently chairs the history society?",
         "Who chairs the history society right now?",

@@ -1,6 +1,7 @@
 package dev.quarry.query.interpret;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -164,6 +165,7 @@ public final class EnglishRecencyCues {
     if (query == null) {
       return null;
     }
+    query = MISSPELT.matcher(query).replaceAll(t -> TYPOS.get(t.group().toLowerCase(Locale.ROOT)));
     Matcher m = CUES.matcher(query);
     boolean news =
         !PERSONAL.matcher(query).find()
@@ -179,6 +181,18 @@ public final class EnglishRecencyCues {
     }
     return null;
   }
+
+  /**
+   * Frequent misspellings of cue words, read as the word ("lastest news on …"). A closed list, not
+   * a one-letter tolerance: "latent", "lamest", "fewest", "decent" and "resent" are one letter from
+   * a cue.
+   */
+  private static final Map<String, String> TYPOS =
+      Map.of("lastest", "latest", "latets", "latest", "newset", "newest", "recnet", "recent");
+
+  private static final Pattern MISSPELT =
+      Pattern.compile(
+          "\\b(?:" + String.join("|", TYPOS.keySet()) + ")\\b", Pattern.CASE_INSENSITIVE);
 
   private static boolean stateKept(String query, Matcher cue) {
     return cue.group(1).toLowerCase(Locale.ROOT).startsWith("up")
