@@ -155,6 +155,9 @@ public record SearchRequest(
     /** The default fresh-coverage window (docs/decisions/0022-fresh-coverage.md). */
     public static final Duration DEFAULT_FRESH = Duration.ofDays(7);
 
+    /** The longest half-life the CLI and the server accept: a century. */
+    public static final int MAX_HALF_LIFE_DAYS = 36_500;
+
     public static final Recency DEFAULT =
         new Recency(
             RecencyMode.AUTO,

@@ -22,6 +22,7 @@ final class SearchBody {
           "as_of",
           "recency",
           "fresh_days",
+          "half_life_days",
           "min_score",
           "negation",
           "group");
@@ -53,7 +54,15 @@ final class SearchBody {
                                 "fresh_days",
                                 (int) SearchRequest.Recency.DEFAULT_FRESH.toDays(),
                                 0,
-                                36_500))))
+                                36_500)))
+                    .withHalfLife(
+                        Duration.ofDays(
+                            JsonBodies.integer(
+                                o,
+                                "half_life_days",
+                                (int) SearchRequest.Recency.DEFAULT.halfLife().toDays(),
+                                1,
+                                SearchRequest.Recency.MAX_HALF_LIFE_DAYS))))
             .groupByParent(JsonBodies.bool(o, "group", false))
             // The answer always carries each hit's score parts, as `quarry search --json` does.
             .explain(true);

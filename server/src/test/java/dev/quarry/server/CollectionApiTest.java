@@ -206,6 +206,15 @@ class CollectionApiTest {
         live.post("/collections/notes/search", "{\"query\":\"x\",\"k\":\"ten\"}");
     assertThat(k.status()).isEqualTo(400);
     assertThat(json(k).getAsJsonObject("error").get("param").getAsString()).isEqualTo("k");
+    LiveServer.Response halfLife =
+        live.post("/collections/notes/search", "{\"query\":\"x\",\"half_life_days\":0}");
+    assertThat(halfLife.status()).isEqualTo(400);
+    assertThat(json(halfLife).getAsJsonObject("error").get("param").getAsString())
+        .isEqualTo("half_life_days");
+    assertThat(
+            live.post("/collections/notes/search", "{\"query\":\"x\",\"half_life_days\":365}")
+                .status())
+        .isEqualTo(200);
     LiveServer.Response unknown =
         live.post("/collections/notes/search", "{\"query\":\"x\",\"top_k\":3}");
     assertThat(json(unknown).getAsJsonObject("error").get("code").getAsString())

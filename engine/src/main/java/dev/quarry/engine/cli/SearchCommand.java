@@ -79,6 +79,16 @@ final class SearchCommand implements Runnable {
   int freshDays = (int) SearchRequest.Recency.DEFAULT_FRESH.toDays();
 
   @Option(
+      names = "--half-life",
+      paramLabel = "DAYS",
+      description =
+          "Recency decay half-life in days: a relevant document this much older than the newest"
+              + " scores half. Longer for collections released yearly (products, papers), so that"
+              + " the newest of the asked line outranks a sibling released a month later."
+              + " Default: ${DEFAULT-VALUE}.")
+  int halfLifeDays = (int) SearchRequest.Recency.DEFAULT.halfLife().toDays();
+
+  @Option(
       names = "--min-score",
       paramLabel = "COS",
       description =
@@ -116,7 +126,8 @@ final class SearchCommand implements Runnable {
             .recency(
                 SearchRequest.Recency.DEFAULT
                     .withMode(SearchRequest.RecencyMode.parse(recency))
-                    .withFresh(freshDays(freshDays)))
+                    .withFresh(freshDays(freshDays))
+                    .withHalfLife(halfLife(halfLifeDays)))
             .groupByParent(group)
             .explain(explain || json);
     if (filter != null) {
@@ -210,6 +221,17 @@ final class SearchCommand implements Runnable {
 
   private static String clip(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+
+  private static java.time.Duration halfLife(int days) {
+    if (days < 1 || days > SearchRequest.Recency.MAX_HALF_LIFE_DAYS) {
+      throw QuarryException.invalid(
+          "--half-life must be 1.."
+              + SearchRequest.Recency.MAX_HALF_LIFE_DAYS
+              + " days, got "
+              + days);
+    }
+    return java.time.Duration.ofDays(days);
   }
 
   private static java.time.Duration freshDays(int days) {

@@ -84,6 +84,15 @@ class BadInvocationsTest {
     add(
         all,
         ExitCodes.USAGE,
+        "--half-life must be 1..36500 days",
+        "search",
+        c,
+        "q",
+        "--half-life",
+        "0");
+    add(
+        all,
+        ExitCodes.USAGE,
         "did you mean 'category'",
         "search",
         c,
