@@ -1,5 +1,6 @@
 package dev.quarry.query.interpret;
 
+import dev.quarry.query.kinds.WordNetNouns;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -785,9 +786,22 @@ public final class EnglishExclusions {
             || VERB_BEFORE_WITHOUT.matcher(head).find());
   }
 
+  /**
+   * "Gluten-free cakes", "Tax-free savings": a capital that only opens the query, on a word WordNet
+   * knows as a common noun, names nothing; the word is what the asked thing is free of ({@link
+   * FreeOf}), like "gluten-free cakes" in lower case (decision 0176).
+   */
+  static boolean commonWordOpening(String before, String word) {
+    return before.isBlank()
+        && word.length() > 1
+        && word.substring(1).equals(word.substring(1).toLowerCase(Locale.ROOT))
+        && word.chars().allMatch(Character::isLetter)
+        && !WordNetNouns.get().senses(word.toLowerCase(Locale.ROOT)).isEmpty();
+  }
+
   private static Exclusion nameFreeOrAfterSpan(String q) {
     Matcher free = NAME_FREE.matcher(q);
-    if (free.matches()) {
+    if (free.matches() && !commonWordOpening(free.group(1), free.group(2))) {
       String positive = (free.group(1) + " " + free.group(4)).trim();
       Exclusion e = exclusion(positive, free.group(2).replace('-', ' '), "-free", 6);
       if (e != null) {

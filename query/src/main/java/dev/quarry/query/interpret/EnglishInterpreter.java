@@ -52,21 +52,28 @@ public final class EnglishInterpreter implements QueryInterpreter {
   }
 
   /**
-   * "nut-free cake recipes": a lower-case word before "-free" outside quotation marks. A name
-   * before it ("Aceford-free rackets") is an exclusion ({@link EnglishExclusions}).
+   * "nut-free cake recipes": a lower-case word before "-free" outside quotation marks, or a common
+   * noun capitalised only because it opens the query ("Nut-free cake recipes"). A name before it
+   * ("Aceford-free rackets") is an exclusion ({@link EnglishExclusions}).
    */
   private static final Pattern FREE_OF =
-      Pattern.compile("(?<![\\p{L}\\p{N}\"-])(\\p{Ll}{3,})-free(?![\\p{L}\\p{N}-])");
+      Pattern.compile("(?<![\\p{L}\\p{N}\"-])(\\p{L}\\p{Ll}{2,})-free(?![\\p{L}\\p{N}-])");
 
   private static Optional<FreeOf> freeOf(String sentence) {
     Matcher m = FREE_OF.matcher(sentence);
     while (m.find()) {
       boolean quoted =
           sentence.substring(0, m.start()).chars().filter(c -> c == '"').count() % 2 == 1;
-      if (!quoted) {
+      String word = m.group(1);
+      boolean lowerOrOpening =
+          Character.isLowerCase(word.charAt(0))
+              || EnglishExclusions.commonWordOpening(sentence.substring(0, m.start()), word);
+      if (!quoted && lowerOrOpening) {
         String asked = sentence.substring(0, m.start()) + " " + sentence.substring(m.end());
         return Optional.of(
-            new FreeOf(QueryText.unquoted(asked).replaceAll("\\s+", " ").trim(), m.group(1)));
+            new FreeOf(
+                QueryText.unquoted(asked).replaceAll("\\s+", " ").trim(),
+                word.toLowerCase(java.util.Locale.ROOT)));
       }
     }
     return Optional.empty();

@@ -43,6 +43,11 @@ class EnglishInterpreterTest {
     assertThat(english.interpret("reviews of \"nut-free bakeries\"", true).freeOf())
         .as("inside a quotation")
         .isEmpty();
+    Interpretation opening = english.interpret("Nut-free cake recipes", true);
+    assertThat(opening.freeOf())
+        .as("a capital that only opens the query")
+        .contains(new FreeOf("cake recipes", "nut"));
+    assertThat(opening.exclusion()).isEmpty();
     Interpretation named = english.interpret("Aceford-free tennis rackets", true);
     assertThat(named.exclusion()).isPresent();
     assertThat(named.freeOf()).isEmpty();
