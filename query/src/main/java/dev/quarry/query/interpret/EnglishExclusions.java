@@ -4,6 +4,7 @@ import dev.quarry.query.kinds.WordNetNouns;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -453,14 +454,14 @@ public final class EnglishExclusions {
 
   /**
    * A leading cue word long enough that a one-letter typo cannot turn it into another word
-   * ("Exluding Y, …", "Not includinga Y, …"). Shorter ones are left alone: "beside" is not
-   * "besides". "Including" alone is no exclusion, so it is only corrected after "not".
+   * ("Disregardng Y, …", "Not includinga Y, …"). Shorter ones are left alone: "beside" is not
+   * "besides". "Including" alone is no exclusion, so it is only corrected after "not". "excluding"
+   * is corrected anywhere ({@link #CUE_WORDS_ANYWHERE}).
    */
   private static final Pattern LEADING_LONG_WORD =
       Pattern.compile("^(\\s*(?:not\\s+)?)(\\p{L}{8,})\\b", Pattern.CASE_INSENSITIVE);
 
-  private static final List<String> LONG_CUE_WORDS =
-      List.of("excluding", "disregarding", "including");
+  private static final List<String> LONG_CUE_WORDS = List.of("disregarding", "including");
 
   private EnglishExclusions() {}
 
@@ -787,11 +788,40 @@ public final class EnglishExclusions {
   }
 
   /**
+   * "nut-free cake recipes": a lower-case word before "-free" outside quotation marks, or a common
+   * noun capitalised only because it opens the query ("Nut-free cake recipes"). A name before it
+   * ("Aceford-free rackets") is an exclusion ({@link #NAME_FREE}).
+   */
+  private static final Pattern FREE_OF =
+      Pattern.compile("(?<![\\p{L}\\p{N}\"-])(\\p{L}\\p{Ll}{2,})-free(?![\\p{L}\\p{N}-])");
+
+  /** The thing a query asks its documents to be free of, if it names one (decision 0176). */
+  static Optional<FreeOf> freeOf(String sentence) {
+    Matcher m = FREE_OF.matcher(sentence);
+    while (m.find()) {
+      boolean quoted =
+          sentence.substring(0, m.start()).chars().filter(c -> c == '"').count() % 2 == 1;
+      String word = m.group(1);
+      boolean lowerOrOpening =
+          Character.isLowerCase(word.charAt(0))
+              || commonWordOpening(sentence.substring(0, m.start()), word);
+      if (!quoted && lowerOrOpening) {
+        String asked = sentence.substring(0, m.start()) + " " + sentence.substring(m.end());
+        return Optional.of(
+            new FreeOf(
+                QueryText.unquoted(asked).replaceAll("\\s+", " ").trim(),
+                word.toLowerCase(Locale.ROOT)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * "Gluten-free cakes", "Tax-free savings": a capital that only opens the query, on a word WordNet
    * knows as a common noun, names nothing; the word is what the asked thing is free of ({@link
    * FreeOf}), like "gluten-free cakes" in lower case (decision 0176).
    */
-  static boolean commonWordOpening(String before, String word) {
+  private static boolean commonWordOpening(String before, String word) {
     return before.isBlank()
         && word.length() > 1
         && word.substring(1).equals(word.substring(1).toLowerCase(Locale.ROOT))

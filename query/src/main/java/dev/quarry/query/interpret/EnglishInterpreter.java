@@ -2,8 +2,6 @@ package dev.quarry.query.interpret;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * English queries: the keyword syntax of {@link QueryText}, exclusions by {@link EnglishExclusions}
@@ -31,7 +29,7 @@ public final class EnglishInterpreter implements QueryInterpreter {
           Optional.empty(),
           cue,
           filters,
-          exclusions ? freeOf(qt.sentence()) : Optional.empty());
+          exclusions ? EnglishExclusions.freeOf(qt.sentence()) : Optional.empty());
     }
     Exclusion exclusion =
         new Exclusion(
@@ -49,33 +47,5 @@ public final class EnglishInterpreter implements QueryInterpreter {
         cue,
         filters,
         Optional.empty());
-  }
-
-  /**
-   * "nut-free cake recipes": a lower-case word before "-free" outside quotation marks, or a common
-   * noun capitalised only because it opens the query ("Nut-free cake recipes"). A name before it
-   * ("Aceford-free rackets") is an exclusion ({@link EnglishExclusions}).
-   */
-  private static final Pattern FREE_OF =
-      Pattern.compile("(?<![\\p{L}\\p{N}\"-])(\\p{L}\\p{Ll}{2,})-free(?![\\p{L}\\p{N}-])");
-
-  private static Optional<FreeOf> freeOf(String sentence) {
-    Matcher m = FREE_OF.matcher(sentence);
-    while (m.find()) {
-      boolean quoted =
-          sentence.substring(0, m.start()).chars().filter(c -> c == '"').count() % 2 == 1;
-      String word = m.group(1);
-      boolean lowerOrOpening =
-          Character.isLowerCase(word.charAt(0))
-              || EnglishExclusions.commonWordOpening(sentence.substring(0, m.start()), word);
-      if (!quoted && lowerOrOpening) {
-        String asked = sentence.substring(0, m.start()) + " " + sentence.substring(m.end());
-        return Optional.of(
-            new FreeOf(
-                QueryText.unquoted(asked).replaceAll("\\s+", " ").trim(),
-                word.toLowerCase(java.util.Locale.ROOT)));
-      }
-    }
-    return Optional.empty();
   }
 }
