@@ -4,7 +4,9 @@ import dev.quarry.index.Collection;
 import dev.quarry.index.Document;
 import dev.quarry.query.interpret.Exclusion;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -82,6 +84,9 @@ final class TitleDemotion {
                   .collect(Collectors.joining(", "))
               + (kindNamed.size() > 5 ? ", …" : ""));
     }
+    List<Candidate> family =
+        family(kept, demoted, led, kindNamed, exclusion, part, collection, plan);
+    kept.removeAll(family);
     if (demoted.isEmpty() && led.isEmpty() && kindNamed.isEmpty()) {
       plan.add(part + ": no candidate is titled after \"" + exclusion.excluded() + "\"");
       return ranked;
@@ -117,10 +122,51 @@ final class TitleDemotion {
               + led.stream().limit(5).map(c -> c.id).collect(Collectors.joining(", "))
               + (led.size() > 5 ? ", …" : ""));
     }
+    kept.addAll(family);
     kept.addAll(led);
     kept.addAll(kindNamed);
     kept.addAll(demoted);
     return kept;
+  }
+
+  /**
+   * The kept candidates named by a name the demoted ones share ({@link ExcludedLineNames}); they
+   * rank after the rest, before those demoted for naming the excluded part themselves.
+   */
+  private static List<Candidate> family(
+      List<Candidate> kept,
+      List<Candidate> demoted,
+      List<Candidate> led,
+      List<Candidate> kindNamed,
+      Exclusion exclusion,
+      String part,
+      Collection collection,
+      Plan plan) {
+    List<Candidate> direct = new ArrayList<>(demoted);
+    direct.addAll(led);
+    direct.addAll(kindNamed);
+    if (direct.size() < ExcludedLineNames.MIN_FAMILY) {
+      return List.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    List<Candidate> family =
+        new ExcludedLineNames(exclusion.positive() + " " + exclusion.excluded())
+            .named(direct, kept, collection, names);
+    if (!family.isEmpty()) {
+      family.forEach(c -> c.textNamesExcluded = true);
+      plan.add(
+          part
+              + ": "
+              + family.size()
+              + " candidate(s) named "
+              + String.join(", ", names)
+              + ", as "
+              + ExcludedLineNames.MIN_FAMILY
+              + "+ of those ranked after the rest are, rank after the rest too: "
+              + family.stream().limit(5).map(c -> c.id).collect(Collectors.joining(", "))
+              + (family.size() > 5 ? ", …" : ""));
+    }
+    return family;
   }
 
   /** Whether the candidate's title or text names a kind of the excluded part, not negated. */

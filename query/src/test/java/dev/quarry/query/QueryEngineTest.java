@@ -566,6 +566,54 @@ class QueryEngineTest {
         .doesNotContain("rank after the rest");
   }
 
+  private void addBikes() {
+    String[][] bikes = {
+      {"tv-ridge1", "Tarven Ridge 1", "The Tarven Ridge is an electric mountain bike, 750 Wh."},
+      {"tv-ridge2", "Tarven Ridge 2 launch", "The second Tarven Ridge is an electric bike again."},
+      {
+        "tv-ridge-care", "Servicing the drive unit", "Take the Ridge drive unit to a dealer yearly."
+      },
+      {
+        "tv-loop", "Tarven Loop city bike", "A steel Tarven Loop; unlike the Ridge it has no motor."
+      },
+      {"tv-loop2", "Tarven Loop 2", "The Tarven Loop 2 adds a front basket and dynamo lights."},
+      {"tv-fold", "Tarven Fold", "The Tarven Fold folds in ten seconds for the train."}
+    };
+    for (String[] b : bikes) {
+      add(b[0], b[1], b[2], "2021-05-01", "bikes", 4, null);
+    }
+  }
+
+  @Test
+  void aNameTheDemotedCandidatesShareNamesTheExcludedFamilyToo() {
+    addBikes();
+    SearchResult on =
+        vectorSearch("tarven bikes, but not the electric ones", SearchRequest.Negation.DEFAULT, 20);
+    List<String> ranked = ids(on);
+    for (String kept : List.of("tv-loop", "tv-loop2", "tv-fold")) {
+      assertThat(ranked.indexOf("tv-ridge-care")).as(kept).isGreaterThan(ranked.indexOf(kept));
+    }
+    assertThat(String.join("\n", on.plan()))
+        .contains("1 candidate(s) named Ridge, as 2+ of those ranked after the rest are")
+        .contains("tv-ridge-care");
+    assertThat(on.hits().get(ranked.indexOf("tv-loop")).parts().textNamesExcluded())
+        .as("it names the Ridge only to set itself against it")
+        .isFalse();
+  }
+
+  @Test
+  void aBrandNamedByMoreKeptCandidatesThanDemotedOnesNamesNoFamily() {
+    addBikes();
+    SearchResult on =
+        vectorSearch("bikes, but not the electric ones", SearchRequest.Negation.DEFAULT, 20);
+    assertThat(String.join("\n", on.plan())).doesNotContain("Tarven").contains("named Ridge");
+    assertThat(
+            on.hits().stream()
+                .filter(h -> h.parts().textNamesExcluded() || h.parts().titledAfterExcluded())
+                .map(SearchHit::id))
+        .containsExactlyInAnyOrder("tv-ridge1", "tv-ridge2", "tv-ridge-care");
+  }
+
   @Test
   void aMisspeltTitleIsDemotedOnlyWhenNoTitleMatchesExactly() {
     add("st-zustand", "Zustand", "state management store", "2020-01-01", "js", 4, null);
