@@ -50,7 +50,7 @@ final class QuantizedWalk {
     }
     List<ScoreDoc> found = new ArrayList<>();
     for (Segment segment : segments) {
-      found.addAll(List.of(segment.walk(query, beam)));
+      found.addAll(List.of(segment.walk(segment.scorer(query), beam)));
     }
     found.sort((a, b) -> Float.compare(b.score, a.score));
     return found.subList(0, Math.min(beam, found.size())).toArray(ScoreDoc[]::new);
@@ -89,8 +89,8 @@ final class QuantizedWalk {
           : InPlaceCodeScorer.of(values, codes, field.getVectorSimilarityFunction(), query);
     }
 
-    ScoreDoc[] walk(float[] query, int beam) throws IOException {
-      InPlaceCodeScorer scorer = scorer(query);
+    /** The best {@code beam} nodes by {@code scorer} (null: a segment without vectors). */
+    ScoreDoc[] walk(InPlaceCodeScorer scorer, int beam) throws IOException {
       if (scorer == null) {
         return new ScoreDoc[0];
       }

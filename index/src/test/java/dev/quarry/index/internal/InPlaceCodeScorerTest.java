@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The in-place scorer gives Lucene's scores for Lucene's codes, node by node, and the walk built on
- * it finds what Lucene's own quantized walk finds, deleted documents left out. A Lucene upgrade
+ * it finds what Lucene's own quantized walk finds, deleted documents left out, when the query is
+ * quantized as Lucene quantizes it; quantized as searches do, nearly the same. A Lucene upgrade
  * that changes the format's layout or formula fails here. The seed is printed (re-run with
  * -Dquarry.seed=N).
  */
@@ -79,9 +80,18 @@ class InPlaceCodeScorerTest {
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         LeafReaderContext leaf = reader.leaves().get(0);
         for (int q = 0; q < 10; q++) {
+          float deviation = 0;
           float[] query = vector(random, dims, similarity);
           RandomVectorScorer lucene = luceneScorer(leaf, query);
-          RandomVectorScorer ours = QuantizedWalk.Segment.of(leaf).scorer(query);
+          QuantizedWalk.Segment segment = QuantizedWalk.Segment.of(leaf);
+          InPlaceCodeScorer ours =
+              InPlaceCodeScorer.of(
+                  segment.values(),
+                  segment.codes(),
+                  function,
+                  query,
+                  segment.values().getQuantizer());
+          RandomVectorScorer cheap = segment.scorer(query);
           int[] nodes = new int[DOCS];
           float[] bulk = new float[DOCS];
           Arrays.setAll(nodes, i -> i);
@@ -90,12 +100,20 @@ class InPlaceCodeScorerTest {
             float expected = lucene.score(ord);
             assertThat(ours.score(ord)).as("ord %d", ord).isCloseTo(expected, within(1e-5f));
             assertThat(bulk[ord]).isEqualTo(ours.score(ord));
+            deviation = Math.max(deviation, Math.abs(cheap.score(ord) - expected));
           }
           IndexSearcher searcher = new IndexSearcher(reader);
           ScoreDoc[] expected =
               searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, query, 40), 40).scoreDocs;
-          ScoreDoc[] walked = QuantizedWalk.candidates(searcher, query, 40);
+          ScoreDoc[] walked = segment.walk(ours, 40);
           assertThat(docs(walked)).isEqualTo(docs(expected));
+          ScoreDoc[] cheaply = QuantizedWalk.candidates(searcher, query, 40);
+          // Searches quantize the query without Lucene's interval search (decision 0179): scores
+          // move by a small share of their spread (8-bit queries far less than 4-bit ones), and
+          // the walk keeps nearly the same candidates.
+          boolean int8 = encoding == VectorEncoding.INT8;
+          assertThat(deviation).isLessThanOrEqualTo((int8 ? 0.01f : 0.1f) * spread(lucene));
+          assertThat(common(cheaply, expected)).isGreaterThanOrEqualTo(int8 ? 38 : 32);
           Bits live = leaf.reader().getLiveDocs();
           assertThat(live).isNotNull();
           assertThat(walked).allSatisfy(h -> assertThat(live.get(h.doc)).isTrue());
@@ -110,6 +128,24 @@ class InPlaceCodeScorerTest {
         (PerFieldKnnVectorsFormat.FieldsReader) ((CodecReader) leaf.reader()).getVectorReader();
     var hnsw = (Lucene99HnswVectorsReader) perField.getFieldReader(IndexFields.VECTOR);
     return hnsw.getFlatVectorsReader().getRandomVectorScorer(IndexFields.VECTOR, query);
+  }
+
+  private static float spread(RandomVectorScorer scorer) throws java.io.IOException {
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
+    for (int ord = 0; ord < DOCS; ord++) {
+      min = Math.min(min, scorer.score(ord));
+      max = Math.max(max, scorer.score(ord));
+    }
+    return max - min;
+  }
+
+  private static int common(ScoreDoc[] a, ScoreDoc[] b) {
+    java.util.Set<Integer> in = new java.util.HashSet<>();
+    for (int d : docs(a)) {
+      in.add(d);
+    }
+    return (int) Arrays.stream(docs(b)).filter(in::contains).count();
   }
 
   private static int[] docs(ScoreDoc[] hits) {
