@@ -85,7 +85,7 @@ final class ExcludedKinds {
     List<Kind> kinds = new ArrayList<>();
     for (Set<String> thing : things) {
       String noun = String.join(" ", thing);
-      List<NounSense> senses = nouns.rankedSenses(noun);
+      List<NounSense> senses = products(nouns, noun, nouns.rankedSenses(noun));
       if (senses.isEmpty()) {
         continue;
       }
@@ -107,9 +107,23 @@ final class ExcludedKinds {
    */
   static boolean material(String noun) {
     WordNetNouns nouns = WordNetNouns.get();
-    List<NounSense> ranked = nouns.rankedSenses(noun);
+    List<NounSense> ranked = products(nouns, noun, nouns.rankedSenses(noun));
     List<NounSense> senses = ranked.isEmpty() ? nouns.senses(noun) : ranked.subList(0, 1);
     return !senses.isEmpty() && senses.stream().allMatch(s -> MATERIALS.contains(s.category()));
+  }
+
+  /**
+   * {@code senses} of {@code noun}, or those of "{@code noun} product" when none of them has kinds
+   * and WordNet knows the compound: a word that names its products as it qualifies them ("dairy"
+   * for "dairy-free pasta" or "curries, no dairy" means dairy products, and WordNet's "dairy" is
+   * only the farm).
+   */
+  private static List<NounSense> products(WordNetNouns nouns, String noun, List<NounSense> senses) {
+    if (senses.stream().anyMatch(s -> !s.hyponyms().isEmpty())) {
+      return senses;
+    }
+    List<NounSense> products = nouns.rankedSenses(noun + " product");
+    return products.isEmpty() ? senses : products;
   }
 
   /**

@@ -65,6 +65,19 @@ class ExcludedKindsTest {
   }
 
   @Test
+  void aWordForProductsHasTheKindsOfItsProducts() {
+    // WordNet's "dairy" is only the farm; "dairy product" has cheeses, creams and yogurts.
+    assertThat(ExcludedKinds.material("dairy")).isTrue();
+    ExcludedKinds dairy = kinds("dairy", "pasta");
+    assertThat(named(dairy, "Bake", "Penne under melted gorgonzola.")).contains("a kind of dairy");
+    assertThat(named(dairy, "Curry", "Lamb in a yogurt and chilli sauce."))
+        .contains("a kind of dairy");
+    assertThat(named(dairy, "Aglio e olio", "Spaghetti, garlic, oil and chilli.")).isNull();
+    // A word with kinds of its own keeps them: "meat" is not "meat product".
+    assertThat(named(kinds("meat", "soup"), "Broth", "Chicken broth.")).contains("a kind of meat");
+  }
+
+  @Test
   void eachListedThingHasItsKinds() {
     ExcludedKinds either = kinds("cheese or nuts", "pasta");
     assertThat(either.kinds()).hasSize(2);
