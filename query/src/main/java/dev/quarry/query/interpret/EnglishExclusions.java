@@ -736,7 +736,7 @@ public final class EnglishExclusions {
               + "|\\b(?:won't|wont|can't|cant|cannot|doesn't|doesnt|don't|dont|didn't|didnt)\\s+\\w+"
               // An activity named by a gerund after a preposition: "a packing list for flying
               // without checked luggage".
-              + "|\\b(?:for|by|when|while|after|before|of|about)\\s+\\w{3,}ing)"
+              + "|\\b(?:for|by|when|while|after|before|of|about|on|in|with)\\s+\\w{3,}ing)"
               + "\\s*$",
           Pattern.CASE_INSENSITIVE);
 
@@ -763,6 +763,22 @@ public final class EnglishExclusions {
               + "|does|did)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A verb in -ing with its object after "without" ("sort without mutating the array", "bake
+   * without killing the yeast", "without breaking the bank"): how to do it, not a thing to leave
+   * out. The object's determiner tells the verb from a noun in -ing ("turkey without stuffing",
+   * "cake without frosting"), and "without using eggs", with no determiner, stays an exclusion. A
+   * verb of telling or showing keeps its object as what to leave out of the answer ("explain the
+   * novel without revealing any details about its sequel").
+   */
+  private static final Pattern GERUND_WITH_OBJECT =
+      Pattern.compile(
+          "^(?!(?:reveal|mention|discuss|spoil|describ|cover|talk|bring|refer|includ|involv"
+              + "|consider|giv|touch|focus|address|nam|list|show|explain|say|tell|us|add)ing\\b)"
+              + "\\p{L}{3,}ing\\s+(?:the|a|an|any|my|your|our|its|their|it|them|this|that|these"
+              + "|those)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private static boolean mannerOrProperty(String cue, String excluded, String head) {
     String c = cue.toLowerCase(Locale.ROOT);
     if (c.equals("minus") || c.equals("unlike")) {
@@ -782,6 +798,7 @@ public final class EnglishExclusions {
     return c.equals("without")
         && (ARTICLE.matcher(excluded.trim()).find()
             || AMOUNT_OR_QUALITY.matcher(excluded.trim()).find()
+            || GERUND_WITH_OBJECT.matcher(excluded.trim()).find()
             || MANNER_QUESTION.matcher(head).find()
             || INSTRUCTION.matcher(head).find()
             || VERB_BEFORE_WITHOUT.matcher(head).find());
