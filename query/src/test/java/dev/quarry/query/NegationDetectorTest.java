@@ -210,6 +210,8 @@ class NegationDetectorTest {
         "albums by the band, apart from one called Night Drive | one called Night Drive | apart from",
         "bread recipes without rye | rye | without",
         "turkey recipes without stuffing | stuffing | without",
+        "Can you share the band's history without making any references to Kestrel Road? |"
+            + " making any references to Kestrel Road | without",
         "router manuals without the mesh models | mesh models | without",
         "garden tool reviews, don't show me the electric ones | electric | don't show me",
         "soup recipes w/o onions | onions | without",

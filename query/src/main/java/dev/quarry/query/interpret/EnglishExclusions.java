@@ -779,6 +779,13 @@ public final class EnglishExclusions {
               + "|those)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A request addressed to someone ("can you tell me about X without making any references to Y",
+   * "please provide …"): what follows "without" is what the answer must leave out.
+   */
+  private static final Pattern ADDRESSED =
+      Pattern.compile("\\b(?:you|please|me)\\b", Pattern.CASE_INSENSITIVE);
+
   private static boolean mannerOrProperty(String cue, String excluded, String head) {
     String c = cue.toLowerCase(Locale.ROOT);
     if (c.equals("minus") || c.equals("unlike")) {
@@ -798,7 +805,8 @@ public final class EnglishExclusions {
     return c.equals("without")
         && (ARTICLE.matcher(excluded.trim()).find()
             || AMOUNT_OR_QUALITY.matcher(excluded.trim()).find()
-            || GERUND_WITH_OBJECT.matcher(excluded.trim()).find()
+            || (GERUND_WITH_OBJECT.matcher(excluded.trim()).find()
+                && !ADDRESSED.matcher(head).find())
             || MANNER_QUESTION.matcher(head).find()
             || INSTRUCTION.matcher(head).find()
             || VERB_BEFORE_WITHOUT.matcher(head).find());
