@@ -32,7 +32,9 @@ final class ExcludedLineNames {
 
   /**
    * A word that is a name: capitalised with lower case after ("Crisp", "PowerShell"), or a model
-   * code of one to three capitals and digits ("C1", "M3", "X200"), whose letters name its series.
+   * code of one to three capitals and digits ("C1", "M3", "X200"), whose letters name its series. A
+   * function word capitalised in a title ("A Guide To The Crisp") is none, nor a word opening a
+   * title or sentence or following a colon ("Episode 16: The pyramid village").
    */
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
@@ -110,7 +112,19 @@ final class ExcludedLineNames {
     return out;
   }
 
+  /**
+   * Marks after which a title or sentence starts over, its next word capitalised as a first word
+   * ("Episode 16: The pyramid village").
+   */
+  private static final Pattern RESTART = Pattern.compile("[:;()\\[\\]\"“”—–]|\\s-+\\s");
+
   private void collect(String sentence, Set<String> out) {
+    for (String part : RESTART.split(sentence)) {
+      collectPart(part, out);
+    }
+  }
+
+  private void collectPart(String sentence, Set<String> out) {
     List<String> words = new ArrayList<>();
     Matcher m = WORD.matcher(sentence);
     while (m.find()) {
@@ -119,7 +133,10 @@ final class ExcludedLineNames {
     List<String> folded = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
     for (int i = 1; i < words.size(); i++) {
       String w = words.get(i);
-      if (asked.contains(folded.get(i)) || ExcludedTitles.negated(folded, i)) {
+      if (asked.contains(folded.get(i))
+          || ExcludedTitles.FUNCTION_WORDS.contains(folded.get(i))
+          || ExcludedTitles.CLAUSE_WORDS.contains(folded.get(i))
+          || ExcludedTitles.negated(folded, i)) {
         continue;
       }
       Matcher code = CODE.matcher(w);

@@ -119,7 +119,7 @@ final class ExcludedTitles {
    * ones which use Kafka"): pronouns, relative words, auxiliaries and verbs of having or
    * mentioning, folded as the span's words are.
    */
-  private static final Set<String> CLAUSE_WORDS =
+  static final Set<String> CLAUSE_WORDS =
       Stream.of(
               "it",
               "its",
@@ -175,7 +175,7 @@ final class ExcludedTitles {
       Pattern.compile("^([^,]+), ((?:\\p{Lu}[\\p{L}.]*)(?: \\p{Lu}[\\p{L}.]*){0,2})$");
 
   /** Words that say nothing about which entity is meant. */
-  private static final Set<String> FUNCTION_WORDS =
+  static final Set<String> FUNCTION_WORDS =
       Set.of("the", "a", "an", "of", "in", "on", "and", "for", "to", "by", "at", "with", "from");
 
   /**

@@ -615,6 +615,40 @@ class QueryEngineTest {
   }
 
   @Test
+  void aWordOpeningATitleAfterAColonNamesNoFamily() {
+    add(
+        "ep-4",
+        "Episode 4: The reed boats",
+        "Egypt's boat builders tied papyrus.",
+        "2021-01-01",
+        "history",
+        4,
+        null);
+    add(
+        "ep-6",
+        "Episode 6: The flood year",
+        "Egypt's farmers waited for the Nile.",
+        "2021-02-01",
+        "history",
+        4,
+        null);
+    add(
+        "ep-8",
+        "Episode 8: The last emperors",
+        "Rome in its final century.",
+        "2021-03-01",
+        "history",
+        4,
+        null);
+    SearchResult on =
+        vectorSearch("history episodes apart from Egypt", SearchRequest.Negation.DEFAULT, 20);
+    assertThat(String.join("\n", on.plan())).doesNotContain("named The");
+    SearchHit rome =
+        on.hits().stream().filter(h -> h.id().equals("ep-8")).findFirst().orElseThrow();
+    assertThat(rome.parts().textNamesExcluded()).isFalse();
+  }
+
+  @Test
   void aMisspeltTitleIsDemotedOnlyWhenNoTitleMatchesExactly() {
     add("st-zustand", "Zustand", "state management store", "2020-01-01", "js", 4, null);
     add("st-zustanda", "Zustanda", "state management store", "2020-01-01", "js", 4, null);
