@@ -17,6 +17,7 @@ final class Candidate {
   boolean titledAfterExcluded;
   boolean textNamesExcluded;
   ExcludedKinds.Named kindNamed; // the kind of the excluded part its text names, if any
+  String familyName; // a name the demoted candidates share, that its text uses (decision 0178)
   ScoreParts.Recency recency;
   double score;
   ExcludedTitles.Match titleMatch; // computed once, when title demotion needs it
@@ -65,7 +66,12 @@ final class Candidate {
         optional(penalty),
         titledAfterExcluded,
         textNamesExcluded,
-        Optional.ofNullable(kindNamed).map(ExcludedKinds.Named::describe),
+        Optional.ofNullable(kindNamed)
+            .map(ExcludedKinds.Named::describe)
+            .or(
+                () ->
+                    Optional.ofNullable(familyName)
+                        .map(n -> "\"" + n + "\", a name those ranked after the rest share")),
         recency);
   }
 

@@ -53,7 +53,8 @@ final class ExcludedLineNames {
 
   /**
    * The candidates of {@code kept} that a name of the {@code demoted} ones' family names, in rank
-   * order; {@code found} receives the names used.
+   * order, each with the name it uses ({@link Candidate#familyName}); {@code found} receives the
+   * names used.
    */
   List<Candidate> named(
       List<Candidate> demoted, List<Candidate> kept, Collection collection, Set<String> found) {
@@ -75,7 +76,8 @@ final class ExcludedLineNames {
       for (String name : names(c, collection)) {
         if (family.contains(name)) {
           out.add(c);
-          found.add(name.endsWith("#") ? name.substring(0, name.length() - 1) + "…" : name);
+          c.familyName = name.endsWith("#") ? name.substring(0, name.length() - 1) + "…" : name;
+          found.add(c.familyName);
           break;
         }
       }

@@ -20,7 +20,9 @@ import java.util.OptionalDouble;
  * @param textNamesExcluded ranked after the rest (before those titled after it) because the first
  *     words of its text name the excluded entity, or its text names a kind of it
  * @param excludedKind the kind of the excluded part its title or text names ("\"almond\", a kind of
- *     nut", from WordNet), when that ranked it after the rest (decision 0173)
+ *     nut", from WordNet), or a name the candidates ranked after the rest share ("\"Whirl\", a name
+ *     those ranked after the rest share"), when that ranked it after the rest (decisions 0173,
+ *     0178)
  * @param recency the recency parts, when the decay ran
  */
 public record ScoreParts(

@@ -599,6 +599,8 @@ class QueryEngineTest {
     assertThat(on.hits().get(ranked.indexOf("tv-loop")).parts().textNamesExcluded())
         .as("it names the Ridge only to set itself against it")
         .isFalse();
+    assertThat(on.hits().get(ranked.indexOf("tv-ridge-care")).parts().excludedKind())
+        .contains("\"Ridge\", a name those ranked after the rest share");
   }
 
   @Test
