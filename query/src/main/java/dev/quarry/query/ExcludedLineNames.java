@@ -40,7 +40,6 @@ final class ExcludedLineNames {
 
   private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{L}]*\\p{Ll}[\\p{L}]*");
   private static final Pattern CODE = Pattern.compile("(\\p{Lu}{1,3})\\d+");
-  private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)");
 
   private final Set<String> asked;
   private final Map<Candidate, Set<String>> names = new HashMap<>();
@@ -107,8 +106,7 @@ final class ExcludedLineNames {
       collect(d.title(), out);
     }
     if (d.text() != null) {
-      Matcher end = SENTENCE_END.matcher(d.text());
-      collect(end.find() ? d.text().substring(0, end.start()) : d.text(), out);
+      collect(ExcludedTitles.firstSentence(d.text()), out);
     }
     names.put(c, out);
     return out;

@@ -588,15 +588,22 @@ final class ExcludedTitles {
     return end.find() ? head.substring(0, end.start()) : head;
   }
 
-  /** The folded words of the text's first sentence, clause by clause, at most SENTENCE_WORDS. */
-  private static List<List<String>> firstSentenceClauses(String text) {
-    // Only the opening is folded: a candidate's whole text can be long, and a search reads many.
+  /**
+   * The text's first sentence as written, read from at most 3 × {@link #SENTENCE_WORDS} of its
+   * words: a candidate's whole text can be long, and a search reads many.
+   */
+  static String firstSentence(String text) {
     String[] opening = text.strip().split("\\s+", 3 * SENTENCE_WORDS + 1);
     String head =
         String.join(
             " ", Arrays.asList(opening).subList(0, Math.min(3 * SENTENCE_WORDS, opening.length)));
     Matcher end = SENTENCE_END.matcher(head);
-    String sentence = end.find() ? head.substring(0, end.start()) : head;
+    return end.find() ? head.substring(0, end.start()) : head;
+  }
+
+  /** The folded words of the text's first sentence, clause by clause, at most SENTENCE_WORDS. */
+  private static List<List<String>> firstSentenceClauses(String text) {
+    String sentence = firstSentence(text);
     List<List<String>> clauses = new ArrayList<>();
     int left = SENTENCE_WORDS;
     for (String part : CLAUSE_END.split(sentence)) {

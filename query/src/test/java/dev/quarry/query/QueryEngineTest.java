@@ -46,6 +46,11 @@ class QueryEngineTest {
     collection.upsert(List.of(b.build()));
   }
 
+  /** A document of no particular date or category, for tests of how text is read. */
+  private void add(String id, String title, String text) {
+    add(id, title, text, "2020-01-01", "d", 4, null);
+  }
+
   @BeforeEach
   void setUp() {
     embedder = new HashingEmbedder();
@@ -459,23 +464,9 @@ class QueryEngineTest {
 
   @Test
   void documentsWhoseTextOpensOnTheExcludedEntityFollowTheRestButMentionsStay() {
-    add(
-        "ck-gin",
-        "Harbour Sour",
-        "gin shaken with lemon and egg white",
-        "2020-01-01",
-        "d",
-        4,
-        null);
-    add(
-        "ck-rum",
-        "Pale Tide",
-        "rum with mint and lime, softer than gin",
-        "2020-01-01",
-        "d",
-        4,
-        null);
-    add("ck-tq", "Desert Bloom", "tequila with grapefruit and lime", "2020-01-01", "d", 4, null);
+    add("ck-gin", "Harbour Sour", "gin shaken with lemon and egg white");
+    add("ck-rum", "Pale Tide", "rum with mint and lime, softer than gin");
+    add("ck-tq", "Desert Bloom", "tequila with grapefruit and lime");
     SearchResult on =
         vectorSearch("cocktail recipes without gin", SearchRequest.Negation.DEFAULT, 20);
     List<String> ranked = ids(on);
@@ -491,30 +482,9 @@ class QueryEngineTest {
 
   @Test
   void documentsNamingAKindOfTheExcludedThingFollowTheRest() {
-    add(
-        "ck-almond",
-        "Orange cake",
-        "whole oranges blended with ground almonds, eggs and sugar",
-        "2020-01-01",
-        "d",
-        4,
-        null);
-    add(
-        "ck-lemon",
-        "Lemon drizzle",
-        "a cake of flour, butter and lemon",
-        "2020-01-01",
-        "d",
-        4,
-        null);
-    add(
-        "ck-carrot",
-        "Carrot cake",
-        "a cake of grated carrot and spice",
-        "2020-01-01",
-        "d",
-        4,
-        null);
+    add("ck-almond", "Orange cake", "whole oranges blended with ground almonds, eggs and sugar");
+    add("ck-lemon", "Lemon drizzle", "a cake of flour, butter and lemon");
+    add("ck-carrot", "Carrot cake", "a cake of grated carrot and spice");
     SearchResult on = vectorSearch("cake recipes, no nuts", SearchRequest.Negation.DEFAULT, 20);
     List<String> ranked = ids(on);
     assertThat(ranked.indexOf("ck-almond")).isGreaterThan(ranked.indexOf("ck-lemon"));
@@ -531,23 +501,9 @@ class QueryEngineTest {
 
   @Test
   void aFreeOfQueryRanksDocumentsThatHaveTheThingAfterTheRest() {
-    add("fb-walnut", "Walnut loaf", "a loaf cake with chopped walnuts", "2020-01-01", "d", 4, null);
-    add(
-        "fb-school",
-        "Lunchbox sponge",
-        "a nut-free chocolate sponge cake for school",
-        "2020-01-01",
-        "d",
-        4,
-        null);
-    add(
-        "fb-lemon",
-        "Lemon drizzle",
-        "a cake of flour, butter and lemon",
-        "2020-01-01",
-        "d",
-        4,
-        null);
+    add("fb-walnut", "Walnut loaf", "a loaf cake with chopped walnuts");
+    add("fb-school", "Lunchbox sponge", "a nut-free chocolate sponge cake for school");
+    add("fb-lemon", "Lemon drizzle", "a cake of flour, butter and lemon");
     SearchResult on = vectorSearch("nut-free cake recipes", SearchRequest.Negation.DEFAULT, 20);
     List<String> ranked = ids(on);
     assertThat(ranked.indexOf("fb-walnut")).isGreaterThan(ranked.indexOf("fb-school"));
