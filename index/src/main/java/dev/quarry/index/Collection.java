@@ -222,7 +222,11 @@ public final class Collection implements AutoCloseable {
       }
       index =
           LuceneIndex.open(
-              dir.resolve(manifest.luceneDir()), manifest.config(), analyzer, readOnly);
+              dir.resolve(manifest.luceneDir()),
+              manifest.config(),
+              manifest.rotation(),
+              analyzer,
+              readOnly);
       if (readOnly && !index.hasCommit()) {
         requireNeverCommitted(index, store);
       }
@@ -615,6 +619,14 @@ public final class Collection implements AutoCloseable {
             throw QuarryException.invalid(
                 "shard " + shard + " was built with another configuration than " + dir);
           }
+          if (!Objects.equals(s.manifest.vectorRotation(), manifest.vectorRotation())) {
+            throw QuarryException.invalid(
+                "shard "
+                    + shard
+                    + " holds its vectors in another layout than "
+                    + dir
+                    + " (built by another Quarry version): rebuild it with this one");
+          }
           manifest = manifest.withFields(mergedFields(s));
         }
         manifest.write(dir); // the schema first, as upsert does
@@ -750,7 +762,8 @@ public final class Collection implements AutoCloseable {
       String newDir = "lucene-" + generation;
       Path newPath = dir.resolve(newDir);
       FileTrees.delete(newPath);
-      LuceneIndex fresh = LuceneIndex.open(newPath, newConfig, analyzer, false);
+      Manifest updated = manifest.withConfig(newConfig, newDir);
+      LuceneIndex fresh = LuceneIndex.open(newPath, newConfig, updated.rotation(), analyzer, false);
       long[] count = {0};
       try {
         store.forEach(
@@ -764,7 +777,6 @@ public final class Collection implements AutoCloseable {
         FileTrees.delete(newPath);
         throw e;
       }
-      Manifest updated = manifest.withConfig(newConfig, newDir);
       updated.write(dir); // the switch: from here on, the new index is the collection's
       LuceneIndex old = index;
       index = fresh;

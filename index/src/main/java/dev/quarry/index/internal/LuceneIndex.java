@@ -62,6 +62,10 @@ public final class LuceneIndex implements AutoCloseable {
   private final Path path;
   private final CollectionConfig config;
   private final VectorSimilarityFunction similarity;
+
+  /** Applied to every vector indexed and every query; null where vectors are indexed as given. */
+  private final VectorRotation rotation;
+
   private final Directory directory;
   private final IndexWriter writer;
   private final ReferenceManager<IndexSearcher> searchers;
@@ -81,6 +85,7 @@ public final class LuceneIndex implements AutoCloseable {
   private LuceneIndex(
       Path path,
       CollectionConfig config,
+      VectorRotation rotation,
       Directory directory,
       IndexWriter writer,
       ReferenceManager<IndexSearcher> searchers,
@@ -89,6 +94,7 @@ public final class LuceneIndex implements AutoCloseable {
     this.path = path;
     this.config = config;
     this.similarity = VectorFormats.similarity(config.similarity());
+    this.rotation = rotation;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
@@ -96,16 +102,27 @@ public final class LuceneIndex implements AutoCloseable {
     this.snapshotHasCommit = snapshotHasCommit;
   }
 
+  /**
+   * Opens the index in {@code path}; {@code rotation} (null for none) is the transform its vectors
+   * went through, as the manifest records it.
+   */
   public static LuceneIndex open(
-      Path path, CollectionConfig config, Analyzer analyzer, boolean readOnly) {
-    return readOnly ? openReadOnly(path, config) : openWritable(path, config, analyzer);
+      Path path,
+      CollectionConfig config,
+      VectorRotation rotation,
+      Analyzer analyzer,
+      boolean readOnly) {
+    return readOnly
+        ? openReadOnly(path, config, rotation)
+        : openWritable(path, config, rotation, analyzer);
   }
 
   /**
    * The last commit; without one (the folder is missing, or a first ingest has not committed yet)
    * an empty snapshot, and the caller decides whether that is plausible.
    */
-  private static LuceneIndex openReadOnly(Path path, CollectionConfig config) {
+  private static LuceneIndex openReadOnly(
+      Path path, CollectionConfig config, VectorRotation rotation) {
     Directory directory = null;
     DirectoryReader reader = null;
     try {
@@ -119,11 +136,12 @@ public final class LuceneIndex implements AutoCloseable {
         }
       }
       if (reader == null) {
-        return new LuceneIndex(path, config, directory, null, new EmptySearchers(), 0, false);
+        return new LuceneIndex(
+            path, config, rotation, directory, null, new EmptySearchers(), 0, false);
       }
       long seq = seqOf(reader.getIndexCommit().getUserData());
       return new LuceneIndex(
-          path, config, directory, null, new SearcherManager(reader, null), seq, true);
+          path, config, rotation, directory, null, new SearcherManager(reader, null), seq, true);
     } catch (IOException | RuntimeException e) {
       closeQuietly(reader);
       closeQuietly(directory);
@@ -131,7 +149,8 @@ public final class LuceneIndex implements AutoCloseable {
     }
   }
 
-  private static LuceneIndex openWritable(Path path, CollectionConfig config, Analyzer analyzer) {
+  private static LuceneIndex openWritable(
+      Path path, CollectionConfig config, VectorRotation rotation, Analyzer analyzer) {
     Directory directory = null;
     IndexWriter writer = null;
     try {
@@ -149,7 +168,7 @@ public final class LuceneIndex implements AutoCloseable {
       iwc.setCommitOnClose(false); // commits happen only through commit(seq)
       writer = new IndexWriter(directory, iwc);
       SearcherManager searchers = new SearcherManager(writer, null);
-      return new LuceneIndex(path, config, directory, writer, searchers, 0, false);
+      return new LuceneIndex(path, config, rotation, directory, writer, searchers, 0, false);
     } catch (IOException | RuntimeException e) {
       closeQuietly(writer);
       closeQuietly(directory);
@@ -221,7 +240,8 @@ public final class LuceneIndex implements AutoCloseable {
     try {
       writer()
           .updateDocument(
-              new Term(IndexFields.ID, d.id()), LuceneDocs.toLucene(d, vector, similarity));
+              new Term(IndexFields.ID, d.id()),
+              LuceneDocs.toLucene(d, rotated(vector), similarity));
     } catch (IOException | RuntimeException e) {
       throw translate("write", path, e);
     }
@@ -312,7 +332,8 @@ public final class LuceneIndex implements AutoCloseable {
    * instead, otherwise the walk visits only them.
    */
   public KnnResult knn(
-      float[] query, int k, int efSearch, int rescore, Query filter, KnnOptions.Plan plan) {
+      float[] given, int k, int efSearch, int rescore, Query filter, KnnOptions.Plan plan) {
+    float[] query = rotated(given);
     return withSearcher(
         searcher -> {
           int total = searcher.getIndexReader().numDocs();
@@ -375,10 +396,16 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   /** Exact nearest neighbours by scanning every (filtered) vector: ground truth, small filters. */
-  public List<Hit> exact(float[] query, int k, Query filter) {
+  public List<Hit> exact(float[] given, int k, Query filter) {
+    float[] query = rotated(given);
     return withSearcher(
         searcher ->
             exact(searcher, query, k, filter == null ? null : FilterBits.of(searcher, filter)));
+  }
+
+  /** A vector or query as the index holds vectors: rotated where the manifest says so. */
+  private float[] rotated(float[] vector) {
+    return rotation == null ? vector : rotation.apply(vector);
   }
 
   /** Scores every live document (of {@code bits}, when given) with full-precision vectors. */

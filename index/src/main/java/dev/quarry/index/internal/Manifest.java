@@ -35,6 +35,8 @@ import java.util.TreeMap;
  * @param luceneVersion Lucene version that last wrote it
  * @param config model, dimensions, similarity, encoding, HNSW parameters
  * @param luceneDir the live Lucene index folder (changes on reindex)
+ * @param vectorRotation the transform the index's vectors went through ({@link VectorRotation#ID}),
+ *     or null for vectors indexed as given
  * @param fields metadata field types, fixed by each field's first value
  */
 public record Manifest(
@@ -43,11 +45,17 @@ public record Manifest(
     String luceneVersion,
     CollectionConfig config,
     String luceneDir,
+    String vectorRotation,
     Map<String, FieldType> fields) {
 
   public static final String FILE_NAME = "quarry.json";
   public static final String FORMAT = "quarry-collection";
-  public static final int FORMAT_VERSION = 1;
+
+  /** The newest format this code reads; it writes the oldest one that holds the collection. */
+  public static final int FORMAT_VERSION = 2;
+
+  /** The first format with {@code vectorRotation}: a Quarry reading only 1 would misread it. */
+  private static final int ROTATION_VERSION = 2;
 
   /** The index folder of a new collection. */
   public static final String FIRST_LUCENE_DIR = "lucene-1";
@@ -65,25 +73,43 @@ public record Manifest(
         org.apache.lucene.util.Version.LATEST.toString(),
         config,
         FIRST_LUCENE_DIR,
+        rotationFor(config),
         Map.of());
   }
 
-  public Manifest withFields(Map<String, FieldType> value) {
-    return new Manifest(formatVersion, quarryVersion, luceneVersion, config, luceneDir, value);
+  /**
+   * Binary codes are made of rotated vectors (decision 0180); other encodings index vectors as
+   * given.
+   */
+  static String rotationFor(CollectionConfig config) {
+    return config.encoding() == VectorEncoding.BINARY ? VectorRotation.ID : null;
   }
 
+  /** The rotation of the index's vectors for {@code config}'s dimensions; null for none. */
+  public VectorRotation rotation() {
+    return vectorRotation == null ? null : VectorRotation.of(vectorRotation, config.dimensions());
+  }
+
+  public Manifest withFields(Map<String, FieldType> value) {
+    return new Manifest(
+        formatVersion, quarryVersion, luceneVersion, config, luceneDir, vectorRotation, value);
+  }
+
+  /** A new index folder, built for {@code value} (with the rotation its encoding takes). */
   public Manifest withConfig(CollectionConfig value, String dir) {
-    return new Manifest(formatVersion, quarryVersion, luceneVersion, value, dir, fields);
+    return new Manifest(
+        formatVersion, quarryVersion, luceneVersion, value, dir, rotationFor(value), fields);
   }
 
   /** Stamps the versions of the code writing it. */
   Manifest stamped() {
     return new Manifest(
-        FORMAT_VERSION,
+        vectorRotation == null ? 1 : ROTATION_VERSION,
         QuarryVersion.get(),
         org.apache.lucene.util.Version.LATEST.toString(),
         config,
         luceneDir,
+        vectorRotation,
         fields);
   }
 
@@ -161,6 +187,9 @@ public record Manifest(
     hnsw.addProperty("beamWidth", c.hnsw().beamWidth());
     o.add("hnsw", hnsw);
     o.addProperty("luceneDir", m.luceneDir);
+    if (m.vectorRotation != null) {
+      o.addProperty("vectorRotation", m.vectorRotation);
+    }
     JsonObject fields = new JsonObject();
     m.fields.forEach((k, v) -> fields.addProperty(k, v.id()));
     o.add("fields", fields);
@@ -213,8 +242,19 @@ public record Manifest(
       throw new QuarryException(
           QuarryException.Kind.CORRUPT, "'luceneDir' must look like lucene-N, got " + luceneDir);
     }
+    String rotation = null;
+    if (version >= ROTATION_VERSION && o.has("vectorRotation")) {
+      rotation = string(o, "vectorRotation");
+      VectorRotation.of(rotation, config.dimensions()); // an unknown one fails here, named
+    }
     return new Manifest(
-        version, string(o, "quarryVersion"), string(o, "luceneVersion"), config, luceneDir, fields);
+        version,
+        string(o, "quarryVersion"),
+        string(o, "luceneVersion"),
+        config,
+        luceneDir,
+        rotation,
+        fields);
   }
 
   private static String string(JsonObject o, String key) {
