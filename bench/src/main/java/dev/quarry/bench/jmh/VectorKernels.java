@@ -4,6 +4,7 @@ import dev.quarry.core.Vectors;
 import dev.quarry.index.spi.BitNibbleDots;
 import dev.quarry.index.spi.CodeKernels;
 import dev.quarry.index.spi.Uint8CodeDots;
+import dev.quarry.index.spi.VectorRotation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * on arrays beside Quarry's in-place ones, which read the code from a memory-mapped file (decision
  * 0120: scalar; decision 0168: Vector API popcount, one code or four per pass); likewise the
  * unsigned int8 dot product, copied from the file for Lucene's kernel or read in place with the
- * Vector API, one code or four per pass (decision 0161). 384 dimensions is all-MiniLM-L6-v2 and
- * bge-small; 784 is Fashion-MNIST.
+ * Vector API, one code or four per pass (decision 0161); and the rotation a binary collection puts
+ * each query through (decision 0180), beside a float32 dot product of the same length as the peer.
+ * 384 dimensions is all-MiniLM-L6-v2 and bge-small; 784 is Fashion-MNIST.
  *
  * <p>Run: {@code bin/bench jmh VectorKernels} (seed: {@code -p seed=N}; a quick look: {@code
  * bin/bench jmh VectorKernels -f 1 -wi 2 -i 3}).
@@ -86,6 +88,7 @@ public class VectorKernels {
   long[] fourCodes;
   long[] fourBitCodes;
   int[] fourDots = new int[4];
+  VectorRotation rotation;
 
   @Setup
   public void setUp() {
@@ -93,6 +96,7 @@ public class VectorKernels {
     SplittableRandom random = new SplittableRandom(seed);
     a = Vectors.normalizeInPlace(gaussian(random, dims));
     b = Vectors.normalizeInPlace(gaussian(random, dims));
+    rotation = VectorRotation.of(VectorRotation.ID, dims);
     a8 = bytes(random, dims, -127, 128);
     b8 = bytes(random, dims, -127, 128);
     b4 = bytes(random, dims, 0, 16);
@@ -171,6 +175,12 @@ public class VectorKernels {
       v[i] = (byte) random.nextInt(from, to);
     }
     return v;
+  }
+
+  /** Once per query of a binary collection: compare with a few dot products. */
+  @Benchmark
+  public float[] queryRotation() {
+    return rotation.apply(a);
   }
 
   @Benchmark

@@ -10,6 +10,7 @@ import dev.quarry.index.KnnResult;
 import dev.quarry.index.KnnResult.Strategy;
 import dev.quarry.index.spi.IndexFields;
 import dev.quarry.index.spi.LuceneAccess;
+import dev.quarry.index.spi.VectorRotation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,6 +14,7 @@ import dev.quarry.index.FieldType;
 import dev.quarry.index.HnswParams;
 import dev.quarry.index.Similarity;
 import dev.quarry.index.VectorEncoding;
+import dev.quarry.index.spi.VectorRotation;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.quarry.index.internal;
+package dev.quarry.index.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,8 +84,12 @@ class VectorRotationTest {
         .hasMessageContaining("expected a 16-d vector, got 15");
   }
 
-  private static final float[] PINNED_5 = {4.4955583f, 1.0f, 0.4866748f, -5.0444174f, 2.847272f};
-  private static final float[] PINNED_8 = {0.5f, -0.5f, -0.5f, 0.5f, 0, 0, 0, 0};
+  private static final float[] PINNED_5 = {
+    4.4955583f, 0.9999997f, 0.4866747f, -5.0444174f, 2.8472714f
+  };
+  private static final float[] PINNED_8 = {
+    0.49999994f, -0.49999994f, -0.49999994f, 0.49999994f, 0, 0, 0, 0
+  };
 
   private static double dot(float[] a, float[] b) {
     double s = 0;
