@@ -501,6 +501,21 @@ public final class Collection implements AutoCloseable {
     return lucene;
   }
 
+  /**
+   * {@code options}' efSearch with its 0 resolved: the encoding's default, and twice that for a
+   * binary collection whose vectors are not rotated (written before decision 0180): its codes of
+   * skewed data need the wider beam (decision 0171).
+   */
+  private int efSearch(KnnOptions options) {
+    VectorEncoding encoding = config().encoding();
+    int ef = options.efSearchFor(encoding);
+    boolean unrotatedBinary =
+        options.efSearch() == 0
+            && encoding == VectorEncoding.BINARY
+            && manifest.vectorRotation() == null;
+    return unrotatedBinary ? 2 * ef : ef;
+  }
+
   /** {@link LuceneAccess} over the live index; the Lucene-typed half of this class. */
   private final class Access implements LuceneAccess {
     @Override
@@ -533,7 +548,7 @@ public final class Collection implements AutoCloseable {
               live.knn(
                   query,
                   k,
-                  options.efSearchFor(encoding),
+                  efSearch(options),
                   k * options.oversampleFor(encoding),
                   filter,
                   options.plan()));

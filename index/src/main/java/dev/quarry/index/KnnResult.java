@@ -7,11 +7,13 @@ import java.util.List;
  *
  * @param hits best first
  * @param strategy how the vectors were searched
+ * @param efSearch the effort asked, with a default resolved (the beam derives from it)
  * @param beam candidates the graph walk kept (0 for an exact scan)
  * @param passing live documents that pass the filter (all live documents without one)
  * @param total live documents in the collection
  */
-public record KnnResult(List<Hit> hits, Strategy strategy, int beam, int passing, int total) {
+public record KnnResult(
+    List<Hit> hits, Strategy strategy, int efSearch, int beam, int passing, int total) {
   public KnnResult {
     hits = List.copyOf(hits);
   }

@@ -20,25 +20,21 @@ public enum VectorEncoding {
   /** Half a byte per dimension, rescored. */
   INT4("int4", 3),
   /**
-   * 1 bit per dimension, rescored. Its floor of 3× (10× before decision 0121) matters only below
-   * efSearch 30: the whole beam is rescored (decision 0072), so efSearch sets its effort, and its
-   * default is twice the others' (decision 0171): at 100, 1-bit codes of Fashion-MNIST's pixels
-   * reached recall@10 0.928 only.
+   * 1 bit per dimension, of rotated vectors (decision 0180), rescored. Its floor of 3× (10× before
+   * decision 0121) matters only below efSearch 30: the whole beam is rescored (decision 0072), so
+   * efSearch sets its effort. A binary collection written before its vectors were rotated takes
+   * twice this default (decision 0171; the collection decides, {@code Collection.search}).
    */
-  BINARY("binary", 3, 200);
+  BINARY("binary", 3);
 
   private final String id;
   private final int defaultOversample;
   private final int defaultEfSearch;
 
   VectorEncoding(String id, int defaultOversample) {
-    this(id, defaultOversample, 100);
-  }
-
-  VectorEncoding(String id, int defaultOversample, int defaultEfSearch) {
     this.id = id;
     this.defaultOversample = defaultOversample;
-    this.defaultEfSearch = defaultEfSearch;
+    this.defaultEfSearch = 100;
   }
 
   public String id() {

@@ -50,7 +50,12 @@ class RotatedVectorsTest {
     try (Collection c = Collection.create(dir.resolve("c"), config(VectorEncoding.BINARY))) {
       add(c, vectors);
       assertScoresOfTheVectorsAsGiven(c, vectors, random);
+      assertThat(defaultEfSearch(c)).isEqualTo(100);
     }
+  }
+
+  private static int defaultEfSearch(Collection c) {
+    return c.lucene().knn(new float[DIMS], 10, null, KnnOptions.DEFAULTS).efSearch();
   }
 
   @Test
@@ -69,6 +74,9 @@ class RotatedVectorsTest {
     try (Collection legacy = Collection.open(c)) {
       add(legacy, vectors);
       assertScoresOfTheVectorsAsGiven(legacy, vectors, random);
+      assertThat(defaultEfSearch(legacy)).as("unrotated codes keep the wider beam").isEqualTo(200);
+      assertThat(legacy.lucene().knn(new float[DIMS], 10, null, new KnnOptions(60, 0)).efSearch())
+          .isEqualTo(60);
     }
     assertThat(Files.readString(manifest)).doesNotContain("vectorRotation");
     try (Collection legacy = Collection.open(c)) {
@@ -76,6 +84,7 @@ class RotatedVectorsTest {
       legacy.reindex(VectorEncoding.BINARY, HnswParams.DEFAULTS);
       assertThat(Files.readString(manifest)).contains("\"vectorRotation\": \"hadamard-4\"");
       assertScoresOfTheVectorsAsGiven(legacy, vectors, random);
+      assertThat(defaultEfSearch(legacy)).isEqualTo(100);
     }
     try (Collection reopened = Collection.openReadOnly(c)) {
       assertScoresOfTheVectorsAsGiven(reopened, vectors, random);

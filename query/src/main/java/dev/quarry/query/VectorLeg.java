@@ -166,7 +166,7 @@ final class VectorLeg {
                   result.passing(),
                   pct,
                   result.beam(),
-                  knn.efSearchFor(collection.config().encoding()),
+                  result.efSearch(),
                   pct / 100,
                   knn.plan() == KnnOptions.Plan.GRAPH ? "; graph walk requested" : "");
           case EXACT_SCAN ->

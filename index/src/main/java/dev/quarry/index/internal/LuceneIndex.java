@@ -342,7 +342,12 @@ public final class LuceneIndex implements AutoCloseable {
           if (filter == null) {
             int beam = KnnPlanner.beam(candidates, efSearch, total, total);
             return new KnnResult(
-                graph(searcher, query, k, beam, rescore, null), Strategy.GRAPH, beam, total, total);
+                graph(searcher, query, k, beam, rescore, null),
+                Strategy.GRAPH,
+                efSearch,
+                beam,
+                total,
+                total);
           }
           FilterBits bits = FilterBits.of(searcher, filter);
           boolean exact =
@@ -353,12 +358,18 @@ public final class LuceneIndex implements AutoCloseable {
               };
           if (exact) {
             return new KnnResult(
-                exact(searcher, query, k, bits), Strategy.EXACT_SCAN, 0, bits.count(), total);
+                exact(searcher, query, k, bits),
+                Strategy.EXACT_SCAN,
+                efSearch,
+                0,
+                bits.count(),
+                total);
           }
           int beam = KnnPlanner.beam(candidates, efSearch, bits.count(), total);
           return new KnnResult(
               graph(searcher, query, k, beam, rescore, bits.asQuery()),
               Strategy.FILTERED_GRAPH,
+              efSearch,
               beam,
               bits.count(),
               total);
