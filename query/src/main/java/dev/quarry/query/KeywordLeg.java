@@ -1,10 +1,11 @@
 package dev.quarry.query;
 
 import dev.quarry.index.Collection;
+import dev.quarry.index.spi.DocIds;
 import dev.quarry.index.spi.IndexFields;
-import dev.quarry.index.spi.LuceneAccess;
 import dev.quarry.query.spi.FilterCompiler;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,12 @@ final class KeywordLeg {
         .lucene()
         .withSearcher(
             searcher -> {
-              List<Scored> out = new ArrayList<>();
-              for (ScoreDoc sd : searcher.search(bm25, n).scoreDocs) {
-                out.add(new Scored(LuceneAccess.idOf(searcher, sd.doc), sd.score));
+              ScoreDoc[] hits = searcher.search(bm25, n).scoreDocs;
+              String[] ids =
+                  DocIds.of(searcher, Arrays.stream(hits).mapToInt(sd -> sd.doc).toArray());
+              List<Scored> out = new ArrayList<>(hits.length);
+              for (int i = 0; i < hits.length; i++) {
+                out.add(new Scored(ids[i], hits[i].score));
               }
               return out;
             });

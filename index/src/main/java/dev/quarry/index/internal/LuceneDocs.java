@@ -13,6 +13,7 @@ import dev.quarry.index.spi.IndexFields;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -32,10 +33,16 @@ import org.apache.lucene.util.NumericUtils;
 public final class LuceneDocs {
   private LuceneDocs() {}
 
+  /**
+   * {@code idDocValues}: the id as doc values too (decision 0181), as the index's ids have them.
+   */
   static org.apache.lucene.document.Document toLucene(
-      Document d, float[] vector, VectorSimilarityFunction similarity) {
+      Document d, float[] vector, VectorSimilarityFunction similarity, boolean idDocValues) {
     var doc = new org.apache.lucene.document.Document();
     doc.add(new StringField(ID, d.id(), Field.Store.YES));
+    if (idDocValues) {
+      doc.add(new BinaryDocValuesField(ID, new BytesRef(d.id())));
+    }
     if (d.parent() != null) {
       doc.add(new StringField(PARENT, d.parent(), Field.Store.NO));
       doc.add(new SortedSetDocValuesField(PARENT, new BytesRef(d.parent())));

@@ -8,21 +8,25 @@ import dev.quarry.index.Hit;
 import dev.quarry.index.KnnOptions;
 import dev.quarry.index.KnnResult;
 import dev.quarry.index.KnnResult.Strategy;
+import dev.quarry.index.spi.DocIds;
 import dev.quarry.index.spi.IndexFields;
 import dev.quarry.index.spi.LuceneAccess;
 import dev.quarry.index.spi.VectorRotation;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
@@ -69,6 +73,13 @@ public final class LuceneIndex implements AutoCloseable {
 
   private final Directory directory;
   private final IndexWriter writer;
+
+  /**
+   * Writable: whether new documents carry their id as doc values (decision 0181); not for an index
+   * whose ids were written without them, as Lucene lets no field change its doc values type.
+   */
+  private final boolean idDocValues;
+
   private final ReferenceManager<IndexSearcher> searchers;
 
   /** Read-only: the sequence number of the commit it reads (0 for none); writable: unused. */
@@ -101,6 +112,23 @@ public final class LuceneIndex implements AutoCloseable {
     this.searchers = searchers;
     this.snapshotSeq = snapshotSeq;
     this.snapshotHasCommit = snapshotHasCommit;
+    this.idDocValues = writer != null && idDocValues(searchers);
+  }
+
+  /** Yes for a new index and for one whose ids have doc values; no for ids written without. */
+  private static boolean idDocValues(ReferenceManager<IndexSearcher> searchers) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        FieldInfo id =
+            FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(IndexFields.ID);
+        return id == null || id.getDocValuesType() == DocValuesType.BINARY;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -242,7 +270,7 @@ public final class LuceneIndex implements AutoCloseable {
       writer()
           .updateDocument(
               new Term(IndexFields.ID, d.id()),
-              LuceneDocs.toLucene(d, rotated(vector), similarity));
+              LuceneDocs.toLucene(d, rotated(vector), similarity, idDocValues));
     } catch (IOException | RuntimeException e) {
       throw translate("write", path, e);
     }
@@ -428,11 +456,15 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   private List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs, int k) throws IOException {
-    List<Hit> hits = new ArrayList<>(Math.min(k, docs.length));
-    var stored = searcher.storedFields();
-    for (int i = 0; i < docs.length && hits.size() < k; i++) {
-      String id = stored.document(docs[i].doc, Set.of(IndexFields.ID)).get(IndexFields.ID);
-      hits.add(new Hit(id, similarityOf(docs[i].score), docs[i].doc));
+    int n = Math.min(k, docs.length);
+    int[] top = new int[n];
+    for (int i = 0; i < n; i++) {
+      top[i] = docs[i].doc;
+    }
+    String[] ids = DocIds.of(searcher, top);
+    List<Hit> hits = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      hits.add(new Hit(ids[i], similarityOf(docs[i].score), docs[i].doc));
     }
     return hits;
   }
@@ -458,7 +490,7 @@ public final class LuceneIndex implements AutoCloseable {
   public boolean tryAcquire() {
     for (int n = references.get(); n > 0; n = references.get()) {
       if (references.compareAndSet(n, n + 1)) {
-        return true;
+        return id == null || id.getDocValuesType() == DocValuesType.BINARY;
       }
     }
     return false;

@@ -7,7 +7,6 @@ import dev.quarry.index.Similarity;
 import dev.quarry.index.internal.VectorFormats;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
@@ -47,9 +46,9 @@ public interface LuceneAccess {
   /** The analyzer of title and text (for keyword queries). Owned by the collection. */
   Analyzer analyzer();
 
-  /** A searcher-scoped lookup of a hit's external id. */
+  /** A searcher-scoped lookup of a hit's external id ({@link DocIds} for several). */
   static String idOf(IndexSearcher searcher, int docId) throws IOException {
-    return searcher.storedFields().document(docId, Set.of(IndexFields.ID)).get(IndexFields.ID);
+    return DocIds.of(searcher, docId);
   }
 
   /** Lucene's similarity function for a collection's {@link Similarity}. */
