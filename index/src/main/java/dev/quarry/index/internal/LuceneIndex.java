@@ -490,7 +490,7 @@ public final class LuceneIndex implements AutoCloseable {
   public boolean tryAcquire() {
     for (int n = references.get(); n > 0; n = references.get()) {
       if (references.compareAndSet(n, n + 1)) {
-        return id == null || id.getDocValuesType() == DocValuesType.BINARY;
+        return true;
       }
     }
     return false;
