@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.quarry.core.QuarryException;
+import dev.quarry.core.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,15 +63,8 @@ class RotatedVectorsTest {
   void aCollectionWrittenBeforeTheRotationIsReadAsWrittenUntilReindexed() throws IOException {
     Random random = new Random(TestVectors.seed("RotatedVectorsTest legacy"));
     float[][] vectors = TestVectors.clustered(random, DOCS, DIMS, 8, 0.8);
-    Path c = dir.resolve("legacy");
-    Collection.create(c, config(VectorEncoding.BINARY)).close();
+    Path c = beforeTheRotation(dir.resolve("legacy"));
     Path manifest = c.resolve("quarry.json");
-    // The manifest a Quarry before decision 0180 wrote: version 1, no rotation.
-    Files.writeString(
-        manifest,
-        Files.readString(manifest)
-            .replace("\"formatVersion\": 2", "\"formatVersion\": 1")
-            .replace("\"vectorRotation\": \"hadamard-4\",", ""));
     try (Collection legacy = Collection.open(c)) {
       add(legacy, vectors);
       assertScoresOfTheVectorsAsGiven(legacy, vectors, random);
@@ -95,14 +89,7 @@ class RotatedVectorsTest {
   void refusesAShardWhoseVectorsLieOtherwise() throws IOException {
     Random random = new Random(TestVectors.seed("RotatedVectorsTest shards"));
     float[][] vectors = TestVectors.clustered(random, 20, DIMS, 2, 0.8);
-    Path shard = dir.resolve("shard");
-    Collection.create(shard, config(VectorEncoding.BINARY)).close();
-    Path manifest = shard.resolve("quarry.json");
-    Files.writeString(
-        manifest,
-        Files.readString(manifest)
-            .replace("\"formatVersion\": 2", "\"formatVersion\": 1")
-            .replace("\"vectorRotation\": \"hadamard-4\",", ""));
+    Path shard = beforeTheRotation(dir.resolve("shard"));
     try (Collection s = Collection.open(shard)) {
       add(s, vectors);
     }
@@ -125,6 +112,21 @@ class RotatedVectorsTest {
         .hasMessageContaining("'hadamard-9' is not known to this Quarry")
         .extracting(e -> ((QuarryException) e).kind())
         .isEqualTo(QuarryException.Kind.INCOMPATIBLE);
+  }
+
+  /**
+   * An empty binary collection with the manifest a Quarry before decision 0180 wrote: version 1, no
+   * rotation.
+   */
+  private static Path beforeTheRotation(Path c) throws IOException {
+    Collection.create(c, config(VectorEncoding.BINARY)).close();
+    Path manifest = c.resolve("quarry.json");
+    Files.writeString(
+        manifest,
+        Files.readString(manifest)
+            .replace("\"formatVersion\": 2", "\"formatVersion\": 1")
+            .replace("\"vectorRotation\": \"hadamard-4\",", ""));
+    return c;
   }
 
   private static CollectionConfig config(VectorEncoding encoding) {
@@ -163,14 +165,6 @@ class RotatedVectorsTest {
   }
 
   private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
+    return Vectors.dot(a, b) / (Vectors.norm(a) * Vectors.norm(b));
   }
 }
