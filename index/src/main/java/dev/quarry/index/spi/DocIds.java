@@ -21,15 +21,19 @@ public final class DocIds {
 
   /** The ids of {@code docs} (top-level doc ids, any order), in the same order. */
   public static String[] of(IndexSearcher searcher, int[] docs) throws IOException {
-    Integer[] order = new Integer[docs.length];
-    Arrays.setAll(order, i -> i);
-    // Doc values iterate forward only: visit the documents in doc id order.
-    Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+    // Doc values iterate forward only: visit the documents in doc id order, each packed with its
+    // position (doc ids are non-negative ints) so that one primitive sort orders them.
+    long[] order = new long[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      order[i] = ((long) docs[i] << 32) | i;
+    }
+    Arrays.sort(order);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     String[] ids = new String[docs.length];
     int current = -1;
     BinaryDocValues values = null;
-    for (int i : order) {
+    for (long packed : order) {
+      int i = (int) packed;
       int leaf = ReaderUtil.subIndex(docs[i], leaves);
       LeafReaderContext context = leaves.get(leaf);
       if (leaf != current) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.quarry.core.QuarryException;
+import dev.quarry.core.Vectors;
 import dev.quarry.testing.RandomCases;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +35,11 @@ class VectorRotationTest {
           VectorRotation rotation = VectorRotation.of(VectorRotation.ID, pair[0].length);
           float[] a = rotation.apply(pair[0]);
           float[] b = rotation.apply(pair[1]);
-          double scale = norm(pair[0]) * norm(pair[1]) + 1e-9;
-          assertThat(dot(a, b) / scale).isCloseTo(dot(pair[0], pair[1]) / scale, within(1e-6));
-          assertThat(norm(a)).isCloseTo(norm(pair[0]), within(1e-5 * (1 + norm(pair[0]))));
+          double scale = Vectors.norm(pair[0]) * Vectors.norm(pair[1]) + 1e-9;
+          assertThat(Vectors.dot(a, b) / scale)
+              .isCloseTo(Vectors.dot(pair[0], pair[1]) / scale, within(1e-6));
+          assertThat(Vectors.norm(a))
+              .isCloseTo(Vectors.norm(pair[0]), within(1e-5 * (1 + Vectors.norm(pair[0]))));
         });
   }
 
@@ -90,16 +93,4 @@ class VectorRotationTest {
   private static final float[] PINNED_8 = {
     0.49999994f, -0.49999994f, -0.49999994f, 0.49999994f, 0, 0, 0, 0
   };
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += (double) a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static double norm(float[] a) {
-    return Math.sqrt(dot(a, a));
-  }
 }
