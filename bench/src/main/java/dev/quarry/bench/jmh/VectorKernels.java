@@ -3,6 +3,7 @@ package dev.quarry.bench.jmh;
 import dev.quarry.core.Vectors;
 import dev.quarry.index.spi.BitNibbleDots;
 import dev.quarry.index.spi.CodeKernels;
+import dev.quarry.index.spi.QueryQuantizer;
 import dev.quarry.index.spi.Uint8CodeDots;
 import dev.quarry.index.spi.VectorRotation;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
@@ -17,6 +19,8 @@ import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.store.RandomAccessInput;
 import org.apache.lucene.util.VectorUtil;
+import org.apache.lucene.util.quantization.OptimizedScalarQuantizer;
+import org.apache.lucene.util.quantization.OptimizedScalarQuantizer.QuantizationResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 0120: scalar; decision 0168: Vector API popcount, one code or four per pass); likewise the
  * unsigned int8 dot product, copied from the file for Lucene's kernel or read in place with the
  * Vector API, one code or four per pass (decision 0161); and the rotation a binary collection puts
- * each query through (decision 0180), beside a float32 dot product of the same length as the peer.
- * 384 dimensions is all-MiniLM-L6-v2 and bge-small; 784 is Fashion-MNIST.
+ * each query through (decision 0180) and the quantization of a query (decision 0182), beside a
+ * float32 dot product of the same length as the peer. 384 dimensions is all-MiniLM-L6-v2 and
+ * bge-small; 784 is Fashion-MNIST.
  *
  * <p>Run: {@code bin/bench jmh VectorKernels} (seed: {@code -p seed=N}; a quick look: {@code
  * bin/bench jmh VectorKernels -f 1 -wi 2 -i 3}).
@@ -89,6 +94,8 @@ public class VectorKernels {
   long[] fourBitCodes;
   int[] fourDots = new int[4];
   VectorRotation rotation;
+  OptimizedScalarQuantizer luceneQuantizer =
+      new OptimizedScalarQuantizer(VectorSimilarityFunction.EUCLIDEAN, 0.1f, 0);
 
   @Setup
   public void setUp() {
@@ -181,6 +188,18 @@ public class VectorKernels {
   @Benchmark
   public float[] queryRotation() {
     return rotation.apply(a);
+  }
+
+  /** Once per query and segment of a quantized collection: 4-bit query codes (binary's). */
+  @Benchmark
+  public QuantizationResult queryQuantize() {
+    return QueryQuantizer.quantize(a, b, 4, true, u8Scratch);
+  }
+
+  /** The same with Lucene's quantizer and no interval search: what searches used before 0182. */
+  @Benchmark
+  public QuantizationResult queryQuantizeLucene() {
+    return luceneQuantizer.scalarQuantize(a.clone(), u8Scratch, (byte) 4, b);
   }
 
   @Benchmark

@@ -3,6 +3,7 @@ package dev.quarry.index.internal;
 import dev.quarry.index.spi.BitNibbleDots;
 import dev.quarry.index.spi.CodeDots;
 import dev.quarry.index.spi.CodeKernels;
+import dev.quarry.index.spi.QueryQuantizer;
 import dev.quarry.index.spi.Uint8CodeDots;
 import java.io.IOException;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -21,7 +22,7 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues.ScalarEncod
  * Lucene's ({@code Lucene104ScalarQuantizedVectorScorer}): the same corrections and the same
  * formula, which {@code InPlaceCodeScorerTest} checks against Lucene's own scorer, node by node,
  * with the query quantized as Lucene does; searches quantize it more cheaply ({@link
- * #queryQuantizer}).
+ * QueryQuantizer}).
  *
  * <p>Each record of the file is the packed code followed by three floats (lower and upper interval,
  * additional correction) and an int (sum of the code's components), little-endian. They are read
@@ -96,26 +97,26 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
       VectorSimilarityFunction similarity,
       float[] query)
       throws IOException {
-    return of(values, codes, similarity, query, queryQuantizer(similarity));
+    // On the interval Lucene's quantizer starts its search from, without the search: it refines
+    // an interval for codes stored and read many times; for a query used once it was a fifth to a
+    // quarter of an int8 search on 784-d vectors at small beams and left recall where it was
+    // (decision 0179). Codes are written with Lucene's full search, as before.
+    ScalarEncoding encoding = values.getScalarEncoding();
+    byte[] scratch = new byte[encoding.getDiscreteDimensions(values.dimension())];
+    QuantizationResult corrections =
+        QueryQuantizer.quantize(
+            query,
+            values.getCentroid(),
+            encoding.getQueryBits(),
+            similarity == VectorSimilarityFunction.EUCLIDEAN,
+            scratch);
+    return of(values, codes, similarity, scratch, corrections);
   }
-
-  /**
-   * How a query is quantized: on the interval Lucene's quantizer starts its search from (its
-   * minimum-error grid around the query's mean and spread), without the search. The search refines
-   * an interval for codes that are stored and read many times; for a query used once it was a fifth
-   * to a quarter of an int8 search on 784-d vectors at small beams, and left recall where it was
-   * (decision 0179). Codes are written with Lucene's full search, as before.
-   */
-  static OptimizedScalarQuantizer queryQuantizer(VectorSimilarityFunction similarity) {
-    return new OptimizedScalarQuantizer(similarity, QUERY_LAMBDA, 0);
-  }
-
-  /** Lucene's default weight of the quantizer's loss; with no search steps it does not matter. */
-  private static final float QUERY_LAMBDA = 0.1f;
 
   /**
    * As {@link #of(QuantizedByteVectorValues, RandomAccessInput, VectorSimilarityFunction,
-   * float[])}, with the query quantized by {@code quantizer} (tests pass Lucene's).
+   * float[])}, with the query quantized by {@code quantizer}: tests pass Lucene's, to compare
+   * scores with Lucene's scorer.
    */
   static InPlaceCodeScorer of(
       QuantizedByteVectorValues values,
@@ -130,9 +131,20 @@ final class InPlaceCodeScorer extends RandomVectorScorer.AbstractRandomVectorSco
     QuantizationResult corrections =
         quantizer.scalarQuantize(
             query.clone(), scratch, encoding.getQueryBits(), values.getCentroid());
+    return of(values, codes, similarity, scratch, corrections);
+  }
+
+  /** The scorer of a query quantized into {@code scratch} (one code per component). */
+  private static InPlaceCodeScorer of(
+      QuantizedByteVectorValues values,
+      RandomAccessInput codes,
+      VectorSimilarityFunction similarity,
+      byte[] scratch,
+      QuantizationResult corrections)
+      throws IOException {
     byte[] quantized = scratch;
-    if (encoding == ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE) {
-      quantized = new byte[encoding.getQueryPackedLength(scratch.length)];
+    if (values.getScalarEncoding() == ScalarEncoding.SINGLE_BIT_QUERY_NIBBLE) {
+      quantized = new byte[values.getScalarEncoding().getQueryPackedLength(scratch.length)];
       OptimizedScalarQuantizer.transposeHalfByte(scratch, quantized);
     }
     return new InPlaceCodeScorer(values, codes, similarity, quantized, corrections);
