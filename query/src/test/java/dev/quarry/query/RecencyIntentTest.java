@@ -54,6 +54,13 @@ class RecencyIntentTest {
         "anything new about the tram extension | anything new about",
         "notes from the past couple of weeks on the roof | past couple of weeks",
         "upto date guide to the router | upto date",
+        // A window that no record or own past bounds still asks for what is new (decision 0183).
+        "which company cut jobs last week | last week",
+        "what did the mayor say yesterday about the bridge | yesterday",
+        "news from the last few days on the strike | last few days",
+        "my journal entries from last week | last week",
+        "photos from this weekend | this weekend",
+        "what did I have for lunch yesterday | yesterday",
       })
   void firesOnFreshnessAndEventsUnderWay(String query, String cue) {
     assertThat(RecencyIntent.cue(query)).isEqualTo(cue);
@@ -122,6 +129,14 @@ class RecencyIntentTest {
         // A weekday names a schedule; a version's changelog (decision 0170).
         "book club meets every thursday at the library",
         "what's new in Gradle 8.5",
+        // A window over the user's records or own past is a filter of the task (decision 0183).
+        "list files modified in the last 3 days",
+        "find logs written since yesterday",
+        "branches merged last week",
+        "rows inserted today in the orders table",
+        "emails received in the past two days from the landlord",
+        "a session cookie that expires tonight",
+        "the certificate expired yesterday and the site is down",
         "",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {

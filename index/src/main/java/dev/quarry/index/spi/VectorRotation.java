@@ -97,16 +97,7 @@ public final class VectorRotation {
       }
       h = 8;
     }
-    for (; h < block; h <<= 1) {
-      for (int i = from; i < end; i += h << 1) {
-        for (int j = i; j < i + h; j++) {
-          float a = x[j];
-          float b = x[j + h];
-          x[j] = a + b;
-          x[j + h] = a - b;
-        }
-      }
-    }
+    Butterflies.BEST.levels(x, from, block, h);
     for (int i = from; i < end; i++) {
       x[i] *= blockScale;
     }
@@ -142,12 +133,6 @@ public final class VectorRotation {
 
   /** Rotates each {@code x[i]} with {@code x[i + d/2]} by 45°: mixes the two halves. */
   private void fold(float[] x) {
-    int half = dimensions / 2;
-    for (int i = 0; i < half; i++) {
-      float a = x[i];
-      float b = x[i + half];
-      x[i] = (a + b) * HALF_SQRT2;
-      x[i + half] = (a - b) * HALF_SQRT2;
-    }
+    Butterflies.BEST.fold(x, dimensions / 2, HALF_SQRT2);
   }
 }

@@ -137,6 +137,52 @@ public final class EnglishRecencyCues {
               + "|stash(?:es)?|containers?|images?)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** What is done to records, as a participle: "modified", "merged". */
+  private static final String DONE =
+      "(?:modified|updated|created|changed|edited|added|deleted|removed|written|committed|pushed"
+          + "|merged|sent|received|touched|uploaded|inserted)";
+
+  /**
+   * A time window ("today", "yesterday", "last week", "the last 7 days", "this month"): as a cue it
+   * asks for what is new, but it can also bound the user's own records, where it is a filter of the
+   * task, not a wish for the newest documents (decision 0183; see {@link #RECORDS_BEFORE} and
+   * {@link #EXPIRY_BEFORE}). The asker's own past ("what did I eat yesterday") keeps the cue: with
+   * no window filter read from the text, the newest of their notes is the best answer.
+   */
+  private static final Pattern WINDOW =
+      Pattern.compile(
+          "(?:today|tonight|yesterday|last (?:week|night|month)|this (?:week|month|morning|weekend)"
+              + "|(?:last|past) (?!time\\b)\\S.*)",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Records right before the window, perhaps with what was done to them and a preposition: "files
+   * modified today", "commits from the last 7 days", "git log since yesterday", "documents updated
+   * in the last week". The window selects records; a news question names an event instead ("which
+   * company cut jobs last week"). A program's records select alone; the user's documents, entries
+   * and messages only with what was done to them ("entries from last week" may still ask for the
+   * newest notes).
+   */
+  private static final Pattern RECORDS_BEFORE =
+      Pattern.compile(
+          "\\b(?:(?:files?|folders?|directories|rows?|records?|commits?|logs?|keys?|tokens?"
+              + "|builds?|backups?|snapshots?|branch(?:es)?|pull requests?|prs)"
+              + "(?:\\s+(?:that\\s+(?:were|was)\\s+)?"
+              + DONE
+              + ")?"
+              + "|(?:documents?|entries|emails?|messages?|notes|posts?|photos?|items?)"
+              + "\\s+(?:that\\s+(?:were|was)\\s+)?"
+              + DONE
+              + ")"
+              + "(?:\\s+(?:since|from|in|during|within|over|before|after|until|older than"
+              + "|newer than))?(?:\\s+the)?\\s+$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** An expiry set or met: "expire at midnight tonight", "a token that expired yesterday". */
+  private static final Pattern EXPIRY_BEFORE =
+      Pattern.compile(
+          "\\b(?:expire[sd]?|expiring)(?:\\s+\\S+){0,2}\\s+$", Pattern.CASE_INSENSITIVE);
+
   /**
    * A cue that names something rather than asking for fresh results (decision 0170): a tag or
    * version label glued to its mark (":latest", "@latest"), a quoted word ("the 'today' page"), the
@@ -175,7 +221,8 @@ public final class EnglishRecencyCues {
       if ((news || !underWay(m.group(1)))
           && !stateKept(query, m)
           && !operatedOn(query, m)
-          && !literal(query, m)) {
+          && !literal(query, m)
+          && !recordsWindow(query, m)) {
         return m.group(1);
       }
     }
@@ -211,6 +258,16 @@ public final class EnglishRecencyCues {
   private static boolean operatedOn(String query, Matcher cue) {
     return OPERATION_BEFORE.matcher(query.substring(0, cue.start(1))).find()
         && ARTIFACT_AFTER.matcher(query.substring(cue.end(1))).lookingAt();
+  }
+
+  /** Whether the cue is a time window over the user's records, not a wish for news. */
+  private static boolean recordsWindow(String query, Matcher cue) {
+    String word = cue.group(1);
+    if (!WINDOW.matcher(word).matches()) {
+      return false;
+    }
+    String before = query.substring(0, cue.start(1));
+    return RECORDS_BEFORE.matcher(before).find() || EXPIRY_BEFORE.matcher(before).find();
   }
 
   /** Whether the cue is the "is/are (now) …ing" form of a situation under way. */
