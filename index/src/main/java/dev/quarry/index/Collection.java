@@ -649,7 +649,7 @@ public final class Collection implements AutoCloseable {
           for (Collection s : opened) {
             added += copyStore(s);
           }
-          index.addIndexes(opened.stream().map(s -> s.index.directory()).toList(), maxSegments);
+          index.addIndexes(opened.stream().map(s -> s.index).toList(), maxSegments);
         } catch (RuntimeException e) {
           replay(); // what reached the store reaches the index: partly merged, but consistent
           throw e;

@@ -57,8 +57,9 @@ public final class AnnBenchmark implements Runnable {
       names = "--ef",
       split = ",",
       description =
-          "Search efforts (candidate list sizes); each encoding's default efSearch (100; binary"
-              + " 200) gives the report's recall at the defaults. Default: ${DEFAULT-VALUE}.")
+          "Search efforts (candidate list sizes); each encoding's default efSearch (100, for"
+              + " binary too since its vectors are rotated) gives the report's recall at the"
+              + " defaults. Default: ${DEFAULT-VALUE}.")
   List<Integer> efs = List.of(10, 16, 24, 32, 48, 64, 96, 100, 128, 200, 256, 384);
 
   @Option(names = "--rounds", description = "Measurement rounds. Default: ${DEFAULT-VALUE}.")

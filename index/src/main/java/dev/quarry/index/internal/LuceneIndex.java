@@ -120,15 +120,21 @@ public final class LuceneIndex implements AutoCloseable {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        FieldInfo id =
-            FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(IndexFields.ID);
-        return id == null || id.getDocValuesType() == DocValuesType.BINARY;
+        DocValuesType layout = idLayout(searcher);
+        return layout == null || layout == DocValuesType.BINARY;
       } finally {
         searchers.release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The doc-values type of the ids {@code searcher} sees; null while it sees no document. */
+  private static DocValuesType idLayout(IndexSearcher searcher) {
+    FieldInfo id =
+        FieldInfos.getMergedFieldInfos(searcher.getIndexReader()).fieldInfo(IndexFields.ID);
+    return id == null ? null : id.getDocValuesType();
   }
 
   /**
@@ -295,18 +301,43 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   /**
-   * Copies the last commit of each index in {@code sources} (segments as they are, no graph
-   * rebuilt), then merges down to at most {@code maxSegments} when it is above 0.
+   * Copies the last commit of each index in {@code shards} (segments as they are, no graph
+   * rebuilt), then merges down to at most {@code maxSegments} when it is above 0. Refuses, before
+   * copying anything, shards whose ids are kept in another layout than this index's or each other's
+   * (decision 0181: Lucene fixes a field's doc-values type per index and would fail midway with its
+   * own message).
    */
-  public void addIndexes(List<Directory> sources, int maxSegments) {
+  public void addIndexes(List<LuceneIndex> shards, int maxSegments) {
+    DocValuesType layout = idLayout();
+    Path layoutOf = path;
+    for (LuceneIndex shard : shards) {
+      DocValuesType other = shard.idLayout();
+      if (layout == null) {
+        layout = other;
+        layoutOf = shard.path;
+      } else if (other != null && other != layout) {
+        throw QuarryException.invalid(
+            "shard "
+                + shard.path
+                + " keeps document ids in another layout than "
+                + layoutOf
+                + " (one was written by an older Quarry): rebuild the older one with this Quarry"
+                + " ('quarry reindex' for a collection)");
+      }
+    }
     try {
-      writer().addIndexes(sources.toArray(Directory[]::new));
+      writer().addIndexes(shards.stream().map(s -> s.directory).toArray(Directory[]::new));
       if (maxSegments > 0) {
         writer().forceMerge(maxSegments);
       }
     } catch (IOException | RuntimeException e) {
       throw translate("add shards to", path, e);
     }
+  }
+
+  /** The doc-values type of the ids in this index; null while it holds no document. */
+  private DocValuesType idLayout() {
+    return withSearcher(LuceneIndex::idLayout);
   }
 
   /** Merges down to at most {@code maxSegments} segments, rebuilding their graphs as one. */

@@ -1,7 +1,9 @@
 package dev.quarry.index.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quarry.core.QuarryException;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Document;
 import dev.quarry.index.Hit;
@@ -9,6 +11,7 @@ import dev.quarry.index.Similarity;
 import dev.quarry.index.spi.IndexFields;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
@@ -35,7 +38,13 @@ class IdDocValuesTest {
   @Test
   void anIndexWhoseIdsHaveNoDocValuesKeepsTakingDocuments() throws IOException {
     Path old = dir.resolve("old");
-    try (Directory d = IndexDirectory.open(old);
+    writeWithoutIdDocValues(old);
+    assertIdsAndDocValues(old, DocValuesType.NONE);
+  }
+
+  /** An index as Quarry wrote them before decision 0181: the id a stored, indexed string only. */
+  private static void writeWithoutIdDocValues(Path path) throws IOException {
+    try (Directory d = IndexDirectory.open(path);
         IndexWriter w =
             new IndexWriter(d, new IndexWriterConfig().setCodec(VectorFormats.codec(CONFIG)))) {
       var doc = new org.apache.lucene.document.Document();
@@ -46,7 +55,24 @@ class IdDocValuesTest {
       w.addDocument(doc);
       w.commit();
     }
-    assertIdsAndDocValues(old, DocValuesType.NONE);
+  }
+
+  @Test
+  void shardsOfAnotherIdLayoutAreRefusedBeforeAnythingIsCopied() throws IOException {
+    Path old = dir.resolve("old-shard");
+    writeWithoutIdDocValues(old);
+    try (LuceneIndex shard = LuceneIndex.open(old, CONFIG, null, TextAnalysis.analyzer(), true);
+        LuceneIndex target =
+            LuceneIndex.open(dir.resolve("new"), CONFIG, null, TextAnalysis.analyzer(), false)) {
+      target.upsert(doc("kept", 1, 0), new float[] {1, 0, 0, 0});
+      assertThatThrownBy(() -> target.addIndexes(List.of(shard), 0))
+          .isInstanceOf(QuarryException.class)
+          .hasMessageContaining("keeps document ids in another layout")
+          .hasMessageContaining("rebuild the older one");
+      assertThat(target.exact(new float[] {1, 0, 0, 0}, 5, null))
+          .extracting(Hit::id)
+          .containsExactly("kept");
+    }
   }
 
   @Test
