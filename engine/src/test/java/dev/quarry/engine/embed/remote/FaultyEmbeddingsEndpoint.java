@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -50,6 +51,10 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
   private final Random random;
   private final long slowMillis;
   private volatile double faultRate;
+
+  /** Whether the next request fails whatever the rate draws ({@link #faultNext}). */
+  private final AtomicBoolean faultNext = new AtomicBoolean();
+
   private volatile String requiredKey;
   private volatile int breakAfter = Integer.MAX_VALUE;
   private final AtomicInteger requests = new AtomicInteger();
@@ -95,6 +100,14 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
   /** The share of requests that fail (0 heals it, 1 fails every one). */
   public void faultRate(double rate) {
     this.faultRate = rate;
+  }
+
+  /**
+   * The next request gets a fault (of a kind drawn as the others are) whatever the rate draws: a
+   * test that must see at least one fault cannot then pass or fail by its seed.
+   */
+  public void faultNext() {
+    faultNext.set(true);
   }
 
   /** Requests after the first {@code n} all get 500 (an outage), until set back higher. */
@@ -189,7 +202,8 @@ public final class FaultyEmbeddingsEndpoint implements AutoCloseable {
     double cut;
     boolean dateHeader;
     synchronized (random) {
-      fault = random.nextDouble() < faultRate ? Fault.values()[random.nextInt(5)] : null;
+      boolean drawn = random.nextDouble() < faultRate;
+      fault = drawn || faultNext.getAndSet(false) ? Fault.values()[random.nextInt(5)] : null;
       cut = random.nextDouble();
       dateHeader = random.nextBoolean();
     }
