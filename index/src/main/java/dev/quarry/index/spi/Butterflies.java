@@ -1,5 +1,7 @@
 package dev.quarry.index.spi;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 
@@ -21,12 +23,12 @@ abstract class Butterflies {
   private static Butterflies best() {
     if (VECTORIZED != null) {
       try {
-        Butterflies vectorized = (Butterflies) VECTORIZED.invokeExact();
+        Butterflies vectorized = Java22Kernels.create(() -> (Butterflies) VECTORIZED.invokeExact());
         if (vectorized != null) {
           return vectorized;
         }
-      } catch (Throwable e) {
-        // Not expected: the factory only constructs; the portable kernel serves instead.
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // the factory only constructs: no input is read
       }
     }
     return portable();
