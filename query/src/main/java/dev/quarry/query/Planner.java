@@ -9,6 +9,7 @@ import dev.quarry.query.interpret.Exclusion;
 import dev.quarry.query.interpret.FreeOf;
 import dev.quarry.query.interpret.Interpretation;
 import dev.quarry.query.interpret.TextFilters;
+import dev.quarry.query.interpret.TimeWindow;
 import dev.quarry.query.spi.FilterCompiler;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 
 /** The plan stage: interprets the query, decides the time handling and builds the filter. */
 final class Planner {
@@ -56,8 +58,7 @@ final class Planner {
     }
     SearchPlan.Time time = time(r.recency(), in);
     List<String> filterParts = new ArrayList<>();
-    org.apache.lucene.search.Query filter =
-        filter(r, in.filters(), in.phrases(), exclusion, time, filterParts);
+    Query filter = filter(r, in.filters(), in.phrases(), exclusion, time, filterParts);
     int want = r.offset() + r.k();
     // Candidates to re-rank: fusion, a negation penalty, recency decay and grouping reorder them,
     // so they need a deeper list; a plain vector search keeps Lucene's order and needs only `want`
@@ -171,7 +172,7 @@ final class Planner {
    * The filter: request filter, field:value terms, required phrases, windows, as-of, exclusions
    * (null: none).
    */
-  private org.apache.lucene.search.Query filter(
+  private Query filter(
       SearchRequest r,
       TextFilters text,
       List<String> phrases,
@@ -237,7 +238,7 @@ final class Planner {
   }
 
   /** The date window and the as-of bound; whether a window (a positive clause) was added. */
-  private static boolean dates(
+  private boolean dates(
       BooleanQuery.Builder fb,
       SearchRequest.Recency recency,
       TextFilters text,
@@ -246,11 +247,14 @@ final class Planner {
     String field = recency.dateField();
     Instant after = max(recency.after(), startOf(text.after()));
     Instant before = min(recency.before(), startOf(text.before()));
+    TimeWindow words = text.window().orElse(null);
+    if (words != null && wordsWindow(words, recency, after != null || before != null, asOf)) {
+      after = words.from(asOf);
+      before = words.until(asOf);
+    }
     boolean window = after != null || before != null;
     if (window) {
-      long lo = after == null ? Long.MIN_VALUE : after.toEpochMilli();
-      long hi = before == null ? Long.MAX_VALUE : before.toEpochMilli() - 1;
-      fb.add(LongPoint.newRangeQuery(field, lo, hi), BooleanClause.Occur.FILTER);
+      fb.add(range(field, after, before), BooleanClause.Occur.FILTER);
       parts.add(
           field
               + " in ["
@@ -264,6 +268,46 @@ final class Planner {
         BooleanClause.Occur.MUST_NOT);
     parts.add(field + " <= as-of");
     return window;
+  }
+
+  /**
+   * Whether the span of days the words name filters the search (decision 0184): not with recency
+   * off, not over dates the request or after:/before: set, and not when no document is dated in it,
+   * where it would leave nothing to rank.
+   */
+  private boolean wordsWindow(
+      TimeWindow words, SearchRequest.Recency recency, boolean datesSet, Instant asOf) {
+    String days = days(words, asOf);
+    String named = "window: '" + words.evidence() + "' (" + days + ", UTC days)";
+    if (recency.mode() == SearchRequest.RecencyMode.OFF) {
+      plan.add(named + " not applied: recency is off");
+      return false;
+    }
+    if (datesSet) {
+      plan.add(named + " not applied: after:/before: or the request set the dates");
+      return false;
+    }
+    Query in =
+        range(recency.dateField(), words.from(asOf), min(words.until(asOf), asOf.plusMillis(1)));
+    if (collection.lucene().withSearcher(s -> s.count(in)) == 0) {
+      plan.add(named + ": no document is dated in it, so the search keeps every date");
+      return false;
+    }
+    plan.add(named + ": only documents dated in it; undated documents are outside every window");
+    return true;
+  }
+
+  private static String days(TimeWindow w, Instant asOf) {
+    LocalDate first = LocalDate.ofInstant(w.from(asOf), ZoneOffset.UTC);
+    LocalDate last = LocalDate.ofInstant(w.until(asOf), ZoneOffset.UTC).minusDays(1);
+    return first.equals(last) ? first.toString() : first + " to " + last;
+  }
+
+  /** Dates in [after, before), either end open when null. */
+  private static Query range(String field, Instant after, Instant before) {
+    long lo = after == null ? Long.MIN_VALUE : after.toEpochMilli();
+    long hi = before == null ? Long.MAX_VALUE : before.toEpochMilli() - 1;
+    return LongPoint.newRangeQuery(field, lo, hi);
   }
 
   private Object typedValue(String field, String raw) {

@@ -361,7 +361,7 @@ class PipelineStagesTest {
                 List.of(),
                 Optional.empty(),
                 Optional.of("(always)"),
-                new TextFilters(Map.of(), List.of(), null, null),
+                new TextFilters(Map.of(), List.of(), null, null, Optional.empty()),
                 Optional.empty());
     QueryEngine engine = new QueryEngine(collection, embedder, Clock.fixed(AS_OF, ZoneOffset.UTC));
     SearchResult r =

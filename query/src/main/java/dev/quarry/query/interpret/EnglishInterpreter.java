@@ -19,7 +19,9 @@ public final class EnglishInterpreter implements QueryInterpreter {
     // quotation marks: exclusions often quote the title they exclude ("Except for "The Glass
     // House", which …"), and words inside a quotation are never cues.
     Exclusion found = exclusions ? EnglishExclusions.detect(qt.sentence()) : null;
-    TextFilters filters = new TextFilters(qt.fields(), qt.excluded(), qt.after(), qt.before());
+    TextFilters filters =
+        new TextFilters(
+            qt.fields(), qt.excluded(), qt.after(), qt.before(), EnglishRecencyCues.window(text));
     Optional<String> cue = Optional.ofNullable(EnglishRecencyCues.cue(text));
     if (found == null) {
       return new Interpretation(

@@ -2,8 +2,10 @@ package dev.quarry.query.interpret;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Detects that a query asks for fresh results: the newest item or event ("latest", "newest", "this
@@ -146,8 +148,8 @@ public final class EnglishRecencyCues {
    * A time window ("today", "yesterday", "last week", "the last 7 days", "this month"): as a cue it
    * asks for what is new, but it can also bound the user's own records, where it is a filter of the
    * task, not a wish for the newest documents (decision 0183; see {@link #RECORDS_BEFORE} and
-   * {@link #EXPIRY_BEFORE}). The asker's own past ("what did I eat yesterday") keeps the cue: with
-   * no window filter read from the text, the newest of their notes is the best answer.
+   * {@link #EXPIRY_BEFORE}). The asker's own past ("what did I eat yesterday") keeps the cue, and
+   * the days it names filter the search (decision 0184, {@link #window}).
    */
   private static final Pattern WINDOW =
       Pattern.compile(
@@ -208,25 +210,46 @@ public final class EnglishRecencyCues {
 
   /** The cue that fired, or null. */
   public static String cue(String query) {
+    return query == null
+        ? null
+        : fired(corrected(query)).findFirst().map(m -> m.group(1)).orElse(null);
+  }
+
+  /**
+   * The span of days the first cue that fired and writes one names ("what did I cook yesterday",
+   * "news from the past 3 days"), if any (decision 0184). Only a cue that fired: a window over
+   * records ("files modified yesterday") selects records in the task and is no window here.
+   */
+  public static Optional<TimeWindow> window(String query) {
     if (query == null) {
-      return null;
+      return Optional.empty();
     }
-    query = MISSPELT.matcher(query).replaceAll(t -> TYPOS.get(t.group().toLowerCase(Locale.ROOT)));
-    Matcher m = CUES.matcher(query);
+    String q = corrected(query);
+    return fired(q)
+        .map(m -> EnglishWindows.read(q, m.start(1), m.end(1)))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private static String corrected(String query) {
+    return MISSPELT.matcher(query).replaceAll(t -> TYPOS.get(t.group().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The cues that fire in {@code query} (typos corrected), in order. */
+  private static Stream<MatchResult> fired(String query) {
     boolean news =
         !PERSONAL.matcher(query).find()
             && !IN_A_SYSTEM.matcher(query).find()
             && QUESTION.matcher(query).find();
-    while (m.find()) {
-      if ((news || !underWay(m.group(1)))
-          && !stateKept(query, m)
-          && !operatedOn(query, m)
-          && !literal(query, m)
-          && !recordsWindow(query, m)) {
-        return m.group(1);
-      }
-    }
-    return null;
+    return CUES.matcher(query)
+        .results()
+        .filter(
+            m ->
+                (news || !underWay(m.group(1)))
+                    && !stateKept(query, m)
+                    && !operatedOn(query, m)
+                    && !literal(query, m)
+                    && !recordsWindow(query, m));
   }
 
   /**
@@ -241,12 +264,12 @@ public final class EnglishRecencyCues {
       Pattern.compile(
           "\\b(?:" + String.join("|", TYPOS.keySet()) + ")\\b", Pattern.CASE_INSENSITIVE);
 
-  private static boolean stateKept(String query, Matcher cue) {
+  private static boolean stateKept(String query, MatchResult cue) {
     return cue.group(1).toLowerCase(Locale.ROOT).startsWith("up")
         && STATE_KEPT.matcher(query.substring(0, cue.start(1))).find();
   }
 
-  private static boolean literal(String query, Matcher cue) {
+  private static boolean literal(String query, MatchResult cue) {
     String after = query.substring(cue.end(1));
     String before = query.substring(0, cue.start(1));
     String word = cue.group(1).toLowerCase(Locale.ROOT);
@@ -255,13 +278,13 @@ public final class EnglishRecencyCues {
         || (word.equals("today") && VALUE_AFTER_TODAY.matcher(after).find());
   }
 
-  private static boolean operatedOn(String query, Matcher cue) {
+  private static boolean operatedOn(String query, MatchResult cue) {
     return OPERATION_BEFORE.matcher(query.substring(0, cue.start(1))).find()
         && ARTIFACT_AFTER.matcher(query.substring(cue.end(1))).lookingAt();
   }
 
   /** Whether the cue is a time window over the user's records, not a wish for news. */
-  private static boolean recordsWindow(String query, Matcher cue) {
+  private static boolean recordsWindow(String query, MatchResult cue) {
     String word = cue.group(1);
     if (!WINDOW.matcher(word).matches()) {
       return false;

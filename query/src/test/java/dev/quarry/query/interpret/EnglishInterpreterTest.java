@@ -26,7 +26,8 @@ class EnglishInterpreterTest {
                 Map.of("category", "news"),
                 java.util.List.of("jquery"),
                 LocalDate.of(2024, 1, 1),
-                LocalDate.of(2024, 6, 1)));
+                LocalDate.of(2024, 6, 1),
+                java.util.Optional.empty()));
   }
 
   @Test

@@ -1,0 +1,65 @@
+package dev.quarry.query.interpret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quarry.core.QuarryException;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EnglishWindowsTest {
+  private static Optional<TimeWindow> window(String query) {
+    return EnglishRecencyCues.window(query);
+  }
+
+  @Test
+  void daysNamedByTheCueBecomeAWindowCountedBackFromTheAsOfDay() {
+    assertThat(window("what did I cook yesterday")).contains(new TimeWindow("yesterday", 1, 1));
+    assertThat(window("Yesterday's running notes")).contains(new TimeWindow("Yesterday", 1, 1));
+    assertThat(window("what did we decide today")).contains(new TimeWindow("today", 0, 1));
+    assertThat(window("notes from this morning")).contains(new TimeWindow("this morning", 0, 1));
+    assertThat(window("what happened last night in the game"))
+        .contains(new TimeWindow("last night", 1, 2));
+    assertThat(window("market news from the past 3 days"))
+        .contains(new TimeWindow("past 3 days", 3, 4));
+    assertThat(window("my workouts over the last two weeks"))
+        .contains(new TimeWindow("last two weeks", 14, 15));
+    assertThat(window("storms in the past several days"))
+        .contains(new TimeWindow("past several days", 7, 8));
+    assertThat(window("what changed in the past week")).contains(new TimeWindow("past week", 7, 8));
+  }
+
+  @Test
+  void aLaterCueNamesTheWindowWhenTheFirstNamesNone() {
+    assertThat(window("latest news from yesterday")).contains(new TimeWindow("yesterday", 1, 1));
+  }
+
+  @Test
+  void calendarPeriodsCountsOfItemsNamesAndRecordsWindowsAreNoWindow() {
+    assertThat(window("which company cut jobs this week")).isEmpty();
+    assertThat(window("phones released this year")).isEmpty();
+    assertThat(window("what did I cook last week")).isEmpty();
+    assertThat(window("my last 3 journal entries")).as("a count of items").isEmpty();
+    assertThat(window("latest transformer paper")).isEmpty();
+    assertThat(window("a new USA TODAY poll on the election")).as("capitals").isEmpty();
+    assertThat(window("who hosts the Today programme now")).as("a name").isEmpty();
+    assertThat(window("find files modified yesterday")).as("records in the task").isEmpty();
+    assertThat(window("the 'today' page template")).as("a literal").isEmpty();
+    assertThat(window(null)).isEmpty();
+  }
+
+  @Test
+  void theWindowIsWholeUtcDaysBeforeTheAsOfDay() {
+    Instant asOf = Instant.parse("2026-12-07T15:30:00Z");
+    TimeWindow yesterday = new TimeWindow("yesterday", 1, 1);
+    assertThat(yesterday.from(asOf)).isEqualTo(Instant.parse("2026-12-06T00:00:00Z"));
+    assertThat(yesterday.until(asOf)).isEqualTo(Instant.parse("2026-12-07T00:00:00Z"));
+    TimeWindow three = new TimeWindow("the last 3 days", 3, 4);
+    assertThat(three.from(asOf)).isEqualTo(Instant.parse("2026-12-04T00:00:00Z"));
+    assertThat(three.until(asOf)).isEqualTo(Instant.parse("2026-12-08T00:00:00Z"));
+    assertThatThrownBy(() -> new TimeWindow("tomorrow", 0, 2))
+        .isInstanceOf(QuarryException.class)
+        .hasMessageContaining("end by the as-of day");
+  }
+}
