@@ -18,6 +18,7 @@ import dev.quarry.engine.QuarryHome;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,8 +66,7 @@ public final class OnnxEmbedder implements TextEmbedder {
   private final EmbedderOptions options;
   private final ModelIdentity identity;
   private final OrtEnvironment env;
-  private final OrtSession.SessionOptions sessionOptions;
-  private final OrtSession session;
+  private final OrtModel model;
   private final HuggingFaceTokenizer tokenizer;
   private final HuggingFaceTokenizer counter;
   private final boolean feedTokenTypes;
@@ -79,19 +79,17 @@ public final class OnnxEmbedder implements TextEmbedder {
       ModelFiles files,
       EmbedderOptions options,
       OrtEnvironment env,
-      OrtSession.SessionOptions sessionOptions,
-      OrtSession session,
+      OrtModel model,
       HuggingFaceTokenizer tokenizer,
       HuggingFaceTokenizer counter) {
     this.descriptor = files.descriptor();
     this.counter = counter;
     this.options = options;
     this.env = env;
-    this.sessionOptions = sessionOptions;
-    this.session = session;
+    this.model = model;
     this.tokenizer = tokenizer;
     this.gate = new CallGate("model " + descriptor.name());
-    Set<String> inputs = session.getInputNames();
+    Set<String> inputs = model.session().getInputNames();
     for (String required : List.of(INPUT_IDS, ATTENTION_MASK)) {
       if (!inputs.contains(required)) {
         throw new QuarryException(
@@ -105,7 +103,7 @@ public final class OnnxEmbedder implements TextEmbedder {
       }
     }
     this.feedTokenTypes = inputs.contains(TOKEN_TYPE_IDS);
-    this.outputName = checkOutput(files, session);
+    this.outputName = checkOutput(files, model.session());
     this.identity = identity(files, options);
     checkVocabulary(files);
     // Created last: nothing after this can fail, so the pool never leaks from a failed open.
@@ -140,21 +138,23 @@ public final class OnnxEmbedder implements TextEmbedder {
   /** Loads a model; the caller owns the result and must close it. */
   public static OnnxEmbedder open(ModelFiles files, EmbedderOptions options) {
     QuarryHome.prepareRuntime();
+    return open(files, options, OrtModel.copies());
+  }
+
+  /** Whether the session maps the model's ONNX Runtime copy rather than reading the ONNX file. */
+  boolean fromCopy() {
+    return model.fromCopy();
+  }
+
+  /** Loads a model, keeping its ONNX Runtime copy in {@code copies} (null: none). */
+  static OnnxEmbedder open(ModelFiles files, EmbedderOptions options, Path copies) {
+    QuarryHome.prepareRuntime();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    OrtSession.SessionOptions sessionOptions = null;
-    OrtSession session = null;
+    OrtModel model = null;
     HuggingFaceTokenizer tokenizer = null;
     HuggingFaceTokenizer counter = null;
     try {
-      sessionOptions = new OrtSession.SessionOptions();
-      sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      sessionOptions.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-      sessionOptions.setIntraOpNumThreads(options.effectiveIntraOpThreads());
-      sessionOptions.setInterOpNumThreads(1);
-      if (options.device().equals("cuda")) {
-        addCuda(sessionOptions);
-      }
-      session = env.createSession(files.onnx().toString(), sessionOptions);
+      model = OrtModel.open(env, files, options, copies);
       tokenizer =
           HuggingFaceTokenizer.newInstance(
               files.tokenizer(),
@@ -168,33 +168,18 @@ public final class OnnxEmbedder implements TextEmbedder {
           HuggingFaceTokenizer.newInstance(
               files.tokenizer(),
               Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
-      return new OnnxEmbedder(files, options, env, sessionOptions, session, tokenizer, counter);
+      return new OnnxEmbedder(files, options, env, model, tokenizer, counter);
     } catch (OrtException | IOException | RuntimeException e) {
       if (counter != null) {
         counter.close();
       }
-      closeQuietly(tokenizer, session, sessionOptions);
+      closeQuietly(tokenizer, model);
       if (e instanceof QuarryException q) {
         throw q;
       }
       throw new QuarryException(
           QuarryException.Kind.CORRUPT,
           "cannot load model from " + files.onnx().getParent() + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  private static void addCuda(OrtSession.SessionOptions sessionOptions) {
-    try {
-      sessionOptions.addCUDA(0);
-    } catch (OrtException | RuntimeException | LinkageError e) {
-      throw new QuarryException(
-          QuarryException.Kind.RUNTIME,
-          "device cuda is not available ("
-              + e.getMessage()
-              + "): put"
-              + " com.microsoft.onnxruntime:onnxruntime_gpu on the classpath instead of the CPU"
-              + " build, with a matching CUDA, or use --device cpu",
           e);
     }
   }
@@ -428,7 +413,7 @@ public final class OnnxEmbedder implements TextEmbedder {
             TOKEN_TYPE_IDS,
             OnnxTensor.createTensor(env, LongBuffer.wrap(new long[count * seq]), shape));
       }
-      try (OrtSession.Result result = session.run(feed, Set.of(outputName))) {
+      try (OrtSession.Result result = model.session().run(feed, Set.of(outputName))) {
         OnnxTensor out = (OnnxTensor) result.get(0);
         FloatBuffer buffer = out.getFloatBuffer();
         float[] hidden = new float[buffer.remaining()];
@@ -489,23 +474,15 @@ public final class OnnxEmbedder implements TextEmbedder {
     }
     // Reverse order of creation; the environment is process-wide and outlives embedders.
     counter.close();
-    closeQuietly(tokenizer, session, sessionOptions);
+    closeQuietly(tokenizer, model);
   }
 
-  private static void closeQuietly(
-      HuggingFaceTokenizer tokenizer, OrtSession session, OrtSession.SessionOptions options) {
+  private static void closeQuietly(HuggingFaceTokenizer tokenizer, OrtModel model) {
     if (tokenizer != null) {
       tokenizer.close();
     }
-    if (session != null) {
-      try {
-        session.close();
-      } catch (OrtException e) {
-        // Nothing useful to do: the session is unusable either way.
-      }
-    }
-    if (options != null) {
-      options.close();
+    if (model != null) {
+      model.close();
     }
   }
 }
