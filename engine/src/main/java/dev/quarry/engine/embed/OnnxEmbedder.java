@@ -1,7 +1,6 @@
 package dev.quarry.engine.embed;
 
 import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -15,7 +14,7 @@ import dev.quarry.core.QuarryException;
 import dev.quarry.core.Role;
 import dev.quarry.core.Vectors;
 import dev.quarry.engine.QuarryHome;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -27,6 +26,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,8 +68,7 @@ public final class OnnxEmbedder implements TextEmbedder {
   private final ModelIdentity identity;
   private final OrtEnvironment env;
   private final OrtModel model;
-  private final HuggingFaceTokenizer tokenizer;
-  private final HuggingFaceTokenizer counter;
+  private final ModelTokenizers tokenizers;
   private final boolean feedTokenTypes;
   private final String outputName;
   private final ExecutorService workers;
@@ -80,14 +80,12 @@ public final class OnnxEmbedder implements TextEmbedder {
       EmbedderOptions options,
       OrtEnvironment env,
       OrtModel model,
-      HuggingFaceTokenizer tokenizer,
-      HuggingFaceTokenizer counter) {
+      ModelTokenizers tokenizers) {
     this.descriptor = files.descriptor();
-    this.counter = counter;
+    this.tokenizers = tokenizers;
     this.options = options;
     this.env = env;
     this.model = model;
-    this.tokenizer = tokenizer;
     this.gate = new CallGate("model " + descriptor.name());
     Set<String> inputs = model.session().getInputNames();
     for (String required : List.of(INPUT_IDS, ATTENTION_MASK)) {
@@ -105,7 +103,7 @@ public final class OnnxEmbedder implements TextEmbedder {
     this.feedTokenTypes = inputs.contains(TOKEN_TYPE_IDS);
     this.outputName = checkOutput(files, model.session());
     this.identity = identity(files, options);
-    checkVocabulary(files);
+    checkVocabulary(files, tokenizers.maxId());
     // Created last: nothing after this can fail, so the pool never leaks from a failed open.
     int workerCount = options.effectiveWorkers();
     this.workers =
@@ -150,30 +148,17 @@ public final class OnnxEmbedder implements TextEmbedder {
   static OnnxEmbedder open(ModelFiles files, EmbedderOptions options, Path copies) {
     QuarryHome.prepareRuntime();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
+    CompletableFuture<ModelTokenizers> tokenizers = ModelTokenizers.loading(files);
     OrtModel model = null;
-    HuggingFaceTokenizer tokenizer = null;
-    HuggingFaceTokenizer counter = null;
     try {
       model = OrtModel.open(env, files, options, copies);
-      tokenizer =
-          HuggingFaceTokenizer.newInstance(
-              files.tokenizer(),
-              Map.of(
-                  "addSpecialTokens", "true",
-                  "truncation", "true",
-                  "padding", "false",
-                  "maxLength", Integer.toString(files.descriptor().maxTokens())));
-      // A second tokenizer without truncation: chunking must see a text's full length.
-      counter =
-          HuggingFaceTokenizer.newInstance(
-              files.tokenizer(),
-              Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false"));
-      return new OnnxEmbedder(files, options, env, model, tokenizer, counter);
-    } catch (OrtException | IOException | RuntimeException e) {
-      if (counter != null) {
-        counter.close();
+      return new OnnxEmbedder(files, options, env, model, joined(tokenizers, files));
+    } catch (OrtException | RuntimeException e) {
+      // Whatever failed, the tokenizers are closed once loaded; a model before them.
+      tokenizers.thenAccept(ModelTokenizers::close);
+      if (model != null) {
+        model.close();
       }
-      closeQuietly(tokenizer, model);
       if (e instanceof QuarryException q) {
         throw q;
       }
@@ -181,6 +166,25 @@ public final class OnnxEmbedder implements TextEmbedder {
           QuarryException.Kind.CORRUPT,
           "cannot load model from " + files.onnx().getParent() + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /** The loaded tokenizers, with the loader's own exception rethrown. */
+  private static ModelTokenizers joined(
+      CompletableFuture<ModelTokenizers> tokenizers, ModelFiles files) {
+    try {
+      return tokenizers.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw new QuarryException(
+            QuarryException.Kind.CORRUPT,
+            "cannot load model from "
+                + files.onnx().getParent()
+                + ": "
+                + io.getCause().getMessage(),
+            io);
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 
@@ -221,8 +225,7 @@ public final class OnnxEmbedder implements TextEmbedder {
    * Runs the largest token id the tokenizer can emit through the model: a tokenizer with a larger
    * vocabulary than the model's embedding table would otherwise fail only on rare words, later.
    */
-  private void checkVocabulary(ModelFiles files) {
-    long maxId = TokenizerVocabulary.maxTokenId(files.tokenizer());
+  private void checkVocabulary(ModelFiles files, long maxId) {
     try {
       runBatch(new long[][] {{maxId}}, 1);
     } catch (QuarryException e) {
@@ -245,7 +248,7 @@ public final class OnnxEmbedder implements TextEmbedder {
   public int countTokens(String text) {
     gate.enter();
     try {
-      return counter.encode(text, false, false).getIds().length;
+      return tokenizers.counting().encode(text, false, false).getIds().length;
     } finally {
       gate.exit();
     }
@@ -297,7 +300,7 @@ public final class OnnxEmbedder implements TextEmbedder {
       }
       inputs.add(prefix.isEmpty() ? text : prefix + text);
     }
-    Encoding[] encodings = tokenizer.batchEncode(inputs);
+    Encoding[] encodings = tokenizers.truncating().batchEncode(inputs);
     long[][] ids = new long[encodings.length][];
     long tokens = 0;
     int truncated = 0;
@@ -473,16 +476,7 @@ public final class OnnxEmbedder implements TextEmbedder {
       return;
     }
     // Reverse order of creation; the environment is process-wide and outlives embedders.
-    counter.close();
-    closeQuietly(tokenizer, model);
-  }
-
-  private static void closeQuietly(HuggingFaceTokenizer tokenizer, OrtModel model) {
-    if (tokenizer != null) {
-      tokenizer.close();
-    }
-    if (model != null) {
-      model.close();
-    }
+    model.close();
+    tokenizers.close();
   }
 }
