@@ -184,6 +184,9 @@ public final class OnnxEmbedder implements TextEmbedder {
                 + io.getCause().getMessage(),
             io);
       }
+      if (e.getCause() instanceof Error error) {
+        throw error; // a missing native library, as when loading on this thread
+      }
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }

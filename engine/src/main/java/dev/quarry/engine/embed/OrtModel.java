@@ -37,7 +37,6 @@ final class OrtModel implements AutoCloseable {
   private final OrtSession.SessionOptions options;
 
   /** The ORT-format bytes the session's weights point into: held until the session is closed. */
-  @SuppressWarnings({"unused", "FieldCanBeLocal"})
   private final ByteBuffer mapped;
 
   private boolean closed;
