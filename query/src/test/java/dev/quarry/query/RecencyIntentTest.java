@@ -25,6 +25,10 @@ class RecencyIntentTest {
         "Flights are being cancelled across the region; which airport closed? | are being",
         "breaking news on the harbour strike | breaking",
         "Breaking: ferry routes suspended | Breaking",
+        // Capitals tell nothing in a query mostly capitalised or in capitals (decision 0184).
+        "Latest Transformer Paper | Latest",
+        "LATEST NEWS ON THE HARBOUR STRIKE | LATEST",
+        "Yesterday's running notes | Yesterday",
         "recently released sci-fi films | recently",
         "which startups recently raised money | recently",
         "my latest photos | latest",
@@ -138,6 +142,10 @@ class RecencyIntentTest {
         "a session cookie that expires tonight",
         "the certificate expired yesterday and the site is down",
         "",
+        // A cue word capitalised where no sentence opens is part of a name (decision 0184).
+        "the Today show pasta recipe",
+        "a new USA TODAY poll on the election",
+        "clips from Last Week Tonight about privacy",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {
     assertThat(RecencyIntent.cue(query)).isNull();

@@ -1,5 +1,6 @@
 package dev.quarry.query.interpret;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -249,7 +250,33 @@ public final class EnglishRecencyCues {
                     && !stateKept(query, m)
                     && !operatedOn(query, m)
                     && !literal(query, m)
-                    && !recordsWindow(query, m));
+                    && !recordsWindow(query, m)
+                    && !named(query, m));
+  }
+
+  /** What opens a sentence: a capital after it is no name. */
+  private static final Pattern SENTENCE_OPEN = Pattern.compile("(?:^|[.!?:;(\"“'‘]\\s*)$");
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'-]*");
+
+  /**
+   * Whether the cue is part of a name: written in capitals ("USA TODAY") or capitalised where no
+   * sentence opens ("the Today show", "Last Week Tonight clips"), in a query whose own case says
+   * so: a query in capitals or with most words capitalised ("Latest Transformer Paper") tells
+   * nothing by its capitals (decision 0184).
+   */
+  private static boolean named(String query, MatchResult cue) {
+    String word = cue.group(1).split(" ")[0];
+    if (!Character.isUpperCase(word.charAt(0))) {
+      return false;
+    }
+    List<String> words = WORD.matcher(query).results().map(MatchResult::group).toList();
+    long capitalised = words.stream().filter(w -> Character.isUpperCase(w.charAt(0))).count();
+    if (query.equals(query.toUpperCase(Locale.ROOT)) || 2 * capitalised >= words.size()) {
+      return false;
+    }
+    boolean capitals = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+    return capitals || !SENTENCE_OPEN.matcher(query.substring(0, cue.start(1))).find();
   }
 
   /**

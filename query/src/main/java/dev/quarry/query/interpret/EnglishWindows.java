@@ -19,16 +19,13 @@ final class EnglishWindows {
               + "|(?:last|past) (\\d{1,2}|two|three|few|couple(?: of)?|several) (days|weeks)",
           Pattern.CASE_INSENSITIVE);
 
-  /** What opens a sentence: a capital after it is no name. */
-  private static final Pattern SENTENCE_OPEN = Pattern.compile("(?:^|[.!?:;(\"“'‘]\\s*)$");
-
   private EnglishWindows() {}
 
   /** The window the cue at {@code [start, end)} of {@code query} writes, if it writes one. */
   static Optional<TimeWindow> read(String query, int start, int end) {
     String cue = query.substring(start, end);
     Matcher m = SPAN.matcher(cue);
-    if (!m.matches() || named(query, start, cue)) {
+    if (!m.matches()) {
       return Optional.empty();
     }
     if (m.group(1) != null) {
@@ -46,19 +43,6 @@ final class EnglishWindows {
     // "The last 3 days" counted from as-of reaches into a fourth day, which a date-only document
     // of that day belongs to.
     return Optional.of(new TimeWindow(cue, units * perUnit, units * perUnit + 1));
-  }
-
-  /**
-   * Whether the cue is part of a name: written in capitals ("USA TODAY") or capitalised where no
-   * sentence opens ("the Today programme").
-   */
-  private static boolean named(String query, int start, String cue) {
-    if (!Character.isUpperCase(cue.charAt(0))) {
-      return false;
-    }
-    String word = cue.split(" ")[0];
-    boolean capitals = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
-    return capitals || !SENTENCE_OPEN.matcher(query.substring(0, start)).find();
   }
 
   /** A count as the cues write it; vague ones at their widest usual reading. */
