@@ -181,7 +181,7 @@ class NegationDetectorTest {
         "camping stoves minus Orsa | Orsa | minus",
         "camping stoves, skip Orsa | Orsa | skip",
         "rain jackets, no Lindo | Lindo | no",
-        "rain jackets but no Lindo please | Lindo | no",
+        "rain jackets but no Lindo please | Lindo | but no",
         "Lindo-free rain jackets | Lindo | -free",
         "rain jackets not made by Lindo | Lindo | not made by",
         "drills that aren't Brandt | Brandt | that aren't",
@@ -216,6 +216,9 @@ class NegationDetectorTest {
         "garden tool reviews, don't show me the electric ones | electric | don't show me",
         "soup recipes w/o onions | onions | without",
         "films apart from Kramer vs. Kramer | Kramer vs. Kramer | apart from",
+        // "X but no Y" leaves Y out of what is asked (decision 0186).
+        "soups but no fish | fish | but no",
+        "I want a Corvane but no fanless models | fanless models | but no",
       })
   void findsTheExcludedEntity(String query, String excluded, String cue) {
     NegationDetector.Exclusion e = NegationDetector.detect(query);
@@ -296,6 +299,13 @@ class NegationDetectorTest {
         "queue consumer stops, no more messages processed",
         "phones with no headphone jack",
         "What primate had big ears but no tail?",
+        // "but no" after what a thing has or is, or after a state: a property or a symptom.
+        "a tablet with a big screen but no keyboard",
+        "laptop has wifi but no bluetooth",
+        "wifi connected but no internet",
+        "router works but no signal on the top floor",
+        "tv turns on but no picture",
+        "tried resetting it twice but no luck",
         "gluten-free pizza dough",
         "What is seven minus two?",
         "Which game does not exclude recording the moves?",

@@ -179,6 +179,10 @@ public final class EnglishExclusions {
                   + "|outside of|not counting|setting aside|ruling out"
                   // General forms: "X minus Y", "X anything but Y", "X not from Y", "X that
                   // isn't Y" (a name or an article after it: "that isn't spicy" is a property).
+                  // "soups but no fish": what to leave out of what is asked (decision 0186),
+                  // unless it describes a property or a symptom (see mannerOrProperty).
+                  + "|but no(?=\\s)(?!\\s+(?:more|less|longer|later|sooner|one|doubt|matter"
+                  + "|luck|idea)\\b)"
                   + "|minus(?!\\s+\\d)|sans|unlike|(?:but|and) neither|(?:but |and )?(?:anything|everything) (?:but|except(?: for)?|other than)"
                   + "|(?:but )?not (?:from|by|made by|built by|sold by|published by|written by"
                   + "|produced by|part of)"
@@ -786,8 +790,25 @@ public final class EnglishExclusions {
   private static final Pattern ADDRESSED =
       Pattern.compile("\\b(?:you|please|me)\\b", Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Before "but no", what makes it a property or a symptom rather than a thing to leave out: what
+   * the thing has or is ("a phone with a big screen but no jack", "laptop has wifi but no
+   * bluetooth"), or a state or working verb right before it ("wifi connected but no internet", "it
+   * turns on but no display", "router works but no signal").
+   */
+  private static final Pattern PROPERTY_BEFORE_BUT_NO =
+      Pattern.compile(
+          "\\b(?:has|have|had|having|with|is|are|was|were|got|gets|get|shows?|showing)\\b"
+              + "|(?:ed|ing|\\b(?:on|off|up|down|fine|ok|okay|works|runs|loads|starts|boots|plays"
+              + "|prints|rings|opens|connects|charges|appears))\\s*$",
+          Pattern.CASE_INSENSITIVE);
+
   private static boolean mannerOrProperty(String cue, String excluded, String head) {
     String c = cue.toLowerCase(Locale.ROOT);
+    if (c.equals("but no")) {
+      // "What primate had big ears but no tail?" describes what is asked.
+      return QUESTION.matcher(head).find() || PROPERTY_BEFORE_BUT_NO.matcher(head).find();
+    }
     if (c.equals("minus") || c.equals("unlike")) {
       // "What makes X unlike Y" compares them; "X unlike Y" in a request leaves Y out.
       return QUESTION.matcher(head).find();
