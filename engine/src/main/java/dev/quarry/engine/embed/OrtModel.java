@@ -12,6 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,8 @@ final class OrtModel implements AutoCloseable {
       }
     }
     if (copy != null) {
-      Path tmp = copy.resolveSibling(copy.getFileName() + "." + ProcessHandle.current().pid());
+      // A name of its own: processes on several hosts may share the home (Spark executors).
+      Path tmp = copy.resolveSibling(copy.getFileName() + "." + UUID.randomUUID());
       try {
         OrtModel model = fromOnnx(env, files, options, tmp);
         keep(tmp, copy);
