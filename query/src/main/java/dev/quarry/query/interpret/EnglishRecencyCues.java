@@ -55,6 +55,8 @@ public final class EnglishRecencyCues {
               + "|runs|logs|sessions|issues|workouts|episodes)\\b|last entries\\b"
               + "|(?:anything|something) new (?:on|about|in|with|from)\\b|"
               + "today|tonight|yesterday|last (?:week|night|month)|"
+              // A day or a week some days back: "what did I cook two days ago" (decision 0184).
+              + "(?:\\d{1,2}|a|one|two|three|four|five|six|a few|a couple of) (?:days?|weeks?) ago\\b|"
               // "The last time I planted garlic": the asker's newest note on it (decision 0151).
               + "last time (?:i|we)\\b|"
               // "The current version" of a product is its newest release; "current" alone asks
@@ -155,6 +157,7 @@ public final class EnglishRecencyCues {
   private static final Pattern WINDOW =
       Pattern.compile(
           "(?:today|tonight|yesterday|last (?:week|night|month)|this (?:week|month|morning|weekend)"
+              + "|.+ ago"
               + "|(?:last|past) (?!time\\b)\\S.*)",
           Pattern.CASE_INSENSITIVE);
 
@@ -226,8 +229,9 @@ public final class EnglishRecencyCues {
       return Optional.empty();
     }
     String q = corrected(query);
+    boolean personal = PERSONAL.matcher(q).find();
     return fired(q)
-        .map(m -> EnglishWindows.read(q, m.start(1), m.end(1)))
+        .map(m -> EnglishWindows.read(q, m.start(1), m.end(1), personal))
         .flatMap(Optional::stream)
         .findFirst();
   }

@@ -16,7 +16,7 @@ class EnglishWindowsTest {
   @Test
   void daysNamedByTheCueBecomeAWindowCountedBackFromTheAsOfDay() {
     assertThat(window("what did I cook yesterday")).contains(new TimeWindow("yesterday", 1, 1));
-    assertThat(window("Yesterday's running notes")).contains(new TimeWindow("Yesterday", 1, 1));
+    assertThat(window("Yesterday's runs in my log")).contains(new TimeWindow("Yesterday", 1, 1));
     assertThat(window("what did we decide today")).contains(new TimeWindow("today", 0, 1));
     assertThat(window("notes from this morning")).contains(new TimeWindow("this morning", 0, 1));
     assertThat(window("what happened last night in the game"))
@@ -28,11 +28,28 @@ class EnglishWindowsTest {
     assertThat(window("storms in the past several days"))
         .contains(new TimeWindow("past several days", 7, 8));
     assertThat(window("what changed in the past week")).contains(new TimeWindow("past week", 7, 8));
+    assertThat(window("what did I cook two days ago"))
+        .contains(new TimeWindow("two days ago", 2, 1));
+    assertThat(window("my notes from a few days ago"))
+        .contains(new TimeWindow("a few days ago", 5, 4));
+    assertThat(window("my runs 3 weeks ago")).contains(new TimeWindow("3 weeks ago", 24, 7));
+  }
+
+  @Test
+  void daysOfAnEventRunOnToAsOfOutsideTheAskersOwnRecords() {
+    assertThat(window("what did the mayor say yesterday"))
+        .as("reports follow the event")
+        .contains(new TimeWindow("yesterday", 1, 2));
+    assertThat(window("the train that derailed two weeks ago: which chemical is in the river"))
+        .contains(new TimeWindow("two weeks ago", 17, 18));
+    assertThat(window("what did I cook yesterday"))
+        .as("the asker's own record is dated the day")
+        .contains(new TimeWindow("yesterday", 1, 1));
   }
 
   @Test
   void aLaterCueNamesTheWindowWhenTheFirstNamesNone() {
-    assertThat(window("latest news from yesterday")).contains(new TimeWindow("yesterday", 1, 1));
+    assertThat(window("latest news from yesterday")).contains(new TimeWindow("yesterday", 1, 2));
   }
 
   @Test
@@ -45,6 +62,7 @@ class EnglishWindowsTest {
     assertThat(window("a new USA TODAY poll on the election")).as("capitals").isEmpty();
     assertThat(window("who hosts the Today programme now")).as("a name").isEmpty();
     assertThat(window("find files modified yesterday")).as("records in the task").isEmpty();
+    assertThat(window("delete files modified 2 days ago")).as("records in the task").isEmpty();
     assertThat(window("the 'today' page template")).as("a literal").isEmpty();
     assertThat(window(null)).isEmpty();
   }
