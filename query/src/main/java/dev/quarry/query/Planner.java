@@ -277,7 +277,7 @@ final class Planner {
    */
   private boolean wordsWindow(
       TimeWindow words, SearchRequest.Recency recency, boolean datesSet, Instant asOf) {
-    String days = days(words, asOf);
+    String days = words.days(asOf);
     String named = "window: '" + words.evidence() + "' (" + days + ", UTC days)";
     if (recency.mode() == SearchRequest.RecencyMode.OFF) {
       plan.add(named + " not applied: recency is off");
@@ -295,12 +295,6 @@ final class Planner {
     }
     plan.add(named + ": only documents dated in it; undated documents are outside every window");
     return true;
-  }
-
-  private static String days(TimeWindow w, Instant asOf) {
-    LocalDate first = LocalDate.ofInstant(w.from(asOf), ZoneOffset.UTC);
-    LocalDate last = LocalDate.ofInstant(w.until(asOf), ZoneOffset.UTC).minusDays(1);
-    return first.equals(last) ? first.toString() : first + " to " + last;
   }
 
   /** Dates in [after, before), either end open when null. */

@@ -5,6 +5,7 @@ import dev.quarry.core.Embeddings;
 import dev.quarry.core.ModelIdentity;
 import dev.quarry.core.Role;
 import dev.quarry.core.Vectors;
+import dev.quarry.index.Document;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,14 @@ final class HashingEmbedder implements Embedder {
 
   /** What {@link #topicalSimilarity()} answers; tests may clear it. */
   OptionalDouble topical = OptionalDouble.of(0.35);
+
+  /** A document with a title and a text, and this embedder's passage vector of both. */
+  Document.Builder document(String id, String title, String text) {
+    return Document.builder(id)
+        .title(title)
+        .text(text)
+        .vector(embed(title + " " + text, Role.PASSAGE));
+  }
 
   @Override
   public OptionalDouble topicalSimilarity() {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.QuarryException;
-import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
-import dev.quarry.index.Document;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -37,17 +35,7 @@ class MinScoreAndPhraseTest {
   }
 
   private void add(String id, String title, String text) {
-    collection.upsert(
-        List.of(
-            Document.builder(id)
-                .title(title)
-                .text(text)
-                .vector(embedder.embed(title + " " + text, Role.PASSAGE))
-                .build()));
-  }
-
-  private List<String> ids(SearchResult r) {
-    return r.hits().stream().map(SearchHit::id).toList();
+    collection.upsert(List.of(embedder.document(id, title, text).build()));
   }
 
   @Test
@@ -60,7 +48,7 @@ class MinScoreAndPhraseTest {
                   .k(10)
                   .explain(true)
                   .build());
-      assertThat(ids(r)).as(mode.id()).containsExactly("walnut-cake");
+      assertThat(Hits.ids(r)).as(mode.id()).containsExactly("walnut-cake");
     }
     SearchResult vector =
         engine.search(
@@ -71,7 +59,7 @@ class MinScoreAndPhraseTest {
     assertThat(vector.plan()).contains("filter: text contains \"walnuts\"");
     // Without the quotes, the vector leg finds the other cakes as well.
     assertThat(
-            ids(
+            Hits.ids(
                 engine.search(
                     SearchRequest.builder("chocolate cake walnuts")
                         .mode(SearchRequest.Mode.VECTOR)
@@ -98,13 +86,13 @@ class MinScoreAndPhraseTest {
     SearchResult all = engine.search(b.build());
     double second = all.hits().get(1).parts().cosine().getAsDouble();
     SearchResult some = engine.search(b.minScore(second).explain(true).build());
-    assertThat(ids(some)).containsExactlyElementsOf(ids(all).subList(0, 2));
+    assertThat(Hits.ids(some)).containsExactlyElementsOf(Hits.ids(all).subList(0, 2));
     assertThat(some.hits())
         .allSatisfy(
             h -> assertThat(h.parts().cosine().getAsDouble()).isGreaterThanOrEqualTo(second));
     assertThat(String.join("\n", some.plan())).contains("min-score: 2 of");
     SearchResult paged = engine.search(b.minScore(second).k(1).offset(1).build());
-    assertThat(ids(paged)).containsExactly(ids(all).get(1));
+    assertThat(Hits.ids(paged)).containsExactly(Hits.ids(all).get(1));
     assertThat(engine.search(b.minScore(second).k(1).offset(2).build()).hits()).isEmpty();
   }
 

@@ -3,10 +3,8 @@ package dev.quarry.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
-import dev.quarry.index.Document;
 import dev.quarry.query.interpret.Exclusion;
 import dev.quarry.query.interpret.Interpretation;
 import dev.quarry.query.interpret.QueryInterpreter;
@@ -50,12 +48,10 @@ class PipelineStagesTest {
   private void add(String id, String title, String text, String date, String parent) {
     collection.upsert(
         List.of(
-            Document.builder(id)
-                .title(title)
-                .text(text)
+            embedder
+                .document(id, title, text)
                 .parent(parent)
                 .meta("date", java.time.LocalDate.parse(date))
-                .vector(embedder.embed(title + " " + text, Role.PASSAGE))
                 .build()));
   }
 
@@ -322,11 +318,9 @@ class PipelineStagesTest {
     QueryEngine engine = new QueryEngine(collection, embedder, Clock.fixed(AS_OF, ZoneOffset.UTC));
     SearchRequest.Builder b =
         SearchRequest.builder("chocolate cake").mode(SearchRequest.Mode.VECTOR).groupByParent(true);
-    List<String> grouped =
-        engine.search(b.k(4).build()).hits().stream().map(SearchHit::id).toList();
+    List<String> grouped = Hits.ids(engine.search(b.k(4).build()));
     assertThat(grouped.stream().filter(id -> id.startsWith("cake#"))).hasSize(1);
-    List<String> second =
-        engine.search(b.k(1).offset(1).build()).hits().stream().map(SearchHit::id).toList();
+    List<String> second = Hits.ids(engine.search(b.k(1).offset(1).build()));
     assertThat(second).containsExactly(grouped.get(1));
   }
 

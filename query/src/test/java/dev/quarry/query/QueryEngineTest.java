@@ -35,14 +35,12 @@ class QueryEngineTest {
       double rating,
       String parent) {
     Document.Builder b =
-        Document.builder(id)
-            .title(title)
-            .text(text)
+        embedder
+            .document(id, title, text)
             .parent(parent)
             .meta("date", LocalDate.parse(date))
             .meta("category", category)
-            .meta("rating", rating)
-            .vector(embedder.embed(title + " " + text, Role.PASSAGE));
+            .meta("rating", rating);
     collection.upsert(List.of(b.build()));
   }
 
@@ -125,21 +123,17 @@ class QueryEngineTest {
     collection.close();
   }
 
-  private List<String> ids(SearchResult r) {
-    return r.hits().stream().map(SearchHit::id).toList();
-  }
-
   @Test
   void documentsDatedAfterAsOfAreNeverReturned() {
     SearchResult r = engine.search(SearchRequest.builder("Nimbus phone review").k(10).build());
-    assertThat(ids(r)).doesNotContain("future").contains("phone-1", "phone-5");
+    assertThat(Hits.ids(r)).doesNotContain("future").contains("phone-1", "phone-5");
     SearchResult later =
         engine.search(
             SearchRequest.builder("Nimbus phone review")
                 .k(10)
                 .asOf(Instant.parse("2031-01-01T00:00:00Z"))
                 .build());
-    assertThat(ids(later)).contains("future");
+    assertThat(Hits.ids(later)).contains("future");
     SearchResult timeless =
         engine.search(
             SearchRequest.builder("Nimbus phone review")
@@ -147,7 +141,7 @@ class QueryEngineTest {
                 .recency(SearchRequest.Recency.NONE)
                 .explain(true)
                 .build());
-    assertThat(ids(timeless)).contains("future", "phone-1", "phone-5");
+    assertThat(Hits.ids(timeless)).contains("future", "phone-1", "phone-5");
     assertThat(timeless.plan()).contains("recency: none (time handling turned off by the request)");
   }
 
@@ -155,7 +149,7 @@ class QueryEngineTest {
   void recencyIntentFiresOnLatestAndRanksTheNewestFirst() {
     SearchResult r =
         engine.search(SearchRequest.builder("the latest Nimbus phone").k(3).explain(true).build());
-    assertThat(ids(r).get(0)).isEqualTo("phone-5");
+    assertThat(Hits.ids(r).get(0)).isEqualTo("phone-5");
     assertThat(String.join("\n", r.plan())).contains("decay applied (auto: cue 'latest')");
     assertThat(r.hits().get(0).parts().recency()).isNotNull();
     SearchResult plain =
@@ -186,7 +180,7 @@ class QueryEngineTest {
     SearchResult fresh =
         engine.search(SearchRequest.builder("Nimbus phone").k(3).explain(true).build());
     assertThat(String.join("\n", fresh.plan())).contains("fresh coverage, decay applied");
-    assertThat(ids(fresh).get(0)).isEqualTo("phone-6");
+    assertThat(Hits.ids(fresh).get(0)).isEqualTo("phone-6");
     SearchResult cake =
         engine.search(SearchRequest.builder("chocolate cake").k(3).explain(true).build());
     assertThat(String.join("\n", cake.plan())).contains("no fresh coverage");
@@ -324,7 +318,7 @@ class QueryEngineTest {
             SearchRequest.builder("the latest Nimbus phone review").k(10).explain(true).build());
     assertThat(String.join("\n", gated.plan())).contains("normalized relevance ≥ 0.40");
     // The gated candidates come first, newest first; the others follow.
-    assertThat(ids(gated).subList(0, 2)).containsExactly("phone-5", "phone-4");
+    assertThat(Hits.ids(gated).subList(0, 2)).containsExactly("phone-5", "phone-4");
     SearchResult all =
         engine.search(
             SearchRequest.builder("the latest Nimbus phone review")
@@ -343,13 +337,13 @@ class QueryEngineTest {
             .filter(FilterParser.parse("category = \"cooking\" OR rating >= 4.1"))
             .k(20)
             .build();
-    assertThat(ids(engine.search(byFilter)))
+    assertThat(Hits.ids(engine.search(byFilter)))
         .containsExactlyInAnyOrder("cake", "js-plain", "phone-4", "phone-5");
-    assertThat(ids(engine.search(SearchRequest.builder("dropdown menu -jquery").k(5).build())))
+    assertThat(Hits.ids(engine.search(SearchRequest.builder("dropdown menu -jquery").k(5).build())))
         .contains("js-plain")
         .doesNotContain("js-jquery");
     assertThat(
-            ids(
+            Hits.ids(
                 engine.search(
                     SearchRequest.builder("\"plain DOM\" menu")
                         .mode(SearchRequest.Mode.KEYWORD)
@@ -357,14 +351,14 @@ class QueryEngineTest {
                         .build())))
         .containsExactly("js-plain");
     assertThat(
-            ids(
+            Hits.ids(
                 engine.search(
                     SearchRequest.builder("menu category:programming after:2020-06-01")
                         .k(5)
                         .build())))
         .containsExactly("js-plain");
     assertThat(
-            ids(
+            Hits.ids(
                 engine.search(
                     SearchRequest.builder("cake")
                         .filter(FilterParser.parse("NOT text contains \"walnuts\""))
@@ -417,7 +411,7 @@ class QueryEngineTest {
                 .explain(true)
                 .build());
     assertThat(String.join("\n", r.plan())).contains("exact scan of the 4 documents");
-    assertThat(ids(r)).allMatch(id -> id.startsWith("js") || id.startsWith("doc-a"));
+    assertThat(Hits.ids(r)).allMatch(id -> id.startsWith("js") || id.startsWith("doc-a"));
   }
 
   @Test
@@ -429,12 +423,12 @@ class QueryEngineTest {
             .explain(true)
             .build();
     SearchResult result = engine.search(r);
-    assertThat(ids(result).get(0)).isEqualTo("js-plain");
+    assertThat(Hits.ids(result).get(0)).isEqualTo("js-plain");
     assertThat(String.join("\n", result.plan()))
         .contains("negation: 'but not' detected; excluded \"jquery\"");
     SearchResult off =
         vectorSearch("dropdown menu tutorial but not jquery", SearchRequest.Negation.OFF, 2);
-    assertThat(ids(off)).contains("js-jquery");
+    assertThat(Hits.ids(off)).contains("js-jquery");
   }
 
   @Test
@@ -451,7 +445,7 @@ class QueryEngineTest {
     String q = "state management store but not Redux";
     SearchRequest.Negation titlesOnly = new SearchRequest.Negation(true, 0, false, true, true);
     SearchResult on = vectorSearch(q, titlesOnly, 20);
-    List<String> ranked = ids(on);
+    List<String> ranked = Hits.ids(on);
     assertThat(ranked.getLast()).isEqualTo("st-redux");
     assertThat(ranked.getFirst()).isEqualTo("st-mobx");
     assertThat(on.hits().getLast().parts().titledAfterExcluded()).isTrue();
@@ -459,7 +453,7 @@ class QueryEngineTest {
         .contains("documents titled after it ranked last")
         .contains("1 candidate(s) titled after \"Redux\" ranked after the rest: st-redux");
     SearchResult off = vectorSearch(q, titlesOnly.withDemoteTitled(false), 2);
-    assertThat(ids(off)).contains("st-redux");
+    assertThat(Hits.ids(off)).contains("st-redux");
   }
 
   @Test
@@ -469,7 +463,7 @@ class QueryEngineTest {
     add("ck-tq", "Desert Bloom", "tequila with grapefruit and lime");
     SearchResult on =
         vectorSearch("cocktail recipes without gin", SearchRequest.Negation.DEFAULT, 20);
-    List<String> ranked = ids(on);
+    List<String> ranked = Hits.ids(on);
     assertThat(ranked.indexOf("ck-gin")).isGreaterThan(ranked.indexOf("ck-rum"));
     assertThat(ranked.indexOf("ck-gin")).isGreaterThan(ranked.indexOf("ck-tq"));
     SearchHit gin = on.hits().get(ranked.indexOf("ck-gin"));
@@ -486,7 +480,7 @@ class QueryEngineTest {
     add("ck-lemon", "Lemon drizzle", "a cake of flour, butter and lemon");
     add("ck-carrot", "Carrot cake", "a cake of grated carrot and spice");
     SearchResult on = vectorSearch("cake recipes, no nuts", SearchRequest.Negation.DEFAULT, 20);
-    List<String> ranked = ids(on);
+    List<String> ranked = Hits.ids(on);
     assertThat(ranked.indexOf("ck-almond")).isGreaterThan(ranked.indexOf("ck-lemon"));
     assertThat(ranked.indexOf("ck-almond")).isGreaterThan(ranked.indexOf("ck-carrot"));
     assertThat(on.hits().get(ranked.indexOf("ck-almond")).parts().textNamesExcluded()).isTrue();
@@ -505,7 +499,7 @@ class QueryEngineTest {
     add("fb-school", "Lunchbox sponge", "a nut-free chocolate sponge cake for school");
     add("fb-lemon", "Lemon drizzle", "a cake of flour, butter and lemon");
     SearchResult on = vectorSearch("nut-free cake recipes", SearchRequest.Negation.DEFAULT, 20);
-    List<String> ranked = ids(on);
+    List<String> ranked = Hits.ids(on);
     assertThat(ranked.indexOf("fb-walnut")).isGreaterThan(ranked.indexOf("fb-school"));
     assertThat(ranked.indexOf("fb-walnut")).isGreaterThan(ranked.indexOf("fb-lemon"));
     String plan = String.join("\n", on.plan());
@@ -545,7 +539,7 @@ class QueryEngineTest {
     addBikes();
     SearchResult on =
         vectorSearch("tarven bikes, but not the electric ones", SearchRequest.Negation.DEFAULT, 20);
-    List<String> ranked = ids(on);
+    List<String> ranked = Hits.ids(on);
     for (String kept : List.of("tv-loop", "tv-loop2", "tv-fold")) {
       assertThat(ranked.indexOf("tv-ridge-care")).as(kept).isGreaterThan(ranked.indexOf(kept));
     }
@@ -679,12 +673,12 @@ class QueryEngineTest {
         .contains("on the vector leg above")
         .contains("× (similarity to the asked part −");
     // The loaves that mention sourdough in passing come first; the one about it after them.
-    List<String> ranked = ids(on);
+    List<String> ranked = Hits.ids(on);
     assertThat(ranked.subList(0, loaves.size())).containsExactlyInAnyOrderElementsOf(loaves);
     assertThat(ranked.indexOf("br-country")).isGreaterThanOrEqualTo(loaves.size());
     // The whole similarity would put documents that share no word with the query above them.
     List<String> whole =
-        ids(vectorSearch(q, new SearchRequest.Negation(true, 3.0, false, true, false), 50));
+        Hits.ids(vectorSearch(q, new SearchRequest.Negation(true, 3.0, false, true, false), 50));
     assertThat(whole.indexOf("br-1")).isGreaterThan(whole.indexOf("phone-1"));
   }
 
@@ -712,7 +706,7 @@ class QueryEngineTest {
     SearchResult hybrid =
         engine.search(
             SearchRequest.builder("gardening tips but not vegetables").k(3).explain(true).build());
-    assertThat(ids(hybrid)).containsExactlyInAnyOrder("flower-1", "flower-2", "flower-3");
+    assertThat(Hits.ids(hybrid)).containsExactlyInAnyOrder("flower-1", "flower-2", "flower-3");
     assertThat(String.join("\n", hybrid.plan()))
         .contains(
             "negation: keyword scores are BM25 as a share of the best, minus the penalty above the"
@@ -722,7 +716,7 @@ class QueryEngineTest {
     SearchResult keyword =
         engine.search(
             SearchRequest.builder("gardening tips").mode(SearchRequest.Mode.KEYWORD).k(3).build());
-    assertThat(ids(keyword)).containsExactlyInAnyOrder("veg-1", "veg-2", "veg-3");
+    assertThat(Hits.ids(keyword)).containsExactlyInAnyOrder("veg-1", "veg-2", "veg-3");
   }
 
   /** A vector-mode search with this negation handling, explained. */
@@ -755,7 +749,7 @@ class QueryEngineTest {
         engine.search(
             SearchRequest.builder(q).mode(SearchRequest.Mode.VECTOR).k(2).explain(true).build());
     assertThat(String.join("\n", vector.plan())).contains("excluded \"jquery\"");
-    assertThat(ids(vector).get(0)).isEqualTo("js-plain");
+    assertThat(Hits.ids(vector).get(0)).isEqualTo("js-plain");
     SearchResult hybrid =
         engine.search(
             SearchRequest.builder(q).mode(SearchRequest.Mode.HYBRID).k(5).explain(true).build());
@@ -783,7 +777,7 @@ class QueryEngineTest {
     SearchResult r =
         engine.search(
             SearchRequest.builder("vector search graphs").k(3).groupByParent(true).build());
-    long chunks = ids(r).stream().filter(id -> id.startsWith("doc-a")).count();
+    long chunks = Hits.ids(r).stream().filter(id -> id.startsWith("doc-a")).count();
     assertThat(chunks).isEqualTo(1);
   }
 
@@ -796,11 +790,13 @@ class QueryEngineTest {
                 .mode(SearchRequest.Mode.VECTOR)
                 .k(3)
                 .build());
-    assertThat(ids(like)).doesNotContain("phone-3").allMatch(id -> id.startsWith("phone"));
-    List<String> all = ids(engine.search(SearchRequest.builder("Nimbus phone").k(6).build()));
+    assertThat(Hits.ids(like)).doesNotContain("phone-3").allMatch(id -> id.startsWith("phone"));
+    List<String> all = Hits.ids(engine.search(SearchRequest.builder("Nimbus phone").k(6).build()));
     List<String> paged =
-        new ArrayList<>(ids(engine.search(SearchRequest.builder("Nimbus phone").k(3).build())));
-    paged.addAll(ids(engine.search(SearchRequest.builder("Nimbus phone").k(3).offset(3).build())));
+        new ArrayList<>(
+            Hits.ids(engine.search(SearchRequest.builder("Nimbus phone").k(3).build())));
+    paged.addAll(
+        Hits.ids(engine.search(SearchRequest.builder("Nimbus phone").k(3).offset(3).build())));
     assertThat(paged).isEqualTo(all);
   }
 
@@ -808,7 +804,7 @@ class QueryEngineTest {
   void hybridExplainGivesEachHitsScoreParts() {
     SearchResult r =
         engine.search(SearchRequest.builder("chocolate cake").k(1).explain(true).build());
-    assertThat(ids(r)).containsExactly("cake");
+    assertThat(Hits.ids(r)).containsExactly("cake");
     assertThat(r.hits().get(0).parts().asMap()).containsKeys("vector", "keyword", "fused");
     assertThat(String.join("\n", r.plan())).contains("fusion: reciprocal rank fusion, k=60");
   }

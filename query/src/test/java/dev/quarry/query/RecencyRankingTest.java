@@ -2,7 +2,6 @@ package dev.quarry.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Document;
@@ -41,19 +40,11 @@ class RecencyRankingTest {
   }
 
   private void add(Collection c, String id, String title, String text, Instant date) {
-    Document.Builder b =
-        Document.builder(id)
-            .title(title)
-            .text(text)
-            .vector(embedder.embed(title + " " + text, Role.PASSAGE));
+    Document.Builder b = embedder.document(id, title, text);
     if (date != null) {
       b.meta("date", date);
     }
     c.upsert(List.of(b.build()));
-  }
-
-  private static List<String> ids(SearchResult r) {
-    return r.hits().stream().map(SearchHit::id).toList();
   }
 
   @Test
@@ -82,7 +73,7 @@ class RecencyRankingTest {
                   .k(6)
                   .explain(true)
                   .build());
-      assertThat(ids(r))
+      assertThat(Hits.ids(r))
           .as(mode.id())
           .containsExactly("day", "month", "year-1", "year-5", "year-20", "year-50");
       assertThat(r.hits().stream().map(SearchHit::score).distinct()).as(mode.id()).hasSize(6);
@@ -134,7 +125,7 @@ class RecencyRankingTest {
     QueryEngine engine = new QueryEngine(c, embedder);
     SearchResult r =
         engine.search(SearchRequest.builder("latest transformer paper").k(4).explain(true).build());
-    assertThat(ids(r)).containsExactly("vit-2020", "xl-2019", "bert-2018", "attention-2017");
+    assertThat(Hits.ids(r)).containsExactly("vit-2020", "xl-2019", "bert-2018", "attention-2017");
     assertThat(String.join("\n", r.plan())).contains("decay applied (auto: cue 'latest')");
   }
 
@@ -165,9 +156,9 @@ class RecencyRankingTest {
                 .k(5)
                 .explain(true)
                 .build());
-    assertThat(ids(r).subList(0, 2)).containsExactly("new", "old");
-    assertThat(ids(r).subList(2, 4)).containsExactlyInAnyOrder("note-a", "note-b");
-    assertThat(ids(r).get(4)).isEqualTo("cake");
+    assertThat(Hits.ids(r).subList(0, 2)).containsExactly("new", "old");
+    assertThat(Hits.ids(r).subList(2, 4)).containsExactlyInAnyOrder("note-a", "note-b");
+    assertThat(Hits.ids(r).get(4)).isEqualTo("cake");
     assertThat(String.join("\n", r.plan()))
         .contains("2 relevant candidate(s) have no 'date' and follow the dated relevant ones");
     assertThat(r.hits().get(2).parts().recency().date()).isNull();

@@ -2,7 +2,6 @@ package dev.quarry.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quarry.core.Role;
 import dev.quarry.index.Collection;
 import dev.quarry.index.CollectionConfig;
 import dev.quarry.index.Document;
@@ -42,11 +41,7 @@ class WindowFromWordsTest {
   }
 
   private void add(String id, String title, String text, String date) {
-    Document.Builder b =
-        Document.builder(id)
-            .title(title)
-            .text(text)
-            .vector(embedder.embed(title + " " + text, Role.PASSAGE));
+    Document.Builder b = embedder.document(id, title, text);
     if (date != null) {
       b.meta("date", Instant.parse(date + "T00:00:00Z"));
     }
@@ -55,10 +50,6 @@ class WindowFromWordsTest {
 
   private SearchResult search(String query, SearchRequest.Recency recency) {
     return engine.search(SearchRequest.builder(query).recency(recency).k(10).explain(true).build());
-  }
-
-  private static List<String> ids(SearchResult r) {
-    return r.hits().stream().map(SearchHit::id).toList();
   }
 
   @Test
@@ -70,7 +61,7 @@ class WindowFromWordsTest {
                   .mode(mode)
                   .explain(true)
                   .build());
-      assertThat(ids(r)).as(mode.id()).containsExactly("yesterday");
+      assertThat(Hits.ids(r)).as(mode.id()).containsExactly("yesterday");
       assertThat(String.join("\n", r.plan()))
           .contains(
               "window: 'yesterday' (2026-12-06, UTC days): only documents dated in it; undated"
@@ -81,7 +72,7 @@ class WindowFromWordsTest {
   @Test
   void theLastThreeDaysReachIntoTheFourthDayBack() {
     SearchResult r = search("dinner I cooked in the last 3 days", SearchRequest.Recency.DEFAULT);
-    assertThat(ids(r)).containsExactlyInAnyOrder("today", "yesterday", "two-days");
+    assertThat(Hits.ids(r)).containsExactlyInAnyOrder("today", "yesterday", "two-days");
     assertThat(String.join("\n", r.plan())).contains("(2026-12-04 to 2026-12-07, UTC days)");
   }
 
@@ -91,7 +82,7 @@ class WindowFromWordsTest {
         search(
             "what did I cook for dinner yesterday",
             SearchRequest.Recency.DEFAULT.withAsOf(Instant.parse("2026-11-20T12:00:00Z")));
-    assertThat(ids(r)).contains("last-month", "undated");
+    assertThat(Hits.ids(r)).contains("last-month", "undated");
     assertThat(String.join("\n", r.plan()))
         .contains("no document is dated in it, so the search keeps every date");
   }
@@ -102,10 +93,11 @@ class WindowFromWordsTest {
         search(
             "what did I cook for dinner yesterday",
             SearchRequest.Recency.DEFAULT.withMode(SearchRequest.RecencyMode.OFF));
-    assertThat(ids(off)).hasSize(5);
+    assertThat(Hits.ids(off)).hasSize(5);
     assertThat(String.join("\n", off.plan())).contains("not applied: recency is off");
     SearchResult set = search("dinner yesterday after:2026-11-01", SearchRequest.Recency.DEFAULT);
-    assertThat(ids(set)).containsExactlyInAnyOrder("today", "yesterday", "two-days", "last-month");
+    assertThat(Hits.ids(set))
+        .containsExactlyInAnyOrder("today", "yesterday", "two-days", "last-month");
     assertThat(String.join("\n", set.plan())).contains("not applied: after:/before:");
   }
 }

@@ -135,7 +135,6 @@ public final class OnnxEmbedder implements TextEmbedder {
 
   /** Loads a model; the caller owns the result and must close it. */
   public static OnnxEmbedder open(ModelFiles files, EmbedderOptions options) {
-    QuarryHome.prepareRuntime();
     return open(files, options, OrtModel.copies());
   }
 

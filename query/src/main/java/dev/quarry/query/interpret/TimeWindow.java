@@ -37,6 +37,15 @@ public record TimeWindow(String evidence, int daysBack, int days) {
     return day(asOf).minusDays(daysBack).plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
+  /**
+   * Its days for {@code asOf}, as explain prints them: "2026-12-06" or "2026-12-04 to 2026-12-07".
+   */
+  public String days(Instant asOf) {
+    LocalDate first = day(from(asOf));
+    LocalDate last = day(until(asOf)).minusDays(1);
+    return first.equals(last) ? first.toString() : first + " to " + last;
+  }
+
   private static LocalDate day(Instant asOf) {
     return LocalDate.ofInstant(asOf, ZoneOffset.UTC);
   }
