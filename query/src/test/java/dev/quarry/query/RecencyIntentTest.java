@@ -146,6 +146,7 @@ class RecencyIntentTest {
         "the Today show pasta recipe",
         "a new USA TODAY poll on the election",
         "clips from Last Week Tonight about privacy",
+        "Last Week Tonight episode on civil forfeiture",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {
     assertThat(RecencyIntent.cue(query)).isNull();

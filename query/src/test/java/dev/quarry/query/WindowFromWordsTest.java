@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A span of days the query names ("yesterday") filters by date (decision 0184). */
+/**
+ * A span the query names ("yesterday", "last month" in the asker's own records) filters by date
+ * (decisions 0184 and 0187).
+ */
 class WindowFromWordsTest {
   private static final Instant AS_OF = Instant.parse("2026-12-07T20:00:00Z");
 
@@ -74,6 +77,19 @@ class WindowFromWordsTest {
     SearchResult r = search("dinner I cooked in the last 3 days", SearchRequest.Recency.DEFAULT);
     assertThat(Hits.ids(r)).containsExactlyInAnyOrder("today", "yesterday", "two-days");
     assertThat(String.join("\n", r.plan())).contains("(2026-12-04 to 2026-12-07, UTC days)");
+  }
+
+  @Test
+  void lastMonthInTheAskersOwnRecordsIsTheCalendarMonthBefore() {
+    SearchResult r =
+        search("what did we cook for dinner last month", SearchRequest.Recency.DEFAULT);
+    assertThat(Hits.ids(r)).containsExactly("last-month");
+    assertThat(String.join("\n", r.plan()))
+        .contains("window: 'last month' (2026-11-01 to 2026-11-30, UTC days): only documents");
+    SearchResult news = search("which bakery opened last month", SearchRequest.Recency.DEFAULT);
+    assertThat(String.join("\n", news.plan()))
+        .as("an event's calendar period is left to the decay")
+        .doesNotContain("window:");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.quarry.query.interpret;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -220,9 +221,10 @@ public final class EnglishRecencyCues {
   }
 
   /**
-   * The span of days the first cue that fired and writes one names ("what did I cook yesterday",
-   * "news from the past 3 days"), if any (decision 0184). Only a cue that fired: a window over
-   * records ("files modified yesterday") selects records in the task and is no window here.
+   * The span the first cue that fired and writes one names ("what did I cook yesterday", "news from
+   * the past 3 days", "how much did we spend last month"), if any (decisions 0184 and 0187). Only a
+   * cue that fired: a window over records ("files modified yesterday") selects records in the task
+   * and is no window here.
    */
   public static Optional<TimeWindow> window(String query) {
     if (query == null) {
@@ -264,14 +266,19 @@ public final class EnglishRecencyCues {
   private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'-]*");
 
   /**
-   * Whether the cue is part of a name: written in capitals ("USA TODAY") or capitalised where no
-   * sentence opens ("the Today show", "Last Week Tonight clips"), in a query whose own case says
-   * so: a query in capitals or with most words capitalised ("Latest Transformer Paper") tells
-   * nothing by its capitals (decision 0184).
+   * Whether the cue is part of a name: written in capitals ("USA TODAY"), capitalised where no
+   * sentence opens ("the Today show") or in a later word ("Last Week Tonight clips", decision
+   * 0187), in a query whose own case says so: a query in capitals or with most words capitalised
+   * ("Latest Transformer Paper") tells nothing by its capitals (decision 0184).
    */
   private static boolean named(String query, MatchResult cue) {
-    String word = cue.group(1).split(" ")[0];
-    if (!Character.isUpperCase(word.charAt(0))) {
+    String[] cueWords = cue.group(1).trim().split("\\s+");
+    String word = cueWords[0];
+    boolean laterCapitalised =
+        Arrays.stream(cueWords)
+            .skip(1)
+            .anyMatch(w -> Character.isUpperCase(w.charAt(0)) && !w.matches("I(?:'\\w+)?"));
+    if (!Character.isUpperCase(word.charAt(0)) && !laterCapitalised) {
       return false;
     }
     List<String> words = WORD.matcher(query).results().map(MatchResult::group).toList();
@@ -280,7 +287,9 @@ public final class EnglishRecencyCues {
       return false;
     }
     boolean capitals = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
-    return capitals || !SENTENCE_OPEN.matcher(query.substring(0, cue.start(1))).find();
+    return capitals
+        || laterCapitalised
+        || !SENTENCE_OPEN.matcher(query.substring(0, cue.start(1))).find();
   }
 
   /**

@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 /**
  * Reads a recency cue that names whole days as a {@link TimeWindow}: "today", "tonight", "this
  * morning", "yesterday", "last night", "the last/past N days" or "weeks", "the past week", "N days"
- * or "weeks ago". Calendar periods ("this week", "last month", "this year") are left to the decay
- * (decision 0184): news speaks of "this week" for events whose reports are often older than seven
- * days, and a calendar week cut at Monday would drop them.
+ * or "weeks ago". A calendar period over ("last week", "last month") is a window only in the
+ * asker's own records ("how much did we spend last month", decision 0187); elsewhere, and a period
+ * still running ("this week", "this year") everywhere, it is left to the decay (decision 0184):
+ * news speaks of "this week" for events whose reports are often older than seven days, and a
+ * calendar week cut at Monday would drop them.
  */
 final class EnglishWindows {
   private static final Pattern SPAN =
@@ -19,6 +21,14 @@ final class EnglishWindows {
               + "|(?:last|past) (\\d{1,2}|two|three|few|couple(?: of)?|several) (days|weeks)"
               + "|(\\d{1,2}|a|one|two|three|four|five|six|a few|a couple of) (days?|weeks?) ago",
           Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A calendar period over, as a window of the asker's own records. A period still running ("this
+   * week", "this month") is no window: on a Tuesday "this week" is two days, and the note the asker
+   * means may be from last Friday; the decay ranks it (decision 0187).
+   */
+  private static final Pattern PERIOD =
+      Pattern.compile("last (week|month)", Pattern.CASE_INSENSITIVE);
 
   private EnglishWindows() {}
 
@@ -30,8 +40,26 @@ final class EnglishWindows {
    * ago: which chemical …"), so the window runs on to as-of.
    */
   static Optional<TimeWindow> read(String query, int start, int end, boolean personal) {
-    return days(query.substring(start, end))
-        .map(w -> personal ? w : new TimeWindow(w.evidence(), w.daysBack(), w.daysBack() + 1));
+    String cue = query.substring(start, end);
+    if (personal) {
+      return days(cue).or(() -> period(cue));
+    }
+    return days(cue).map(w -> new TimeWindow(w.evidence(), w.back(), w.back() + 1));
+  }
+
+  /** Whether the cue names a span {@link #read} makes a window of in the asker's own records. */
+  static boolean names(String cue) {
+    return SPAN.matcher(cue).matches() || PERIOD.matcher(cue).matches();
+  }
+
+  /** "Last week" is the calendar week before this one, "last month" the month before. */
+  private static Optional<TimeWindow> period(String cue) {
+    Matcher m = PERIOD.matcher(cue);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    TimeWindow.Unit unit = TimeWindow.Unit.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+    return Optional.of(new TimeWindow(cue, unit, 1, 1));
   }
 
   /** The days the cue names. */

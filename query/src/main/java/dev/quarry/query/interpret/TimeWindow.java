@@ -1,52 +1,89 @@
 package dev.quarry.query.interpret;
 
 import dev.quarry.core.QuarryException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
 
 /**
- * A span of whole days written in the query ("yesterday", "the last 3 days"), counted back from the
- * as-of day: it opens at the start of the day {@code daysBack} days before the as-of day and lasts
- * {@code days} days, the as-of day at most; the as-of bound closes it at as-of. Days are UTC days,
- * as for a date written without a time and for {@code after:}/{@code before:} (docs/query.md).
+ * A span written in the query ("yesterday", "the last 3 days", "last month"), counted back from the
+ * as-of day in whole units: it opens at the start of the {@code unit} {@code back} units before the
+ * one holding the as-of day and lasts {@code length} units, up to the as-of day's unit at most; the
+ * as-of bound closes it at as-of. Days are UTC days, as for a date written without a time and for
+ * {@code after:}/{@code before:} (docs/query.md); weeks open on Monday (ISO 8601), months and years
+ * on their first day.
  *
  * @param evidence the words that write it, as the query has them
- * @param daysBack how many days before the as-of day it opens
- * @param days how many days it lasts
+ * @param unit what it is counted in
+ * @param back how many units before the as-of day's unit it opens
+ * @param length how many units it lasts
  */
-public record TimeWindow(String evidence, int daysBack, int days) {
+public record TimeWindow(String evidence, Unit unit, int back, int length) {
+  /** The units a window is counted in: a calendar day, week, month or year. */
+  public enum Unit {
+    DAY,
+    WEEK,
+    MONTH,
+    YEAR
+  }
+
   public TimeWindow {
-    if (daysBack < 0 || days < 1 || days > daysBack + 1) {
+    if (back < 0 || length < 1 || length > back + 1) {
       throw QuarryException.invalid(
           "time window: it must last a day or more and end by the as-of day, got "
-              + daysBack
-              + " days back for "
-              + days
-              + " days");
+              + back
+              + " "
+              + unit.name().toLowerCase(Locale.ROOT)
+              + "s back for "
+              + length);
     }
+  }
+
+  /** A span of whole days: {@code days} days from {@code daysBack} days before the as-of day. */
+  public TimeWindow(String evidence, int daysBack, int days) {
+    this(evidence, Unit.DAY, daysBack, days);
   }
 
   /** Its first instant for the reference time {@code asOf}. */
   public Instant from(Instant asOf) {
-    return day(asOf).minusDays(daysBack).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return first(asOf).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   /** The instant after it (exclusive) for the reference time {@code asOf}. */
   public Instant until(Instant asOf) {
-    return day(asOf).minusDays(daysBack).plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return plus(first(asOf), length).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
   /**
    * Its days for {@code asOf}, as explain prints them: "2026-12-06" or "2026-12-04 to 2026-12-07".
    */
   public String days(Instant asOf) {
-    LocalDate first = day(from(asOf));
-    LocalDate last = day(until(asOf)).minusDays(1);
+    LocalDate first = first(asOf);
+    LocalDate last = plus(first, length).minusDays(1);
     return first.equals(last) ? first.toString() : first + " to " + last;
   }
 
-  private static LocalDate day(Instant asOf) {
-    return LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+  private LocalDate first(Instant asOf) {
+    LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
+    LocalDate unitStart =
+        switch (unit) {
+          case DAY -> day;
+          case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+          case MONTH -> day.withDayOfMonth(1);
+          case YEAR -> day.withDayOfYear(1);
+        };
+    return plus(unitStart, -back);
+  }
+
+  private LocalDate plus(LocalDate d, int units) {
+    return switch (unit) {
+      case DAY -> d.plusDays(units);
+      case WEEK -> d.plusWeeks(units);
+      case MONTH -> d.plusMonths(units);
+      case YEAR -> d.plusYears(units);
+    };
   }
 }

@@ -56,7 +56,6 @@ class EnglishWindowsTest {
   void calendarPeriodsCountsOfItemsNamesAndRecordsWindowsAreNoWindow() {
     assertThat(window("which company cut jobs this week")).isEmpty();
     assertThat(window("phones released this year")).isEmpty();
-    assertThat(window("what did I cook last week")).isEmpty();
     assertThat(window("my last 3 journal entries")).as("a count of items").isEmpty();
     assertThat(window("latest transformer paper")).isEmpty();
     assertThat(window("a new USA TODAY poll on the election")).as("capitals").isEmpty();
@@ -65,6 +64,34 @@ class EnglishWindowsTest {
     assertThat(window("delete files modified 2 days ago")).as("records in the task").isEmpty();
     assertThat(window("the 'today' page template")).as("a literal").isEmpty();
     assertThat(window(null)).isEmpty();
+  }
+
+  @Test
+  void calendarPeriodsOverInTheAskersOwnRecordsAreWindows() {
+    assertThat(window("what did I cook last week"))
+        .contains(new TimeWindow("last week", TimeWindow.Unit.WEEK, 1, 1));
+    assertThat(window("how much did we spend on groceries last month"))
+        .contains(new TimeWindow("last month", TimeWindow.Unit.MONTH, 1, 1));
+    assertThat(window("anything I added this week about the garden"))
+        .as("a period still running")
+        .isEmpty();
+    assertThat(window("my runs this year")).isEmpty();
+  }
+
+  @Test
+  void calendarUnitsOpenOnMondayTheFirstOfTheMonthAndOfTheYear() {
+    Instant asOf = Instant.parse("2026-12-09T15:30:00Z"); // a Wednesday
+    TimeWindow lastWeek = new TimeWindow("last week", TimeWindow.Unit.WEEK, 1, 1);
+    assertThat(lastWeek.days(asOf)).isEqualTo("2026-11-30 to 2026-12-06");
+    TimeWindow thisWeek = new TimeWindow("this week", TimeWindow.Unit.WEEK, 0, 1);
+    assertThat(thisWeek.from(asOf)).isEqualTo(Instant.parse("2026-12-07T00:00:00Z"));
+    TimeWindow lastMonth = new TimeWindow("last month", TimeWindow.Unit.MONTH, 1, 1);
+    assertThat(lastMonth.from(asOf)).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+    assertThat(lastMonth.until(asOf)).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+    assertThat(lastMonth.days(Instant.parse("2027-01-31T23:00:00Z")))
+        .isEqualTo("2026-12-01 to 2026-12-31");
+    TimeWindow thisYear = new TimeWindow("this year", TimeWindow.Unit.YEAR, 0, 1);
+    assertThat(thisYear.from(asOf)).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   @Test
