@@ -25,8 +25,9 @@ class RecencyIntentTest {
         "Flights are being cancelled across the region; which airport closed? | are being",
         "breaking news on the harbour strike | breaking",
         "Breaking: ferry routes suspended | Breaking",
-        // Capitals tell nothing in a query mostly capitalised or in capitals (decision 0184).
+        // Capitals tell nothing in a query in title case or in capitals (decisions 0184, 0187).
         "Latest Transformer Paper | Latest",
+        "What Did The Mayor Say Yesterday | Yesterday",
         "LATEST NEWS ON THE HARBOUR STRIKE | LATEST",
         "Yesterday's running notes | Yesterday",
         "recently released sci-fi films | recently",
@@ -147,6 +148,7 @@ class RecencyIntentTest {
         "a new USA TODAY poll on the election",
         "clips from Last Week Tonight about privacy",
         "Last Week Tonight episode on civil forfeiture",
+        "Last Week Tonight episode notes",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {
     assertThat(RecencyIntent.cue(query)).isNull();

@@ -1,7 +1,6 @@
 package dev.quarry.query.interpret;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -268,8 +267,9 @@ public final class EnglishRecencyCues {
   /**
    * Whether the cue is part of a name: written in capitals ("USA TODAY"), capitalised where no
    * sentence opens ("the Today show") or in a later word ("Last Week Tonight clips", decision
-   * 0187), in a query whose own case says so: a query in capitals or with most words capitalised
-   * ("Latest Transformer Paper") tells nothing by its capitals (decision 0184).
+   * 0187), in a query whose own case says so: a query in capitals or in title case, every word of
+   * four letters or more capitalised ("Latest Transformer Paper"), tells nothing by its capitals
+   * (decisions 0184 and 0187).
    */
   private static boolean named(String query, MatchResult cue) {
     String[] cueWords = cue.group(1).trim().split("\\s+");
@@ -281,9 +281,13 @@ public final class EnglishRecencyCues {
     if (!Character.isUpperCase(word.charAt(0)) && !laterCapitalised) {
       return false;
     }
-    List<String> words = WORD.matcher(query).results().map(MatchResult::group).toList();
-    long capitalised = words.stream().filter(w -> Character.isUpperCase(w.charAt(0))).count();
-    if (query.equals(query.toUpperCase(Locale.ROOT)) || 2 * capitalised >= words.size()) {
+    boolean titleCase =
+        WORD.matcher(query)
+            .results()
+            .map(MatchResult::group)
+            .filter(w -> w.length() >= 4)
+            .allMatch(w -> Character.isUpperCase(w.charAt(0)));
+    if (query.equals(query.toUpperCase(Locale.ROOT)) || titleCase) {
       return false;
     }
     boolean capitals = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
