@@ -47,11 +47,6 @@ final class EnglishWindows {
     return days(cue).map(w -> new TimeWindow(w.evidence(), w.back(), w.back() + 1));
   }
 
-  /** Whether the cue names a span {@link #read} makes a window of in the asker's own records. */
-  static boolean names(String cue) {
-    return SPAN.matcher(cue).matches() || PERIOD.matcher(cue).matches();
-  }
-
   /** "Last week" is the calendar week before this one, "last month" the month before. */
   private static Optional<TimeWindow> period(String cue) {
     Matcher m = PERIOD.matcher(cue);

@@ -13,8 +13,8 @@ import java.util.Locale;
  * as-of day in whole units: it opens at the start of the {@code unit} {@code back} units before the
  * one holding the as-of day and lasts {@code length} units, up to the as-of day's unit at most; the
  * as-of bound closes it at as-of. Days are UTC days, as for a date written without a time and for
- * {@code after:}/{@code before:} (docs/query.md); weeks open on Monday (ISO 8601), months and years
- * on their first day.
+ * {@code after:}/{@code before:} (docs/query.md); weeks open on Monday (ISO 8601), months on their
+ * first day.
  *
  * @param evidence the words that write it, as the query has them
  * @param unit what it is counted in
@@ -22,15 +22,17 @@ import java.util.Locale;
  * @param length how many units it lasts
  */
 public record TimeWindow(String evidence, Unit unit, int back, int length) {
-  /** The units a window is counted in: a calendar day, week, month or year. */
+  /** The units a window is counted in: a calendar day, week or month. */
   public enum Unit {
     DAY,
     WEEK,
-    MONTH,
-    YEAR
+    MONTH
   }
 
   public TimeWindow {
+    if (unit == null) {
+      throw QuarryException.invalid("time window: give its unit (day, week or month)");
+    }
     if (back < 0 || length < 1 || length > back + 1) {
       throw QuarryException.invalid(
           "time window: it must last a day or more and end by the as-of day, got "
@@ -73,7 +75,6 @@ public record TimeWindow(String evidence, Unit unit, int back, int length) {
           case DAY -> day;
           case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
           case MONTH -> day.withDayOfMonth(1);
-          case YEAR -> day.withDayOfYear(1);
         };
     return plus(unitStart, -back);
   }
@@ -83,7 +84,6 @@ public record TimeWindow(String evidence, Unit unit, int back, int length) {
       case DAY -> d.plusDays(units);
       case WEEK -> d.plusWeeks(units);
       case MONTH -> d.plusMonths(units);
-      case YEAR -> d.plusYears(units);
     };
   }
 }
