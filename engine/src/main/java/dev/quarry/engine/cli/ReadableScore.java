@@ -134,14 +134,18 @@ final class ReadableScore {
     return r.factor() >= 0.001 ? String.format(Locale.ROOT, "%.3f", r.factor()) : "below 0.001";
   }
 
-  /** An age in words: hours, days, months, or years and months. */
+  /**
+   * An age in words: hours, days, months, or years and months. Whole days are counted down, as ages
+   * are: with {@code --as-of 2026-12-08} (the end of that day) a note dated the 7th is "1 day" old,
+   * not "2 days" for its 1.99.
+   */
   static String age(double days) {
     if (days < 1) {
       long h = Math.round(days * 24);
       return h + (h == 1 ? " hour" : " hours");
     }
     if (days < 61) {
-      long d = Math.round(days);
+      long d = (long) Math.floor(days);
       return d + (d == 1 ? " day" : " days");
     }
     long months = Math.round(days / (365.25 / 12));

@@ -143,6 +143,9 @@ class ReadableScoreTest {
   void agesReadInWords() {
     assertThat(ReadableScore.age(0.5)).isEqualTo("12 hours");
     assertThat(ReadableScore.age(1)).isEqualTo("1 day");
+    assertThat(ReadableScore.age(1.9999))
+        .as("yesterday's note at the end of today")
+        .isEqualTo("1 day");
     assertThat(ReadableScore.age(45)).isEqualTo("45 days");
     assertThat(ReadableScore.age(400)).isEqualTo("13 months");
     assertThat(ReadableScore.age(365.25 * 50)).isEqualTo("50 years");
