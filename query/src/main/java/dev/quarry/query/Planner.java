@@ -92,23 +92,22 @@ final class Planner {
     if (!ExcludedKinds.material(f.thing())) {
       plan.add(
           "free of: '"
-              + f.thing()
-              + "-free' describes what is asked ("
+              + f.evidence()
+              + "' describes what is asked ("
               + f.thing()
               + " is no food, plant, animal or substance in WordNet); nothing is demoted");
       return null;
     }
     plan.add(
         "free of: '"
+            + f.evidence()
+            + "': candidates that name "
             + f.thing()
-            + "-free': candidates that name "
-            + f.thing()
-            + " or a kind of it, not negated, rank after the rest; no vector penalty (a "
-            + f.thing()
-            + "-free document is close to \""
+            + " or a kind of it, not negated, rank after the rest; no vector penalty (a document"
+            + " free of it is close to \""
             + f.thing()
             + "\" too)");
-    return new Exclusion(f.asked(), f.thing(), f.thing() + "-free");
+    return new Exclusion(f.asked(), f.thing(), f.evidence());
   }
 
   private void explainExclusion(Exclusion exclusion, SearchRequest.Negation negation) {

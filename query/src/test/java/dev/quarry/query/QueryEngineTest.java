@@ -510,6 +510,13 @@ class QueryEngineTest {
     assertThat(on.hits().get(ranked.indexOf("fb-school")).parts().textNamesExcluded())
         .as("it says it is nut-free")
         .isFalse();
+    SearchResult none =
+        vectorSearch("cake recipes with no nuts at all", SearchRequest.Negation.DEFAULT, 20);
+    List<String> withNo = Hits.ids(none);
+    assertThat(withNo.indexOf("fb-walnut")).isGreaterThan(withNo.indexOf("fb-school"));
+    assertThat(withNo.indexOf("fb-walnut")).isGreaterThan(withNo.indexOf("fb-lemon"));
+    assertThat(String.join("\n", none.plan()))
+        .contains("free of: 'with no nuts': candidates that name nuts or a kind of it");
     SearchResult tax = vectorSearch("tax-free cake savings", SearchRequest.Negation.DEFAULT, 20);
     assertThat(String.join("\n", tax.plan()))
         .contains("'tax-free' describes what is asked")

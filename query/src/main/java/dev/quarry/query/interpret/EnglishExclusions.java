@@ -856,11 +856,33 @@ public final class EnglishExclusions {
         return Optional.of(
             new FreeOf(
                 QueryText.unquoted(asked).replaceAll("\\s+", " ").trim(),
-                word.toLowerCase(Locale.ROOT)));
+                word.toLowerCase(Locale.ROOT),
+                m.group()));
       }
+    }
+    Matcher none = WITH_NO.matcher(sentence);
+    if (none.find()) {
+      String asked = sentence.substring(0, none.start()) + " " + sentence.substring(none.end());
+      return Optional.of(
+          new FreeOf(
+              QueryText.unquoted(asked)
+                  .replaceAll("\\s+", " ")
+                  .replaceAll(" (?=[,.;!?)])", "")
+                  .trim(),
+              none.group(2),
+              none.group(1)));
     }
     return Optional.empty();
   }
+
+  /**
+   * "recipes with no nuts at all", "cake with no flour": one lower-case word after "with no" that
+   * ends the clause says what the asked thing is free of, as "nut-free" does (decision 0188).
+   * Followed by more words ("with no headphone jack", "with no breakfast included") it is left
+   * alone.
+   */
+  private static final Pattern WITH_NO =
+      Pattern.compile("(\\bwith no (\\p{Ll}[\\p{Ll}'-]+))(?:\\s+at all)?(?=\\s*(?:[,.;!?)]|$))");
 
   /**
    * "Gluten-free cakes", "Tax-free savings": a capital that only opens the query, on a word WordNet

@@ -33,11 +33,11 @@ class EnglishInterpreterTest {
   @Test
   void aLowerCaseWordBeforeFreeIsWhatTheAskedDocumentsLackNotAnExclusion() {
     Interpretation in = english.interpret("nut-free cake recipes", true);
-    assertThat(in.freeOf()).contains(new FreeOf("cake recipes", "nut"));
+    assertThat(in.freeOf()).contains(new FreeOf("cake recipes", "nut", "nut-free"));
     assertThat(in.exclusion()).isEmpty();
     assertThat(in.keywords()).isEqualTo("nut-free cake recipes");
     assertThat(english.interpret("easy sugar-free \"oat cookies\"", true).freeOf())
-        .contains(new FreeOf("easy oat cookies", "sugar"));
+        .contains(new FreeOf("easy oat cookies", "sugar", "sugar-free"));
     assertThat(english.interpret("nut-free cake recipes", false).freeOf())
         .as("negation handling off")
         .isEmpty();
@@ -47,12 +47,31 @@ class EnglishInterpreterTest {
     Interpretation opening = english.interpret("Nut-free cake recipes", true);
     assertThat(opening.freeOf())
         .as("a capital that only opens the query")
-        .contains(new FreeOf("cake recipes", "nut"));
+        .contains(new FreeOf("cake recipes", "nut", "Nut-free"));
     assertThat(opening.exclusion()).isEmpty();
     Interpretation named = english.interpret("Aceford-free tennis rackets", true);
     assertThat(named.exclusion()).isPresent();
     assertThat(named.freeOf()).isEmpty();
     assertThat(english.interpret("carefree summer reads", true).freeOf()).isEmpty();
+  }
+
+  @Test
+  void withNoAndOneWordEndingTheClauseIsWhatTheAskedDocumentsLack() {
+    Interpretation in = english.interpret("recipes with no nuts at all", true);
+    assertThat(in.freeOf()).contains(new FreeOf("recipes", "nuts", "with no nuts"));
+    assertThat(in.exclusion()).isEmpty();
+    assertThat(english.interpret("mom's chicken soup, the version with no noodles", true).freeOf())
+        .contains(new FreeOf("mom's chicken soup, the version", "noodles", "with no noodles"));
+    assertThat(english.interpret("a cake with no flour?", true).freeOf())
+        .contains(new FreeOf("a cake?", "flour", "with no flour"));
+    assertThat(english.interpret("phones with no headphone jack", true).freeOf())
+        .as("more words follow")
+        .isEmpty();
+    assertThat(english.interpret("the hotel in kyoto with no breakfast included", true).freeOf())
+        .isEmpty();
+    assertThat(english.interpret("recipes with no nuts at all", false).freeOf())
+        .as("negation handling off")
+        .isEmpty();
   }
 
   @Test
