@@ -841,38 +841,39 @@ public final class EnglishExclusions {
   private static final Pattern FREE_OF =
       Pattern.compile("(?<![\\p{L}\\p{N}\"-])(\\p{L}\\p{Ll}{2,})-free(?![\\p{L}\\p{N}-])");
 
-  /** The thing a query asks its documents to be free of, if it names one (decision 0176). */
+  /**
+   * The thing a query asks its documents to be free of, if it names one outside a quotation
+   * (decisions 0176 and 0188).
+   */
   static Optional<FreeOf> freeOf(String sentence) {
     Matcher m = FREE_OF.matcher(sentence);
     while (m.find()) {
-      boolean quoted =
-          sentence.substring(0, m.start()).chars().filter(c -> c == '"').count() % 2 == 1;
       String word = m.group(1);
       boolean lowerOrOpening =
           Character.isLowerCase(word.charAt(0))
               || commonWordOpening(sentence.substring(0, m.start()), word);
-      if (!quoted && lowerOrOpening) {
-        String asked = sentence.substring(0, m.start()) + " " + sentence.substring(m.end());
+      if (!quoted(sentence, m.start()) && lowerOrOpening) {
         return Optional.of(
             new FreeOf(
-                QueryText.unquoted(asked).replaceAll("\\s+", " ").trim(),
-                word.toLowerCase(Locale.ROOT),
-                m.group()));
+                without(sentence, m.start(), m.end()), word.toLowerCase(Locale.ROOT), m.group()));
       }
     }
     Matcher none = WITH_NO.matcher(sentence);
-    if (none.find()) {
-      String asked = sentence.substring(0, none.start()) + " " + sentence.substring(none.end());
+    if (none.find() && !quoted(sentence, none.start())) {
       return Optional.of(
-          new FreeOf(
-              QueryText.unquoted(asked)
-                  .replaceAll("\\s+", " ")
-                  .replaceAll(" (?=[,.;!?)])", "")
-                  .trim(),
-              none.group(2),
-              none.group(1)));
+          new FreeOf(without(sentence, none.start(), none.end()), none.group(2), none.group(1)));
     }
     return Optional.empty();
+  }
+
+  private static boolean quoted(String sentence, int at) {
+    return sentence.substring(0, at).chars().filter(c -> c == '"').count() % 2 == 1;
+  }
+
+  /** The sentence without {@code [start, end)}, unquoted, as the asked part. */
+  private static String without(String sentence, int start, int end) {
+    String asked = sentence.substring(0, start) + " " + sentence.substring(end);
+    return QueryText.unquoted(asked).replaceAll("\\s+", " ").replaceAll(" (?=[,.;!?)])", "").trim();
   }
 
   /**

@@ -69,6 +69,9 @@ class EnglishInterpreterTest {
         .isEmpty();
     assertThat(english.interpret("the hotel in kyoto with no breakfast included", true).freeOf())
         .isEmpty();
+    assertThat(english.interpret("reviews of \"pasta with no cheese\"", true).freeOf())
+        .as("inside a quotation")
+        .isEmpty();
     assertThat(english.interpret("recipes with no nuts at all", false).freeOf())
         .as("negation handling off")
         .isEmpty();
