@@ -147,7 +147,7 @@ class RecencyIntentTest {
         "the Today show pasta recipe",
         "a new USA TODAY poll on the election",
         "clips from Last Week Tonight about privacy",
-        "Last Week Tonight episode on civil forfeiture",
+        "Last Week Tonight segment about car dealers",
         "Last Week Tonight episode notes",
       })
   void staysQuietOnStateAndTimelessQuestions(String query) {

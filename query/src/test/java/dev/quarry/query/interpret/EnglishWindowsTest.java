@@ -70,9 +70,9 @@ class EnglishWindowsTest {
   void calendarPeriodsOverInTheAskersOwnRecordsAreWindows() {
     assertThat(window("what did I cook last week"))
         .contains(new TimeWindow("last week", TimeWindow.Unit.WEEK, 1, 1));
-    assertThat(window("how much did we spend on groceries last month"))
+    assertThat(window("how much did we pay for electricity last month"))
         .contains(new TimeWindow("last month", TimeWindow.Unit.MONTH, 1, 1));
-    assertThat(window("anything I added this week about the garden"))
+    assertThat(window("anything I wrote this week about the allotment"))
         .as("a period still running")
         .isEmpty();
     assertThat(window("my runs this year")).isEmpty();
