@@ -56,7 +56,9 @@ public final class EnglishRecencyCues {
               + "|(?:anything|something) new (?:on|about|in|with|from)\\b|"
               + "today|tonight|yesterday|last (?:week|night|month)|"
               // A day or a week some days back: "what did I cook two days ago" (decision 0184).
-              + "(?:\\d{1,2}|a|one|two|three|four|five|six|a few|a couple of) (?:days?|weeks?) ago\\b|"
+              + "(?:"
+              + EnglishWindows.AGO_COUNT
+              + ") (?:days?|weeks?) ago\\b|"
               // "The last time I planted garlic": the asker's newest note on it (decision 0151).
               + "last time (?:i|we)\\b|"
               // "The current version" of a product is its newest release; "current" alone asks
@@ -232,7 +234,7 @@ public final class EnglishRecencyCues {
     String q = corrected(query);
     boolean personal = PERSONAL.matcher(q).find();
     return fired(q)
-        .map(m -> EnglishWindows.read(q, m.start(1), m.end(1), personal))
+        .map(m -> EnglishWindows.read(m.group(1), personal))
         .flatMap(Optional::stream)
         .findFirst();
   }

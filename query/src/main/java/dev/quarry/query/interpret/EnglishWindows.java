@@ -15,11 +15,16 @@ import java.util.regex.Pattern;
  * calendar week cut at Monday would drop them.
  */
 final class EnglishWindows {
+  /** How many days or weeks ago, as "N days ago" writes it; {@link #count} reads it. */
+  static final String AGO_COUNT = "\\d{1,2}|a|one|two|three|four|five|six|a few|a couple of";
+
   private static final Pattern SPAN =
       Pattern.compile(
           "(today|tonight|this morning)|(yesterday)|(last night)|(past week)"
               + "|(?:last|past) (\\d{1,2}|two|three|few|couple(?: of)?|several) (days|weeks)"
-              + "|(\\d{1,2}|a|one|two|three|four|five|six|a few|a couple of) (days?|weeks?) ago",
+              + "|("
+              + AGO_COUNT
+              + ") (days?|weeks?) ago",
           Pattern.CASE_INSENSITIVE);
 
   /**
@@ -33,14 +38,13 @@ final class EnglishWindows {
   private EnglishWindows() {}
 
   /**
-   * The window the cue at {@code [start, end)} of {@code query} writes, if it writes one. In the
-   * asker's own records ({@code personal}: "what did I cook yesterday") a record is dated the day
-   * it tells of, so the window is those days; elsewhere the days name an event, and what is written
-   * about it follows it ("what did the mayor say yesterday", "the train that derailed two weeks
-   * ago: which chemical …"), so the window runs on to as-of.
+   * The window {@code cue} writes, if it writes one. In the asker's own records ({@code personal}:
+   * "what did I cook yesterday") a record is dated the day it tells of, so the window is those
+   * days; elsewhere the days name an event, and what is written about it follows it ("what did the
+   * mayor say yesterday", "the train that derailed two weeks ago: which chemical …"), so the window
+   * runs on to as-of.
    */
-  static Optional<TimeWindow> read(String query, int start, int end, boolean personal) {
-    String cue = query.substring(start, end);
+  static Optional<TimeWindow> read(String cue, boolean personal) {
     if (personal) {
       return days(cue).or(() -> period(cue));
     }
